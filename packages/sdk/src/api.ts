@@ -1,0 +1,190 @@
+// The public surface of the SDK: what createClient() returns. The widgets, the demo and the tests code against this.
+import type {
+  AccessPackage,
+  AccessPackageCatalog,
+  AccessPackageResourceRoleScope,
+  Answer,
+  Approval,
+  Assignment,
+  AssignmentFilterOn,
+  AssignmentPolicy,
+  AssignmentRequest,
+  CustomCalloutExtension,
+  Requirements,
+  RequestFilterOn,
+  Schedule,
+  TemporaryAccessPass,
+  User,
+} from './models.ts';
+
+/** Every call takes these. */
+export interface CallOptions {
+  abortSignal?: AbortSignal;
+}
+
+/** Options of list calls that map onto OData query options. */
+export interface ListOptions extends CallOptions {
+  /** Page size ($top). */
+  top?: number;
+  /** $search on displayName (and, for packages, resource names). */
+  search?: string;
+  /** A raw OData $filter expression, for what the verbs do not cover. */
+  filter?: string;
+  orderBy?: string;
+  /** Ask the server for @odata.count; a page then carries `count`. */
+  count?: boolean;
+}
+
+export interface Page<T> {
+  value: T[];
+  /** The server's `@odata.nextLink`, absent on the last page. Pass it as `continuationToken` to resume. */
+  nextLink?: string;
+  /** `@odata.count`, when asked for. */
+  count?: number;
+}
+
+/** A Graph collection: iterate items with `for await`, or pages with `byPage()` (which follows @odata.nextLink). */
+export interface PagedList<T> extends AsyncIterable<T> {
+  byPage(options?: { continuationToken?: string }): AsyncIterableIterator<Page<T>>;
+  /** Collect every item of every page (convenience for small lists). */
+  toArray(): Promise<T[]>;
+}
+
+export interface AccessRequestInput extends CallOptions {
+  accessPackageId: string;
+  assignmentPolicyId: string;
+  answers?: Answer[];
+  justification?: string;
+  /** A custom schedule; allowed only when the policy's requirements say allowCustomAssignmentSchedule. */
+  schedule?: Schedule;
+}
+
+export interface OnBehalfRequestInput extends AccessRequestInput {
+  /** Graph's documented request parameter: a manager who is the only approver records the approval themself. */
+  bypassApproval?: boolean;
+}
+
+export interface DecisionInput extends CallOptions {
+  reviewResult: 'Approve' | 'Deny';
+  justification?: string;
+}
+
+/** Typed access to every path of openapi.yaml, for what the verbs below do not cover. */
+export interface RawClient {
+  GET: import('openapi-fetch').Client<import('./generated/graph.ts').paths>['GET'];
+  POST: import('openapi-fetch').Client<import('./generated/graph.ts').paths>['POST'];
+  PATCH: import('openapi-fetch').Client<import('./generated/graph.ts').paths>['PATCH'];
+  PUT: import('openapi-fetch').Client<import('./generated/graph.ts').paths>['PUT'];
+  DELETE: import('openapi-fetch').Client<import('./generated/graph.ts').paths>['DELETE'];
+}
+
+export interface EntitlementClient {
+  readonly baseUrl: string;
+  /** The low-level typed layer; its errors are also thrown as GraphError. */
+  readonly raw: RawClient;
+
+  // who am I, my reports
+  getMe(options?: CallOptions): Promise<User>;
+  listDirectReports(options?: ListOptions): PagedList<User>;
+  getManager(userId: string, options?: CallOptions): Promise<User>;
+  getUser(userId: string, options?: CallOptions): Promise<User>;
+
+  // packages
+  /** filterByCurrentUser(on='allowedRequestor'): packages the caller may request (hidden ones omitted). */
+  listRequestablePackages(options?: ListOptions): PagedList<AccessPackage>;
+  /** One package with resourceRoleScopes($expand=role,scope); works for hidden packages too. */
+  getPackage(accessPackageId: string, options?: CallOptions): Promise<AccessPackage>;
+  /** getApplicablePolicyRequirements: one entry per policy the caller can request under. */
+  getRequirements(accessPackageId: string, options?: CallOptions): Promise<Requirements[]>;
+
+  // requests
+  requestAccess(input: AccessRequestInput): Promise<AssignmentRequest>;
+  requestAccessFor(targetUserId: string, input: OnBehalfRequestInput): Promise<AssignmentRequest>;
+  /** A new request carrying the earlier one's package, policy, target, answers, justification (overridable). */
+  resubmitRequest(previous: AssignmentRequest, overrides?: Partial<OnBehalfRequestInput>): Promise<AssignmentRequest>;
+  cancelRequest(requestId: string, options?: CallOptions): Promise<void>;
+  getRequest(requestId: string, options?: CallOptions & { expand?: string[] }): Promise<AssignmentRequest>;
+  /** filterByCurrentUser(on=...) with accessPackage, assignment and requestor expanded. */
+  listMyRequests(on?: RequestFilterOn, options?: ListOptions): PagedList<AssignmentRequest>;
+
+  // approvals
+  /** assignmentRequests/filterByCurrentUser(on='approver'): requests waiting for the caller's decision. */
+  listPendingApprovals(options?: ListOptions): PagedList<AssignmentRequest>;
+  getApproval(requestId: string, options?: CallOptions): Promise<Approval>;
+  decide(requestId: string, stageId: string, input: DecisionInput): Promise<void>;
+
+  // assignments
+  listMyAssignments(options?: ListOptions): PagedList<Assignment>;
+  listTeamAssignments(options?: ListOptions): PagedList<Assignment>;
+  listAssignments(on: AssignmentFilterOn, options?: ListOptions): PagedList<Assignment>;
+  /** userRemove with the assignment id: the target themself, or a manager where the policy allows on-behalf removal. */
+  removeAssignment(assignmentId: string, options?: CallOptions & { justification?: string }): Promise<AssignmentRequest>;
+
+  // custom extensions
+  resumeRequest(
+    requestId: string,
+    body: { source?: string; type?: string; data?: Record<string, unknown> },
+    options?: CallOptions,
+  ): Promise<void>;
+  createTemporaryAccessPass(
+    userId: string,
+    body: Partial<TemporaryAccessPass>,
+    options?: CallOptions,
+  ): Promise<TemporaryAccessPass>;
+
+  // admin set-up (Identity Governance Administrator)
+  admin: AdminVerbs;
+}
+
+export interface AdminVerbs {
+  createCatalog(body: Partial<AccessPackageCatalog>, options?: CallOptions): Promise<AccessPackageCatalog>;
+  updateCatalog(id: string, body: Partial<AccessPackageCatalog>, options?: CallOptions): Promise<void>;
+  deleteCatalog(id: string, options?: CallOptions): Promise<void>;
+  createAccessPackage(body: Partial<AccessPackage> & { catalog: { id: string } }, options?: CallOptions): Promise<AccessPackage>;
+  updateAccessPackage(id: string, body: Partial<AccessPackage>, options?: CallOptions): Promise<void>;
+  deleteAccessPackage(id: string, options?: CallOptions): Promise<void>;
+  addResourceRoleScope(
+    accessPackageId: string,
+    body: Partial<AccessPackageResourceRoleScope>,
+    options?: CallOptions,
+  ): Promise<AccessPackageResourceRoleScope>;
+  addIncompatiblePackage(accessPackageId: string, incompatibleId: string, options?: CallOptions): Promise<void>;
+  removeIncompatiblePackage(accessPackageId: string, incompatibleId: string, options?: CallOptions): Promise<void>;
+  listPolicies(options?: ListOptions): PagedList<AssignmentPolicy>;
+  createPolicy(body: Partial<AssignmentPolicy>, options?: CallOptions): Promise<AssignmentPolicy>;
+  /** Policies are replaced with PUT, as Graph does. */
+  replacePolicy(id: string, body: Partial<AssignmentPolicy>, options?: CallOptions): Promise<AssignmentPolicy>;
+  deletePolicy(id: string, options?: CallOptions): Promise<void>;
+  createCustomExtension(
+    catalogId: string,
+    body: Partial<CustomCalloutExtension>,
+    options?: CallOptions,
+  ): Promise<CustomCalloutExtension>;
+  createUser(body: Partial<User>, options?: CallOptions): Promise<User>;
+  updateUser(id: string, body: Partial<User>, options?: CallOptions): Promise<void>;
+  deleteUser(id: string, options?: CallOptions): Promise<void>;
+  setManager(userId: string, managerId: string, options?: CallOptions): Promise<void>;
+  removeManager(userId: string, options?: CallOptions): Promise<void>;
+  /** adminAdd: a direct assignment. */
+  assign(
+    input: { targetId: string; accessPackageId: string; assignmentPolicyId: string; schedule?: Schedule; justification?: string },
+    options?: CallOptions,
+  ): Promise<AssignmentRequest>;
+  /** adminRemove. */
+  unassign(assignmentId: string, options?: CallOptions): Promise<AssignmentRequest>;
+}
+
+export interface ClientOptions {
+  /** e.g. https://graph.microsoft.com/v1.0, or the mock's http://127.0.0.1:4010/v1.0 */
+  baseUrl: string;
+  /** Called for every request (MSAL's acquireTokenSilent, or the mock's minted token). */
+  getAccessToken: () => string | Promise<string>;
+  /** Custom fetch; defaults to a late-bound globalThis.fetch, so MSW installed after creation still sees calls. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Coalesce calls issued in the same tick into JSON batches ($batch, up to 20). Default true. */
+  batching?: boolean;
+  /** Retries of idempotent calls on 429/503/504 (honouring Retry-After). Default 3; 0 disables. */
+  retries?: number;
+  /** Per-call timeout in ms (default 30000); false disables. */
+  timeout?: number | false;
+}
