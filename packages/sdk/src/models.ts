@@ -48,3 +48,4 @@ export type CustomExtensionStage = S['microsoft.graph.accessPackageCustomExtensi
 /** The `on` values of the bound filterByCurrentUser functions (Graph enums; members after unknownFutureValue included). */
 export type RequestFilterOn = S['microsoft.graph.accessPackageAssignmentRequestFilterByCurrentUserOptions'];
 export type AssignmentFilterOn = S['microsoft.graph.accessPackageAssignmentFilterByCurrentUserOptions'];
+export type AssignmentWorkflowExtension = S['microsoft.graph.accessPackageAssignmentWorkflowExtension'];

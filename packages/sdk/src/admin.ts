@@ -1,0 +1,121 @@
+// Set-up an Identity Governance Administrator does: catalogs, packages, resources, policies, users and managers,
+// direct assignments.
+import { EM } from './context.ts';
+import { listQuery } from './odata.ts';
+import type { AdminVerbs } from './api.ts';
+import type { Context } from './context.ts';
+import type { components } from './generated/graph.ts';
+import type { User } from './models.ts';
+
+// The generator renders `additionalProperties: { type: object }` as an index signature that `@odata.id` itself
+// contradicts, and marks `@odata.type` required on user (a derived type): Graph needs neither shape, so these
+// bodies are asserted to the generated types rather than reshaped on the wire.
+type RefBody = components['schemas']['ReferenceCreate'];
+
+export function adminVerbs(ctx: Context): AdminVerbs {
+  // $ref bodies name the target by its absolute URL under the same service root.
+  const packageRef = (id: string) => ({ '@odata.id': `${ctx.baseUrl}${EM}/accessPackages/${encodeURIComponent(id)}` });
+  const userRef = (id: string) => ({ '@odata.id': `${ctx.baseUrl}/users/${encodeURIComponent(id)}` });
+  const packagePath = (id: string) => ({ path: { 'accessPackage-id': id } });
+  const catalogPath = (id: string) => ({ path: { 'accessPackageCatalog-id': id } });
+  const policyPath = (id: string) => ({ path: { 'accessPackageAssignmentPolicy-id': id } });
+  const userPath = (id: string) => ({ path: { 'user-id': id } });
+
+  return {
+    createCatalog: (body, options = {}) => ctx.entity(ctx.raw.POST(`${EM}/catalogs`, { body, signal: options.abortSignal })),
+    async updateCatalog(id, body, options = {}) {
+      await ctx.raw.PATCH(`${EM}/catalogs/{accessPackageCatalog-id}`, { params: catalogPath(id), body, signal: options.abortSignal });
+    },
+    async deleteCatalog(id, options = {}) {
+      await ctx.raw.DELETE(`${EM}/catalogs/{accessPackageCatalog-id}`, { params: catalogPath(id), signal: options.abortSignal });
+    },
+
+    createAccessPackage: (body, options = {}) =>
+      ctx.entity(ctx.raw.POST(`${EM}/accessPackages`, { body, signal: options.abortSignal })),
+    async updateAccessPackage(id, body, options = {}) {
+      await ctx.raw.PATCH(`${EM}/accessPackages/{accessPackage-id}`, { params: packagePath(id), body, signal: options.abortSignal });
+    },
+    async deleteAccessPackage(id, options = {}) {
+      await ctx.raw.DELETE(`${EM}/accessPackages/{accessPackage-id}`, { params: packagePath(id), signal: options.abortSignal });
+    },
+    addResourceRoleScope: (accessPackageId, body, options = {}) =>
+      ctx.entity(
+        ctx.raw.POST(`${EM}/accessPackages/{accessPackage-id}/resourceRoleScopes`, {
+          params: packagePath(accessPackageId),
+          body,
+          signal: options.abortSignal,
+        }),
+      ),
+    async addIncompatiblePackage(accessPackageId, incompatibleId, options = {}) {
+      await ctx.raw.POST(`${EM}/accessPackages/{accessPackage-id}/incompatibleAccessPackages/$ref`, {
+        params: packagePath(accessPackageId),
+        body: packageRef(incompatibleId) as unknown as RefBody,
+        signal: options.abortSignal,
+      });
+    },
+    async removeIncompatiblePackage(accessPackageId, incompatibleId, options = {}) {
+      await ctx.raw.DELETE(`${EM}/accessPackages/{accessPackage-id}/incompatibleAccessPackages/{accessPackage-id1}/$ref`, {
+        params: { path: { 'accessPackage-id': accessPackageId, 'accessPackage-id1': incompatibleId } },
+        signal: options.abortSignal,
+      });
+    },
+
+    listPolicies: (options = {}) =>
+      ctx.list((init) => ctx.raw.GET(`${EM}/assignmentPolicies`, { ...init, params: { query: listQuery(options) } }), options),
+    createPolicy: (body, options = {}) =>
+      ctx.entity(ctx.raw.POST(`${EM}/assignmentPolicies`, { body, signal: options.abortSignal })),
+    replacePolicy: (id, body, options = {}) =>
+      ctx.entity(
+        ctx.raw.PUT(`${EM}/assignmentPolicies/{accessPackageAssignmentPolicy-id}`, { params: policyPath(id), body, signal: options.abortSignal }),
+      ),
+    async deletePolicy(id, options = {}) {
+      await ctx.raw.DELETE(`${EM}/assignmentPolicies/{accessPackageAssignmentPolicy-id}`, {
+        params: policyPath(id),
+        signal: options.abortSignal,
+      });
+    },
+
+    createCustomExtension: (catalogId, body, options = {}) =>
+      ctx.entity(
+        ctx.raw.POST(`${EM}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions`, {
+          params: catalogPath(catalogId),
+          body,
+          signal: options.abortSignal,
+        }),
+      ),
+
+    createUser: (body, options = {}) => ctx.entity(ctx.raw.POST('/users', { body: body as User, signal: options.abortSignal })),
+    async updateUser(id, body, options = {}) {
+      await ctx.raw.PATCH('/users/{user-id}', { params: userPath(id), body: body as User, signal: options.abortSignal });
+    },
+    async deleteUser(id, options = {}) {
+      await ctx.raw.DELETE('/users/{user-id}', { params: userPath(id), signal: options.abortSignal });
+    },
+    async setManager(userId, managerId, options = {}) {
+      await ctx.raw.PUT('/users/{user-id}/manager/$ref', { params: userPath(userId), body: userRef(managerId), signal: options.abortSignal });
+    },
+    async removeManager(userId, options = {}) {
+      await ctx.raw.DELETE('/users/{user-id}/manager/$ref', { params: userPath(userId), signal: options.abortSignal });
+    },
+
+    assign: (input, options = {}) =>
+      ctx.entity(
+        ctx.raw.POST(`${EM}/assignmentRequests`, {
+          body: {
+            requestType: 'adminAdd',
+            assignment: { targetId: input.targetId, accessPackageId: input.accessPackageId, assignmentPolicyId: input.assignmentPolicyId },
+            ...(input.schedule === undefined ? {} : { schedule: input.schedule }),
+            ...(input.justification === undefined ? {} : { justification: input.justification }),
+          },
+          signal: options.abortSignal,
+        }),
+      ),
+    unassign: (assignmentId, options = {}) =>
+      ctx.entity(
+        ctx.raw.POST(`${EM}/assignmentRequests`, {
+          body: { requestType: 'adminRemove', assignment: { id: assignmentId } },
+          signal: options.abortSignal,
+        }),
+      ),
+  };
+}

@@ -1,0 +1,35 @@
+// createClient: one transport, one typed layer, and the verbs of each resource module over them.
+import { adminVerbs } from './admin.ts';
+import { approvalVerbs } from './approvals.ts';
+import { assignmentVerbs } from './assignments.ts';
+import { createContext } from './context.ts';
+import { extensionVerbs } from './extensions.ts';
+import { packageVerbs } from './packages.ts';
+import { requestVerbs } from './requests.ts';
+import { createTransport } from './transport.ts';
+import { userVerbs } from './users.ts';
+import type { ClientOptions, EntitlementClient } from './api.ts';
+
+export function createClient(options: ClientOptions): EntitlementClient {
+  const baseUrl = serviceRoot(options.baseUrl);
+  const ctx = createContext(baseUrl, createTransport({ ...options, baseUrl }));
+  return {
+    baseUrl,
+    raw: ctx.raw,
+    ...userVerbs(ctx),
+    ...packageVerbs(ctx),
+    ...requestVerbs(ctx),
+    ...approvalVerbs(ctx),
+    ...assignmentVerbs(ctx),
+    ...extensionVerbs(ctx),
+    admin: adminVerbs(ctx),
+  };
+}
+
+/**
+ * The absolute service root without a trailing slash, in the form Request URLs take (so sub-request URLs and
+ * @odata.nextLink compare with it). A relative base resolves against the page in a browser.
+ */
+function serviceRoot(baseUrl: string): string {
+  return new URL(baseUrl, globalThis.location?.href).href.replace(/\/+$/, '');
+}

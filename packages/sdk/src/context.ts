@@ -1,0 +1,66 @@
+// What every resource module is given: the typed client, the base URL, and the two shapes Graph answers in
+// (one entity, or a paged collection).
+import createFetchClient, { type Client } from 'openapi-fetch';
+import { GraphError } from './errors.ts';
+import { serializeQuery } from './odata.ts';
+import { pagedList, type CollectionBody } from './paging.ts';
+import type { CallOptions, PagedList } from './api.ts';
+import type { paths } from './generated/graph.ts';
+import type { Send } from './transport.ts';
+
+/** Paths as openapi.yaml spells them, under entitlementManagement. */
+export const EM = '/identityGovernance/entitlementManagement';
+
+/** What a typed call is given besides its params: the caller's signal and any extra headers. */
+export interface CallInit {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+export interface Context {
+  readonly baseUrl: string;
+  readonly raw: Client<paths>;
+  /** A collection: the first page from a typed call, the next ones from @odata.nextLink with the same headers. */
+  list<T>(
+    first: (init: CallInit) => Promise<{ data?: CollectionBody<T> }>,
+    options?: CallOptions & { headers?: Record<string, string> },
+  ): PagedList<T>;
+  /** The body of a call that must answer with one (a 200/201 with an entity). */
+  entity<T>(call: Promise<{ data?: T; response: Response }>): Promise<T>;
+}
+
+export function createContext(baseUrl: string, send: Send): Context {
+  const raw = createFetchClient<paths>({
+    baseUrl,
+    // Every raw call also goes through send(), so it throws GraphError instead of returning `{ error }`.
+    fetch: (request) => send(request),
+    querySerializer: serializeQuery,
+  });
+
+  async function follow<T>(nextLink: string, init: CallInit): Promise<CollectionBody<T>> {
+    const response = await send(new Request(nextLink, init));
+    return (await response.json()) as CollectionBody<T>;
+  }
+
+  return {
+    baseUrl,
+    raw,
+    list(first, options = {}) {
+      const init: CallInit = { signal: options.abortSignal, headers: options.headers };
+      return pagedList(async (nextLink) => (nextLink ? follow(nextLink, init) : ((await first(init)).data ?? {})));
+    },
+    async entity(call) {
+      const { data, response } = await call;
+      if (data === undefined) {
+        throw new GraphError({
+          status: response.status,
+          code: 'emptyResponse',
+          message: `Graph answered ${String(response.status)} without the expected body.`,
+          requestId: response.headers.get('request-id') ?? undefined,
+          url: response.url || undefined,
+        });
+      }
+      return data;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Access packages a person may request, one package's details, and what a request for it needs.
+import { EM } from './context.ts';
+import { listQuery } from './odata.ts';
+import type { EntitlementClient } from './api.ts';
+import type { Context } from './context.ts';
+
+/** The package's resources, as the request form shows them. */
+const PACKAGE_DETAILS = ['resourceRoleScopes($expand=role,scope)'];
+
+export function packageVerbs(ctx: Context): Pick<EntitlementClient, 'listRequestablePackages' | 'getPackage' | 'getRequirements'> {
+  return {
+    listRequestablePackages: (options = {}) =>
+      ctx.list(
+        (init) =>
+          ctx.raw.GET(`${EM}/accessPackages/filterByCurrentUser(on='{on}')`, {
+            ...init,
+            params: { path: { on: 'allowedRequestor' }, query: listQuery(options) },
+          }),
+        options,
+      ),
+
+    getPackage: (accessPackageId, options = {}) =>
+      ctx.entity(
+        ctx.raw.GET(`${EM}/accessPackages/{accessPackage-id}`, {
+          params: { path: { 'accessPackage-id': accessPackageId }, query: { $expand: PACKAGE_DETAILS } },
+          signal: options.abortSignal,
+        }),
+      ),
+
+    async getRequirements(accessPackageId, options = {}) {
+      const body = await ctx.entity(
+        ctx.raw.POST(`${EM}/accessPackages/{accessPackage-id}/getApplicablePolicyRequirements`, {
+          params: { path: { 'accessPackage-id': accessPackageId } },
+          signal: options.abortSignal,
+        }),
+      );
+      return body.value ?? [];
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// A Node MSW server for one test file: Graph under BASE, a $batch endpoint over the test's handlers, and a log of
+// what crossed the wire.
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { batchHandler } from './graph-handlers.ts';
+import type { BatchRequestBody } from '../../src/batch.ts';
+
+export const BASE = 'https://graph.example/v1.0';
+export const EM_PATH = '/identityGovernance/entitlementManagement';
+
+export interface WireRequest {
+  method: string;
+  /** Path and query under BASE, decoded for legibility. */
+  path: string;
+  headers: Headers;
+  at: number;
+}
+
+export function useGraphServer() {
+  const wire: WireRequest[] = [];
+  const batches: BatchRequestBody[] = [];
+  const server = setupServer(batchHandler(BASE, () => server.listHandlers(), (body) => batches.push(body)));
+  server.events.on('request:start', ({ request }) => {
+    wire.push({ method: request.method, path: decodeURIComponent(request.url.slice(BASE.length)), headers: new Headers(request.headers), at: Date.now() });
+  });
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    server.resetHandlers();
+    wire.length = 0;
+    batches.length = 0;
+  });
+  afterAll(() => server.close());
+  return { server, wire, batches };
+}
