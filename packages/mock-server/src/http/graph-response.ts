@@ -1,0 +1,97 @@
+// Graph-shaped responses. Every response carries a `request-id` header (and echoes `client-request-id`), as
+// Graph's do; errors repeat them in `innerError` so a client can quote either.
+import { MockGraphError } from '../core/errors.ts';
+import type { CollectionResult } from '../odata/query-types.ts';
+
+/** Graph's own content type for JSON payloads. */
+export const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+export interface RequestContext {
+  requestId: string;
+  clientRequestId?: string;
+}
+
+export function requestContext(request?: Request): RequestContext {
+  const clientRequestId = request?.headers.get('client-request-id') ?? undefined;
+  return { requestId: globalThis.crypto.randomUUID(), ...(clientRequestId ? { clientRequestId } : {}) };
+}
+
+export interface GraphResponseInit extends ResponseInit {
+  context?: RequestContext;
+}
+
+function headersFor(init: GraphResponseInit, extra: Record<string, string> = {}): Headers {
+  const headers = new Headers(init.headers);
+  for (const [name, value] of Object.entries(extra)) if (!headers.has(name)) headers.set(name, value);
+  const context = init.context ?? requestContext();
+  headers.set('request-id', context.requestId);
+  if (context.clientRequestId) headers.set('client-request-id', context.clientRequestId);
+  return headers;
+}
+
+export function graphJson(body: unknown, init: GraphResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: init.status ?? 200,
+    statusText: init.statusText,
+    headers: headersFor(init, { 'content-type': GRAPH_JSON }),
+  });
+}
+
+export function noContent(init: GraphResponseInit = {}): Response {
+  return new Response(null, { status: 204, statusText: init.statusText, headers: headersFor(init) });
+}
+
+export interface CollectionBody<T> {
+  '@odata.context': string;
+  '@odata.count'?: number;
+  '@odata.nextLink'?: string;
+  value: Partial<T>[];
+}
+
+export function collectionBody<T>(result: CollectionResult<T>, contextUrl: string): CollectionBody<T> {
+  return {
+    '@odata.context': contextUrl,
+    ...(result.count !== undefined ? { '@odata.count': result.count } : {}),
+    ...(result.nextLink ? { '@odata.nextLink': result.nextLink } : {}),
+    value: result.value,
+  };
+}
+
+/** `contextUrl` is the full `@odata.context`, e.g. `${ctx.versionUrl}/$metadata#users`. */
+export function graphCollection<T>(result: CollectionResult<T>, contextUrl: string, init: GraphResponseInit = {}): Response {
+  return graphJson(collectionBody(result, contextUrl), init);
+}
+
+/** Graph's error body for a MockGraphError; anything else is a 500 that reveals nothing of the mock's internals. */
+export function graphErrorResponse(error: unknown, context: RequestContext = requestContext()): Response {
+  const known = error instanceof MockGraphError;
+  const status = known ? error.status : 500;
+  const body = {
+    error: {
+      code: known ? error.code : 'InternalServerError',
+      message: known ? error.message : 'The mock Graph service hit an unexpected error.',
+      ...(known && error.target ? { target: error.target } : {}),
+      innerError: {
+        'request-id': context.requestId,
+        date: new Date().toISOString(),
+        ...(context.clientRequestId ? { 'client-request-id': context.clientRequestId } : {}),
+      },
+    },
+  };
+  return graphJson(body, { status, context });
+}
+
+/** What a request nothing serves gets: 404 `UnknownPath`, naming the last segment as Graph's message does. */
+export function unknownPath(request: Request): MockGraphError {
+  const { pathname } = new URL(request.url);
+  const segment = pathname.split('/').filter(Boolean).pop() ?? '';
+  return new MockGraphError(404, 'UnknownPath', `Resource not found for the segment '${segment}' (${request.method} ${pathname}).`);
+}
+
+/** The same response carrying this request's ids (a handler's own response knows none). */
+export function withRequestIds(response: Response, context: RequestContext): Response {
+  const stamped = new Response(response.body, response);
+  stamped.headers.set('request-id', context.requestId);
+  if (context.clientRequestId) stamped.headers.set('client-request-id', context.clientRequestId);
+  return stamped;
+}

@@ -1,0 +1,65 @@
+// `$expand` text -> tree, e.g. `resourceRoleScopes($expand=role,scope;$select=id),catalog`. Nested options are
+// `$expand` and `$select`; anything else inside the parentheses is refused rather than ignored.
+import { invalidOption, unsupportedOption } from './query-errors.ts';
+import type { ExpandItem } from './query-types.ts';
+import { parseSelect } from './select.ts';
+
+const OPTION = '$expand';
+
+function splitTopLevel(text: string, separator: ',' | ';'): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')' && --depth < 0) break;
+    else if (ch === separator && depth === 0) {
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth !== 0) throw invalidOption(OPTION, `Invalid $expand: unbalanced parentheses in '${text}'.`);
+  parts.push(text.slice(start));
+  return parts;
+}
+
+function parseItem(text: string): ExpandItem {
+  const match = /^\s*([A-Za-z_]\w*)\s*(?:\((.*)\))?\s*$/s.exec(text);
+  if (!match) throw invalidOption(OPTION, `Invalid $expand: '${text.trim()}' is not a navigation property.`);
+  const item: ExpandItem = { property: match[1] };
+  if (match[2] === undefined) return item;
+  for (const option of splitTopLevel(match[2], ';')) {
+    const equals = option.indexOf('=');
+    const name = option.slice(0, equals).trim().toLowerCase();
+    const value = option.slice(equals + 1);
+    if (equals < 0 || !name) throw invalidOption(OPTION, `Invalid $expand: '${option.trim()}' in ${item.property}(...) is not name=value.`);
+    if (name === '$expand' && !item.expand) item.expand = parseExpandList(value);
+    else if (name === '$select' && !item.select) item.select = parseSelect(value, OPTION);
+    else if (name === '$expand' || name === '$select') throw invalidOption(OPTION, `Invalid $expand: ${name} given twice in ${item.property}(...).`);
+    else throw unsupportedOption(OPTION, `The nested option '${name}' in $expand is not supported (only $expand and $select).`);
+  }
+  return item;
+}
+
+function parseExpandList(text: string): ExpandItem[] {
+  if (!text.trim()) throw invalidOption(OPTION, 'Invalid $expand: empty value.');
+  return splitTopLevel(text, ',').map(parseItem);
+}
+
+/** Parses `$expand` and checks every node (as a `/` path) against `expandable`. */
+export function parseExpand(text: string, expandable: readonly string[]): ExpandItem[] {
+  const items = parseExpandList(text);
+  const check = (nodes: ExpandItem[], prefix: string): void => {
+    for (const node of nodes) {
+      const path = prefix + node.property;
+      if (!expandable.includes(path)) {
+        const allowed = expandable.length ? `Expandable here: ${expandable.join(', ')}.` : 'Nothing is expandable here.';
+        throw invalidOption(OPTION, `Invalid $expand: '${path}' cannot be expanded. ${allowed}`);
+      }
+      check(node.expand ?? [], `${path}/`);
+    }
+  };
+  check(items, '');
+  return items;
+}

@@ -1,0 +1,178 @@
+// `$filter` text -> expression tree. Grammar (lowest precedence first):
+//   or := and ('or' and)* ; and := unary ('and' unary)* ; unary := 'not' unary | primary
+//   primary := '(' or ')' | fn '(' path ',' string ')' | path op literal | path 'in' '(' literal (',' literal)* ')'
+import { invalidFilter } from './query-errors.ts';
+import type { ComparisonOperator, FilterExpression, FilterLiteral, StringFunction } from './query-types.ts';
+
+type Token =
+  | { type: '(' | ')' | ',' | 'end'; at: number }
+  | { type: 'word'; text: string; at: number }
+  | { type: 'literal'; value: FilterLiteral; at: number };
+
+const COMPARISONS: readonly string[] = ['eq', 'ne', 'gt', 'ge', 'lt', 'le'] satisfies ComparisonOperator[];
+const FUNCTIONS: readonly string[] = ['startswith', 'endswith', 'contains'] satisfies StringFunction[];
+
+// Order matters: a GUID or a date can start with digits, and a GUID can start with letters.
+const LEXEMES: Array<[RegExp, (m: RegExpExecArray, at: number) => Token | undefined]> = [
+  [/\s+/y, () => undefined],
+  [/'((?:[^']|'')*)'/y, (m, at) => ({ type: 'literal', value: m[1].replace(/''/g, "'"), at })],
+  [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])/iy, (m, at) => ({ type: 'literal', value: m[0], at })],
+  [
+    /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?(?![\w:.-])/y,
+    (m, at) => ({ type: 'literal', value: m[0], at }),
+  ],
+  [/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?![\w.])/iy, (m, at) => ({ type: 'literal', value: Number(m[0]), at })],
+  [/[A-Za-z_]\w*(?:\/[A-Za-z_]\w*)*/y, (m, at) => ({ type: 'word', text: m[0], at })],
+  [/[(),]/y, (m, at) => ({ type: m[0] as '(' | ')' | ',', at })],
+];
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let at = 0;
+  scan: while (at < text.length) {
+    for (const [pattern, make] of LEXEMES) {
+      pattern.lastIndex = at;
+      const match = pattern.exec(text);
+      if (!match) continue;
+      const token = make(match, at);
+      if (token) tokens.push(token);
+      at += match[0].length;
+      continue scan;
+    }
+    throw invalidFilter(`Invalid $filter: unexpected character '${text[at]}' at position ${at}.`);
+  }
+  tokens.push({ type: 'end', at });
+  return tokens;
+}
+
+const KEYWORD_LITERALS: Record<string, FilterLiteral> = { true: true, false: false, null: null };
+
+class FilterParser {
+  private index = 0;
+  constructor(private readonly tokens: Token[]) {}
+
+  parse(): FilterExpression {
+    const expression = this.or();
+    const rest = this.peek();
+    if (rest.type !== 'end') throw this.unexpected(rest, 'the end of the expression');
+    return expression;
+  }
+
+  private or(): FilterExpression {
+    let left = this.and();
+    while (this.isKeyword('or')) {
+      this.index++;
+      left = { kind: 'or', left, right: this.and() };
+    }
+    return left;
+  }
+
+  private and(): FilterExpression {
+    let left = this.unary();
+    while (this.isKeyword('and')) {
+      this.index++;
+      left = { kind: 'and', left, right: this.unary() };
+    }
+    return left;
+  }
+
+  private unary(): FilterExpression {
+    if (this.isKeyword('not')) {
+      this.index++;
+      return { kind: 'not', operand: this.unary() };
+    }
+    return this.primary();
+  }
+
+  private primary(): FilterExpression {
+    const token = this.next();
+    if (token.type === '(') {
+      const inner = this.or();
+      this.expect(')');
+      return inner;
+    }
+    if (token.type !== 'word') throw this.unexpected(token, 'a property or a function');
+    if (this.peek().type === '(') return this.call(token.text);
+    const operator = this.next();
+    const name = operator.type === 'word' ? operator.text.toLowerCase() : '';
+    if (COMPARISONS.includes(name)) {
+      return { kind: 'compare', operator: name as ComparisonOperator, path: token.text, value: this.literal() };
+    }
+    if (name === 'in') {
+      this.expect('(');
+      const values = [this.literal()];
+      while (this.peek().type === ',') {
+        this.index++;
+        values.push(this.literal());
+      }
+      this.expect(')');
+      return { kind: 'in', path: token.text, values };
+    }
+    throw this.unexpected(operator, `an operator (${COMPARISONS.join(', ')}, in) after '${token.text}'`);
+  }
+
+  private call(functionName: string): FilterExpression {
+    const name = functionName.toLowerCase();
+    if (!FUNCTIONS.includes(name)) {
+      throw invalidFilter(`Invalid $filter: the function '${functionName}' is not supported (use ${FUNCTIONS.join(', ')}).`);
+    }
+    this.expect('(');
+    const path = this.next();
+    if (path.type !== 'word') throw this.unexpected(path, 'a property');
+    this.expect(',');
+    const value = this.literal();
+    if (typeof value !== 'string') throw invalidFilter(`Invalid $filter: ${name} needs a string literal.`);
+    this.expect(')');
+    return { kind: 'function', name: name as StringFunction, path: path.text, value };
+  }
+
+  private literal(): FilterLiteral {
+    const token = this.next();
+    if (token.type === 'literal') return token.value;
+    if (token.type === 'word' && token.text in KEYWORD_LITERALS) return KEYWORD_LITERALS[token.text];
+    throw this.unexpected(token, 'a literal value');
+  }
+
+  private isKeyword(keyword: string): boolean {
+    const token = this.peek();
+    return token.type === 'word' && token.text.toLowerCase() === keyword;
+  }
+
+  private expect(type: '(' | ')' | ','): void {
+    const token = this.next();
+    if (token.type !== type) throw this.unexpected(token, `'${type}'`);
+  }
+
+  private peek(): Token {
+    return this.tokens[this.index];
+  }
+
+  private next(): Token {
+    const token = this.tokens[this.index];
+    if (token.type !== 'end') this.index++;
+    return token;
+  }
+
+  private unexpected(token: Token, expected: string) {
+    const found = token.type === 'end' ? 'the end' : token.type === 'word' ? `'${token.text}'` : token.type === 'literal' ? `the literal ${JSON.stringify(token.value)}` : `'${token.type}'`;
+    return invalidFilter(`Invalid $filter: expected ${expected} at position ${token.at}, found ${found}.`);
+  }
+}
+
+export function parseFilter(text: string): FilterExpression {
+  if (!text.trim()) throw invalidFilter('Invalid $filter: the expression is empty.');
+  return new FilterParser(tokenize(text)).parse();
+}
+
+/** Every property path the expression reads. */
+export function filterPaths(expression: FilterExpression): string[] {
+  switch (expression.kind) {
+    case 'and':
+    case 'or':
+      return [...filterPaths(expression.left), ...filterPaths(expression.right)];
+    case 'not':
+      return filterPaths(expression.operand);
+    default:
+      return [expression.path];
+  }
+}

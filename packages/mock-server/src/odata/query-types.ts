@@ -1,0 +1,70 @@
+// The parsed form of a request's OData system query options, and the per-collection rules that bound them.
+
+/** What a collection supports. Property paths use `/` like OData (`accessPackage/id`, `target/objectId`). */
+export interface CollectionRules {
+  filterable: string[];
+  /** Properties `$orderby` may name; none when absent. */
+  orderable?: string[];
+  /** Properties `$search` looks in; `['displayName']` when absent. */
+  searchable?: string[];
+  /** Navigation properties `$expand` may name; nested ones as paths (`resourceRoleScopes/role`). */
+  expandable?: string[];
+  /** Largest `$top` accepted; 999 (Graph's usual ceiling) when absent. */
+  maxTop?: number;
+}
+
+/** What a single entity (`GET .../{id}`) supports: only `$select` and `$expand`. */
+export interface EntityRules {
+  expandable?: string[];
+}
+
+export type FilterLiteral = string | number | boolean | null;
+export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
+export type StringFunction = 'startswith' | 'endswith' | 'contains';
+
+export type FilterExpression =
+  | { kind: 'and' | 'or'; left: FilterExpression; right: FilterExpression }
+  | { kind: 'not'; operand: FilterExpression }
+  | { kind: 'compare'; operator: ComparisonOperator; path: string; value: FilterLiteral }
+  | { kind: 'function'; name: StringFunction; path: string; value: string }
+  | { kind: 'in'; path: string; values: FilterLiteral[] };
+
+/** One node of an `$expand` tree, e.g. `resourceRoleScopes($expand=role,scope)`. */
+export interface ExpandItem {
+  property: string;
+  select?: string[];
+  expand?: ExpandItem[];
+}
+
+export interface OrderKey {
+  path: string;
+  descending: boolean;
+}
+
+export interface SearchQuery {
+  /** Lower-cased words; an item matches when every word starts a word of one of `properties`. */
+  words: string[];
+  properties: string[];
+}
+
+export interface EntityQuery {
+  select?: string[];
+  expand?: ExpandItem[];
+}
+
+export interface ODataQuery extends EntityQuery {
+  filter?: FilterExpression;
+  search?: SearchQuery;
+  orderBy?: OrderKey[];
+  count: boolean;
+  /** `$skip` plus the offset carried by `$skiptoken`. */
+  offset: number;
+  /** Page size asked for with `$top`. */
+  top?: number;
+}
+
+export interface CollectionResult<T> {
+  value: Partial<T>[];
+  nextLink?: string;
+  count?: number;
+}

@@ -1,0 +1,22 @@
+// `$skiptoken` values are opaque to clients; inside they carry the offset of the next page.
+import { decodeBase64Url, encodeBase64Url } from '../identity/base64url.ts';
+import { badRequest } from '../core/errors.ts';
+import { QueryErrorCode } from './query-errors.ts';
+
+export function encodeSkipToken(offset: number): string {
+  return encodeBase64Url(JSON.stringify({ offset }));
+}
+
+export function decodeSkipToken(token: string): number {
+  const text = decodeBase64Url(token);
+  let offset: unknown;
+  try {
+    offset = text === undefined ? undefined : (JSON.parse(text) as { offset?: unknown }).offset;
+  } catch {
+    offset = undefined;
+  }
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0) {
+    throw badRequest(QueryErrorCode.invalidSkipToken, 'The $skiptoken is not one this service issued; follow @odata.nextLink as given.', '$skiptoken');
+  }
+  return offset;
+}
