@@ -4,6 +4,7 @@ import type {
   AccessPackageCatalog,
   AccessPackageResourceRoleScope,
   Answer,
+  AnswerString,
   Approval,
   Assignment,
   AssignmentFilterOn,
@@ -53,7 +54,8 @@ export interface PagedList<T> extends AsyncIterable<T> {
 export interface AccessRequestInput extends CallOptions {
   accessPackageId: string;
   assignmentPolicyId: string;
-  answers?: Answer[];
+  /** Graph's answers are accessPackageAnswerString (with its `@odata.type`); answers read back from a request fit too. */
+  answers?: (Answer | AnswerString)[];
   justification?: string;
   /** A custom schedule; allowed only when the policy's requirements say allowCustomAssignmentSchedule. */
   schedule?: Schedule;

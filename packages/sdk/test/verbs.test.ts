@@ -1,0 +1,290 @@
+// Each verb sends the method, path, query and body Graph documents for it.
+import { http, HttpResponse } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from '../src/index.ts';
+import type { AnswerString, AssignmentRequest, EntitlementClient } from '../src/index.ts';
+import { BASE, EM_PATH as EM, useGraphServer } from './support/server.ts';
+
+const { server } = useGraphServer();
+const sdk = createClient({ baseUrl: BASE, getAccessToken: () => 't', batching: false });
+
+interface Sent {
+  method: string;
+  path: string;
+  body?: unknown;
+  prefer?: string;
+  consistencyLevel?: string;
+}
+let sent: Sent[] = [];
+
+beforeEach(() => {
+  sent = [];
+  server.use(
+    http.all(`${BASE}/*`, async ({ request }) => {
+      const path = decodeURIComponent(request.url.slice(BASE.length));
+      const text = await request.text();
+      const entry: Sent = { method: request.method, path };
+      if (text) entry.body = JSON.parse(text);
+      if (request.headers.has('prefer')) entry.prefer = request.headers.get('prefer')!;
+      if (request.headers.has('consistencylevel')) entry.consistencyLevel = request.headers.get('consistencylevel')!;
+      sent.push(entry);
+      const noContent = ['PATCH', 'DELETE'].includes(request.method) || /\/(cancel|resume|\$ref)(\?|$)/.test(path);
+      return noContent ? new HttpResponse(null, { status: 204 }) : HttpResponse.json({ id: 'answer', value: [{ id: 'item' }] });
+    }),
+  );
+});
+
+async function only(call: Promise<unknown> | { toArray(): Promise<unknown> }): Promise<Sent> {
+  await ('toArray' in call ? call.toArray() : call);
+  expect(sent).toHaveLength(1);
+  return sent[0];
+}
+
+const cases: [string, (c: EntitlementClient) => Promise<unknown> | { toArray(): Promise<unknown> }, Sent][] = [
+  ['getMe', (c) => c.getMe(), { method: 'GET', path: '/me' }],
+  ['listDirectReports', (c) => c.listDirectReports(), { method: 'GET', path: '/me/directReports' }],
+  [
+    'listDirectReports with search',
+    (c) => c.listDirectReports({ search: 'adele', count: true }),
+    { method: 'GET', path: '/me/directReports?$search="displayName:adele"&$count=true', consistencyLevel: 'eventual' },
+  ],
+  ['getManager', (c) => c.getManager('u1'), { method: 'GET', path: '/users/u1/manager' }],
+  ['getUser', (c) => c.getUser('u1'), { method: 'GET', path: '/users/u1' }],
+  [
+    'listRequestablePackages',
+    (c) => c.listRequestablePackages({ search: 'sales', top: 10 }),
+    { method: 'GET', path: `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')?$top=10&$search="sales"` },
+  ],
+  [
+    'getPackage',
+    (c) => c.getPackage('p1'),
+    { method: 'GET', path: `${EM}/accessPackages/p1?$expand=resourceRoleScopes($expand=role,scope)` },
+  ],
+  ['getRequirements', (c) => c.getRequirements('p1'), { method: 'POST', path: `${EM}/accessPackages/p1/getApplicablePolicyRequirements` }],
+  [
+    'requestAccess',
+    (c) =>
+      c.requestAccess({
+        accessPackageId: 'p1',
+        assignmentPolicyId: 'pol1',
+        answers: [{ '@odata.type': '#microsoft.graph.accessPackageAnswerString', value: 'A', answeredQuestion: { id: 'q1' } }],
+        justification: 'Project',
+        schedule: { startDateTime: '2026-02-01T00:00:00Z' },
+      }),
+    {
+      method: 'POST',
+      path: `${EM}/assignmentRequests`,
+      body: {
+        requestType: 'userAdd',
+        assignment: { accessPackageId: 'p1', assignmentPolicyId: 'pol1' },
+        answers: [{ '@odata.type': '#microsoft.graph.accessPackageAnswerString', value: 'A', answeredQuestion: { id: 'q1' } }],
+        justification: 'Project',
+        schedule: { startDateTime: '2026-02-01T00:00:00Z' },
+      },
+    },
+  ],
+  [
+    'requestAccessFor',
+    (c) => c.requestAccessFor('report1', { accessPackageId: 'p1', assignmentPolicyId: 'pol1', bypassApproval: true }),
+    {
+      method: 'POST',
+      path: `${EM}/assignmentRequests`,
+      body: {
+        requestType: 'userAdd',
+        assignment: { accessPackageId: 'p1', assignmentPolicyId: 'pol1', targetId: 'report1' },
+        parameters: { bypassApproval: true },
+      },
+    },
+  ],
+  ['cancelRequest', (c) => c.cancelRequest('r1'), { method: 'POST', path: `${EM}/assignmentRequests/r1/cancel` }],
+  ['getRequest', (c) => c.getRequest('r1'), { method: 'GET', path: `${EM}/assignmentRequests/r1?$expand=accessPackage,assignment,requestor` }],
+  [
+    'getRequest with expand',
+    (c) => c.getRequest('r1', { expand: ['accessPackage'] }),
+    { method: 'GET', path: `${EM}/assignmentRequests/r1?$expand=accessPackage` },
+  ],
+  [
+    'listMyRequests',
+    (c) => c.listMyRequests(),
+    { method: 'GET', path: `${EM}/assignmentRequests/filterByCurrentUser(on='target')?$expand=accessPackage,assignment,requestor` },
+  ],
+  [
+    'listMyRequests createdBy',
+    (c) => c.listMyRequests('createdBy'),
+    { method: 'GET', path: `${EM}/assignmentRequests/filterByCurrentUser(on='createdBy')?$expand=accessPackage,assignment,requestor` },
+  ],
+  [
+    'listMyRequests requestForOthers',
+    (c) => c.listMyRequests('requestForOthers'),
+    {
+      method: 'GET',
+      path: `${EM}/assignmentRequests/filterByCurrentUser(on='requestForOthers')?$expand=accessPackage,assignment,requestor`,
+      prefer: 'include-unknown-enum-members',
+    },
+  ],
+  [
+    'listPendingApprovals',
+    (c) => c.listPendingApprovals({ filter: "accessPackage/id eq 'p1'" }),
+    {
+      method: 'GET',
+      path: `${EM}/assignmentRequests/filterByCurrentUser(on='approver')?$filter=(state eq 'pendingApproval') and (accessPackage/id eq 'p1')&$expand=accessPackage,assignment,requestor`,
+    },
+  ],
+  ['getApproval', (c) => c.getApproval('r1'), { method: 'GET', path: `${EM}/accessPackageAssignmentApprovals/r1?$expand=stages` }],
+  [
+    'decide',
+    (c) => c.decide('r1', 's1', { reviewResult: 'Deny', justification: 'Not needed' }),
+    { method: 'PATCH', path: `${EM}/accessPackageAssignmentApprovals/r1/stages/s1`, body: { reviewResult: 'Deny', justification: 'Not needed' } },
+  ],
+  [
+    'listMyAssignments',
+    (c) => c.listMyAssignments(),
+    { method: 'GET', path: `${EM}/assignments/filterByCurrentUser(on='target')?$expand=accessPackage,assignmentPolicy,target` },
+  ],
+  [
+    'listTeamAssignments',
+    (c) => c.listTeamAssignments(),
+    {
+      method: 'GET',
+      path: `${EM}/assignments/filterByCurrentUser(on='targetManager')?$expand=accessPackage,assignmentPolicy,target`,
+      prefer: 'include-unknown-enum-members',
+    },
+  ],
+  [
+    'removeAssignment',
+    (c) => c.removeAssignment('a1', { justification: 'Left the team' }),
+    { method: 'POST', path: `${EM}/assignmentRequests`, body: { requestType: 'userRemove', assignment: { id: 'a1' }, justification: 'Left the team' } },
+  ],
+  [
+    'resumeRequest',
+    (c) => c.resumeRequest('r1', { source: 'Contoso.SodCheck', type: 'microsoft.graph.accessPackageCustomExtensionStage.assignmentRequestCreated', data: { state: 'Denied' } }),
+    {
+      method: 'POST',
+      path: `${EM}/assignmentRequests/r1/resume`,
+      body: { source: 'Contoso.SodCheck', type: 'microsoft.graph.accessPackageCustomExtensionStage.assignmentRequestCreated', data: { state: 'Denied' } },
+    },
+  ],
+  [
+    'createTemporaryAccessPass',
+    (c) => c.createTemporaryAccessPass('u1', { lifetimeInMinutes: 60, isUsableOnce: true }),
+    { method: 'POST', path: '/users/u1/authentication/temporaryAccessPassMethods', body: { lifetimeInMinutes: 60, isUsableOnce: true } },
+  ],
+];
+
+const adminCases: typeof cases = [
+  ['createCatalog', (c) => c.admin.createCatalog({ displayName: 'Sales' }), { method: 'POST', path: `${EM}/catalogs`, body: { displayName: 'Sales' } }],
+  ['updateCatalog', (c) => c.admin.updateCatalog('c1', { description: 'd' }), { method: 'PATCH', path: `${EM}/catalogs/c1`, body: { description: 'd' } }],
+  ['deleteCatalog', (c) => c.admin.deleteCatalog('c1'), { method: 'DELETE', path: `${EM}/catalogs/c1` }],
+  [
+    'createAccessPackage',
+    (c) => c.admin.createAccessPackage({ displayName: 'P', catalog: { id: 'c1' } }),
+    { method: 'POST', path: `${EM}/accessPackages`, body: { displayName: 'P', catalog: { id: 'c1' } } },
+  ],
+  ['updateAccessPackage', (c) => c.admin.updateAccessPackage('p1', { isHidden: true }), { method: 'PATCH', path: `${EM}/accessPackages/p1`, body: { isHidden: true } }],
+  ['deleteAccessPackage', (c) => c.admin.deleteAccessPackage('p1'), { method: 'DELETE', path: `${EM}/accessPackages/p1` }],
+  [
+    'addResourceRoleScope',
+    (c) => c.admin.addResourceRoleScope('p1', { role: { originId: 'Member_g1' }, scope: { originId: 'g1' } }),
+    { method: 'POST', path: `${EM}/accessPackages/p1/resourceRoleScopes`, body: { role: { originId: 'Member_g1' }, scope: { originId: 'g1' } } },
+  ],
+  [
+    'addIncompatiblePackage',
+    (c) => c.admin.addIncompatiblePackage('p1', 'p2'),
+    { method: 'POST', path: `${EM}/accessPackages/p1/incompatibleAccessPackages/$ref`, body: { '@odata.id': `${BASE}${EM}/accessPackages/p2` } },
+  ],
+  [
+    'removeIncompatiblePackage',
+    (c) => c.admin.removeIncompatiblePackage('p1', 'p2'),
+    { method: 'DELETE', path: `${EM}/accessPackages/p1/incompatibleAccessPackages/p2/$ref` },
+  ],
+  ['listPolicies', (c) => c.admin.listPolicies({ filter: "accessPackage/id eq 'p1'" }), { method: 'GET', path: `${EM}/assignmentPolicies?$filter=accessPackage/id eq 'p1'` }],
+  ['createPolicy', (c) => c.admin.createPolicy({ displayName: 'Pol' }), { method: 'POST', path: `${EM}/assignmentPolicies`, body: { displayName: 'Pol' } }],
+  ['replacePolicy', (c) => c.admin.replacePolicy('pol1', { displayName: 'Pol 2' }), { method: 'PUT', path: `${EM}/assignmentPolicies/pol1`, body: { displayName: 'Pol 2' } }],
+  ['deletePolicy', (c) => c.admin.deletePolicy('pol1'), { method: 'DELETE', path: `${EM}/assignmentPolicies/pol1` }],
+  [
+    'createCustomExtension',
+    (c) => c.admin.createCustomExtension('c1', { displayName: 'SoD check' }),
+    { method: 'POST', path: `${EM}/catalogs/c1/customWorkflowExtensions`, body: { displayName: 'SoD check' } },
+  ],
+  ['createUser', (c) => c.admin.createUser({ displayName: 'Ada' }), { method: 'POST', path: '/users', body: { displayName: 'Ada' } }],
+  ['updateUser', (c) => c.admin.updateUser('u1', { jobTitle: 'Lead' }), { method: 'PATCH', path: '/users/u1', body: { jobTitle: 'Lead' } }],
+  ['deleteUser', (c) => c.admin.deleteUser('u1'), { method: 'DELETE', path: '/users/u1' }],
+  ['setManager', (c) => c.admin.setManager('u1', 'm1'), { method: 'PUT', path: '/users/u1/manager/$ref', body: { '@odata.id': `${BASE}/users/m1` } }],
+  ['removeManager', (c) => c.admin.removeManager('u1'), { method: 'DELETE', path: '/users/u1/manager/$ref' }],
+  [
+    'assign',
+    (c) => c.admin.assign({ targetId: 'u1', accessPackageId: 'p1', assignmentPolicyId: 'pol1', justification: 'Direct' }),
+    {
+      method: 'POST',
+      path: `${EM}/assignmentRequests`,
+      body: { requestType: 'adminAdd', assignment: { targetId: 'u1', accessPackageId: 'p1', assignmentPolicyId: 'pol1' }, justification: 'Direct' },
+    },
+  ],
+  [
+    'unassign',
+    (c) => c.admin.unassign('a1'),
+    { method: 'POST', path: `${EM}/assignmentRequests`, body: { requestType: 'adminRemove', assignment: { id: 'a1' } } },
+  ],
+];
+
+describe('verbs', () => {
+  it.each(cases)('%s', async (_, call, expected) => {
+    expect(await only(call(sdk))).toEqual(expected);
+  });
+});
+
+describe('admin verbs', () => {
+  it.each(adminCases)('%s', async (_, call, expected) => {
+    expect(await only(call(sdk))).toEqual(expected);
+  });
+});
+
+describe('answers', () => {
+  it('returns the entity, the requirements list and nothing for 204 calls', async () => {
+    await expect(sdk.getMe()).resolves.toMatchObject({ id: 'answer' });
+    await expect(sdk.getRequirements('p1')).resolves.toEqual([{ id: 'item' }]);
+    await expect(sdk.cancelRequest('r1')).resolves.toBeUndefined();
+    await expect(sdk.listMyRequests().toArray()).resolves.toEqual([{ id: 'item' }]);
+  });
+});
+
+describe('resubmitRequest', () => {
+  const answer: AnswerString = { '@odata.type': '#microsoft.graph.accessPackageAnswerString', value: 'EU', answeredQuestion: { id: 'q1' } };
+  const previous: AssignmentRequest = {
+    id: 'old',
+    state: 'denied',
+    justification: 'Project Falcon',
+    answers: [answer],
+    schedule: { startDateTime: '2026-02-01T00:00:00Z' },
+    accessPackage: { id: 'p1' },
+    requestor: { objectId: 'manager1' },
+    assignment: { assignmentPolicyId: 'pol1', targetId: 'report1' },
+  };
+
+  it('sends a new userAdd with the earlier package, policy, target, answers, justification and schedule', async () => {
+    const sentRequest = await only(sdk.resubmitRequest(previous));
+    expect(sentRequest.body).toEqual({
+      requestType: 'userAdd',
+      assignment: { accessPackageId: 'p1', assignmentPolicyId: 'pol1', targetId: 'report1' },
+      answers: previous.answers,
+      justification: 'Project Falcon',
+      schedule: { startDateTime: '2026-02-01T00:00:00Z' },
+    });
+  });
+
+  it('leaves the target out when the request was for the requestor themself, and lets overrides win', async () => {
+    const own: AssignmentRequest = { ...previous, requestor: { objectId: 'me1' }, assignment: { assignmentPolicyId: 'pol1', targetId: 'me1', accessPackageId: 'p1' } };
+    const sentRequest = await only(sdk.resubmitRequest(own, { justification: 'Second try', assignmentPolicyId: 'pol2' }));
+    expect(sentRequest.body).toMatchObject({
+      requestType: 'userAdd',
+      assignment: { accessPackageId: 'p1', assignmentPolicyId: 'pol2' },
+      justification: 'Second try',
+    });
+    expect((sentRequest.body as AssignmentRequest).assignment).not.toHaveProperty('targetId');
+  });
+
+  it('refuses a request that does not say which package and policy it was for', async () => {
+    await expect(sdk.resubmitRequest({ id: 'bare' })).rejects.toBeInstanceOf(TypeError);
+    expect(sent).toHaveLength(0);
+  });
+});
