@@ -1,0 +1,201 @@
+import { consume } from '@lit/context';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { clientContext, localeContext, sessionContext } from '../context.ts';
+import { SessionStore } from '../controllers/session-store.ts';
+import type { ListSource } from '../controllers/paged-controller.ts';
+import { emit } from '../events.ts';
+import { catalogueFor, format, languageOf, resolveLocale, type Catalogue, type MessageKey } from '../i18n/index.ts';
+import { errorRequestId, errorStatus, toError } from './errors.ts';
+import type { EntitlementClient } from './sdk.ts';
+import { VERSION } from '../version.ts';
+
+const stateKeys: Partial<Record<string, MessageKey>> = {
+  submitted: 'stateSubmitted',
+  pendingApproval: 'statePendingApproval',
+  delivering: 'stateDelivering',
+  delivered: 'stateDelivered',
+  deliveryFailed: 'stateDeliveryFailed',
+  denied: 'stateDenied',
+  scheduled: 'stateScheduled',
+  canceled: 'stateCanceled',
+  partiallyDelivered: 'statePartiallyDelivered',
+  expired: 'stateExpired',
+};
+
+/** Lists longer than this render through the virtualizer; shorter ones as plain rows without a fixed height. */
+const VIRTUALIZE_FROM = 40;
+
+/**
+ * What every widget shares: the client (its own or the provider's), the shared session store, the locale and
+ * catalogue, the theme attribute, date formatting, announcements and the loading / empty / error templates.
+ */
+export abstract class EkElement extends LitElement {
+  static readonly kitVersion = VERSION;
+
+  /** A client for this widget alone; wins over the one an <entitlement-provider> provides. */
+  @property({ attribute: false }) client?: EntitlementClient;
+
+  /** BCP 47 tag for strings and dates; defaults to the provider's, then the page's `lang`, then the browser's. */
+  @property() locale?: string;
+
+  /** Forces the light or dark palette; without it the widget follows prefers-color-scheme. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** @internal From <entitlement-provider>. */
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  providedClient?: EntitlementClient;
+
+  /** @internal From <entitlement-provider>. */
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  providedSession?: SessionStore;
+
+  /** @internal From <entitlement-provider>. */
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  providedLocale?: string;
+
+  /** Text for the polite live region: results that are not otherwise announced. */
+  @state() protected announcement = '';
+
+  private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+  get resolvedClient(): EntitlementClient | undefined {
+    return this.client ?? this.providedClient;
+  }
+
+  /** The store for the current client: the provider's when it serves this client, else the client's own. */
+  get sessionStore(): SessionStore | undefined {
+    const client = this.resolvedClient;
+    if (!client) return undefined;
+    return this.providedSession?.client === client ? this.providedSession : SessionStore.for(client);
+  }
+
+  get resolvedLocale(): string {
+    return resolveLocale(this.locale, this.providedLocale);
+  }
+
+  protected get t(): Catalogue {
+    return catalogueFor(this.resolvedLocale);
+  }
+
+  /** The language of the strings shown, for the `lang` attribute of the widget's root. */
+  protected get stringsLanguage(): string {
+    return languageOf(this.resolvedLocale);
+  }
+
+  protected msg(key: MessageKey, params: Record<string, string | number>): string {
+    return format(this.t[key], params);
+  }
+
+  protected formatDate(value: string | Date | null | undefined, withTime = false): string {
+    if (!value) return '';
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return '';
+    const key = `${this.resolvedLocale}|${withTime}`;
+    let formatter = this.dateFormats.get(key);
+    if (!formatter) {
+      formatter = new Intl.DateTimeFormat(this.resolvedLocale, withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' });
+      this.dateFormats.set(key, formatter);
+    }
+    return formatter.format(date);
+  }
+
+  /** Says `message` through the live region; clearing first makes a repeated message heard again. */
+  protected async announce(message: string): Promise<void> {
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = message;
+  }
+
+  protected reportError(error: unknown, operation: string): void {
+    emit(this, 'widget-error', { error: toError(error), operation });
+  }
+
+  /** A sentence for a failure, by kind: the details (Graph's message, request id) are shown beneath it. */
+  protected describeError(error: Error | undefined): string {
+    const status = errorStatus(error);
+    if (!status) return this.t.errorNetwork;
+    if (status === 401) return this.t.errorUnauthorized;
+    if (status === 403) return this.t.errorForbidden;
+    if (status === 404) return this.t.errorNotFound;
+    if (status === 429) return this.t.errorThrottled;
+    if (status >= 500) return this.t.errorServer;
+    return this.t.errorRejected;
+  }
+
+  /** Words for a request or assignment state (both enums share most members). */
+  protected stateLabel(value: unknown): string {
+    const key = typeof value === 'string' ? stateKeys[value] : undefined;
+    return key ? this.t[key] : this.t.stateUnknown;
+  }
+
+  /** A badge tone for a state: done, failed or still moving. */
+  protected stateTone(value: unknown): 'good' | 'bad' | 'wait' {
+    if (value === 'delivered') return 'good';
+    if (value === 'denied' || value === 'canceled' || value === 'deliveryFailed' || value === 'expired') return 'bad';
+    return 'wait';
+  }
+
+  protected renderLiveRegion(): TemplateResult {
+    return html`<div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+
+  protected renderNotConnected(): TemplateResult {
+    return html`<div class="state info" part="empty"><p>${this.t.notConnected}</p></div>`;
+  }
+
+  protected renderLoading(label: string): TemplateResult {
+    return html`<div class="state" part="loading"><p class="loading" role="status">${label}</p></div>`;
+  }
+
+  protected renderEmpty(message: string): TemplateResult {
+    return html`<div class="state" part="empty"><p>${message}</p></div>`;
+  }
+
+  /** An error with what went wrong in words, Graph's own message and request id, and a retry button. */
+  protected renderError(error: Error | undefined, retry: () => void, heading: string = this.t.loadFailed): TemplateResult {
+    const requestId = errorRequestId(error);
+    return html`<div class="state error" part="error" role="alert">
+      <p><strong>${heading}</strong> ${this.describeError(error)}</p>
+      ${error?.message ? html`<p class="error-detail">${error.message}</p>` : nothing}
+      ${requestId ? html`<p class="error-detail">${this.msg('errorRequestId', { id: requestId })}</p>` : nothing}
+      <button type="button" part="button retry-button" @click=${retry}>${this.t.retry}</button>
+    </div>`;
+  }
+
+  /**
+   * A list (from a PagedController or in memory): rows as given, virtualized when long (reading the next page as the end scrolls
+   * into view), and a "Load more" button for keyboard and screen reader users either way.
+   */
+  protected renderList<T>(
+    paged: ListSource<T>,
+    options: { label: string; key: (item: T) => string; renderItem: (item: T, index: number) => TemplateResult },
+  ): TemplateResult {
+    const items = paged.items;
+    const row = (item: T, index: number) =>
+      html`<div role="listitem" aria-posinset=${index + 1} aria-setsize=${paged.hasMore ? -1 : items.length}>${options.renderItem(item, index)}</div>`;
+    const onVisibility = (event: VisibilityChangedEvent) => {
+      if (event.last >= items.length - 1) paged.loadMore();
+    };
+    return html`
+      ${items.length >= VIRTUALIZE_FROM
+        ? html`<div class="scroller" part="list" role="list" aria-label=${options.label} @visibilityChanged=${onVisibility}>
+            ${virtualize({ items, keyFunction: options.key, renderItem: row, scroller: true })}
+          </div>`
+        : html`<div class="list" part="list" role="list" aria-label=${options.label}>${items.map(row)}</div>`}
+      ${paged.moreError ? this.renderError(paged.moreError, () => paged.retry(), this.t.loadMoreFailed) : nothing}
+      ${paged.hasMore && !paged.moreError
+        ? html`<div class="actions">
+            <button type="button" part="button load-more-button" ?disabled=${paged.loadingMore} aria-busy=${paged.loadingMore ? 'true' : 'false'} @click=${() => paged.loadMore()}>
+              ${paged.loadingMore ? this.t.loadingMore : this.t.loadMore}
+            </button>
+          </div>`
+        : nothing}
+    `;
+  }
+}

@@ -1,0 +1,322 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { DialogController } from '../controllers/dialog-controller.ts';
+import { MutationController } from '../controllers/mutation-controller.ts';
+import { filteredList, PagedController, staticList } from '../controllers/paged-controller.ts';
+import { SessionController } from '../controllers/session-controller.ts';
+import { emit } from '../events.ts';
+import { EkElement } from '../internal/ek-element.ts';
+import { allowsOnBehalfRemove, assignmentPolicyIdOf, odataString, packageOf } from '../internal/graph.ts';
+import { tagFor } from '../internal/nested-tag.ts';
+import type { Assignment, AssignmentPolicy, AssignmentRequest, User } from '../internal/sdk.ts';
+import { RequestAccessPane } from '../request-access-pane/request-access-pane.ts';
+import { shared } from '../styles/shared.ts';
+import { styles } from './manage-team.styles.ts';
+
+const PAGE_SIZE = 25;
+
+type RemoveCheck = { allowed: true } | { allowed: false; reason: string } | { allowed: 'checking' };
+
+/**
+ * The "Manage team" page of My Access: the caller's direct reports (searchable), a report's active access
+ * package assignments with their expiry, "Remove access" where the assignment's policy lets managers remove on a
+ * report's behalf, and "Request access for …", which opens the request pane for that report.
+ *
+ * @fires access-removed - A removal was requested; detail `{ assignment, request }`.
+ * @fires request-submitted - Bubbles out of the request dialog.
+ * @fires widget-error - A Graph call failed; detail is `{ error, operation }`.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart search - The search field's wrapper.
+ * @csspart list - A list of reports or assignments; `item` a row.
+ * @csspart details - The selected report's access.
+ * @csspart dialog - The confirmation and request dialogs.
+ * @csspart button - Every button; also `remove-button`, `confirm-remove-button`, `request-for-button`,
+ *   `close-button`, `retry-button`, `load-more-button`.
+ * @csspart loading - Loading state; `empty` empty state; `error` error state.
+ */
+export class ManageTeam extends EkElement {
+  static override styles = [shared, styles];
+
+  @state() private filter = '';
+  @state() private selectedReportId?: string;
+  @state() private removing?: Assignment;
+  @state() private removalReason = '';
+  @state() private requestingFor?: User;
+  /** Assignments whose removal was requested here, with the userRemove request Graph created. */
+  @state() private removals: Record<string, AssignmentRequest> = {};
+
+  // Re-renders when the reports and the policies looked up by id arrive.
+  private readonly sessionSubscription = new SessionController(this);
+
+  private readonly assignments = new PagedController(this, {
+    args: () => (this.resolvedClient && this.selectedReportId ? ([this.resolvedClient, this.selectedReportId] as const) : undefined),
+    lists: ([client, reportId], signal) =>
+      client.listTeamAssignments({ filter: `target/objectId eq ${odataString(reportId)}`, top: PAGE_SIZE, abortSignal: signal }),
+    key: (assignment: Assignment) => assignment.id ?? '',
+    operation: 'listTeamAssignments',
+  });
+
+  private readonly removal = new MutationController(this, { operation: 'removeAssignment' });
+
+  private readonly removeDialog = new DialogController(
+    this,
+    () => this.renderRoot.querySelector<HTMLDialogElement>('#remove-dialog'),
+    () => {
+      this.removing = undefined;
+      this.removalReason = '';
+    },
+  );
+
+  private readonly requestDialog = new DialogController(
+    this,
+    () => this.renderRoot.querySelector<HTMLDialogElement>('#request-dialog'),
+    () => {
+      this.requestingFor = undefined;
+    },
+  );
+
+  /** The reports failure already reported, so a re-render does not report it again. */
+  private reportedFailure?: Error;
+
+  protected override willUpdate(): void {
+    const failure = this.sessionStore?.reports.error;
+    if (failure && failure !== this.reportedFailure) this.reportError(failure, 'listDirectReports');
+    this.reportedFailure = failure;
+  }
+
+  override render() {
+    const client = this.resolvedClient;
+    const reports = this.sessionStore?.reports;
+    const busy = reports?.status === 'loading' || this.assignments.busy || this.removal.anyPending;
+    return html`<div part="base" class="base" lang=${this.stringsLanguage} aria-busy=${busy ? 'true' : 'false'}>
+        <h2 class="title">${this.t.teamHeading}</h2>
+        ${!client ? this.renderNotConnected() : this.renderTeam()}
+        ${this.renderLiveRegion()}
+      </div>
+      ${this.renderRemoveDialog()} ${this.renderRequestDialog()}`;
+  }
+
+  private renderTeam(): TemplateResult {
+    const store = this.sessionStore;
+    const reports = store?.reports;
+    if (!store || !reports || reports.status === 'idle' || reports.status === 'loading') return this.renderLoading(this.t.loadingTeam);
+    if (reports.status === 'error') return this.renderError(reports.error, () => store.retry());
+    const all = reports.value ?? [];
+    if (all.length === 0) return this.renderEmpty(this.t.noReports);
+    const selected = all.find((r) => r.id === this.selectedReportId);
+    return html`<div class="layout">
+      <div class="master">
+        <div part="search" class="field">
+          <label for="team-search">${this.t.teamSearchLabel}</label>
+          <input id="team-search" type="search" autocomplete="off" .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />
+        </div>
+        ${this.renderReports(all)}
+      </div>
+      <section class="detail" part="details" aria-labelledby="report-heading">
+        ${selected
+          ? this.renderReport(selected)
+          : html`<h3 id="report-heading" class="visually-hidden">${this.t.reportAccessHeadingGeneric}</h3>
+              <p class="muted">${this.t.selectReport}</p>`}
+      </section>
+    </div>`;
+  }
+
+  private renderReports(all: User[]): TemplateResult {
+    const query = this.filter.trim().toLocaleLowerCase(this.resolvedLocale);
+    const matches = query
+      ? all.filter((user) =>
+          [user.displayName, user.mail, user.userPrincipalName, user.jobTitle, user.department].some((field) =>
+            field?.toLocaleLowerCase(this.resolvedLocale).includes(query),
+          ),
+        )
+      : all;
+    const summary = html`<p class="hint" role="status">${this.msg('reportsShown', { shown: matches.length, total: all.length })}</p>`;
+    if (matches.length === 0) return html`${summary}${this.renderEmpty(this.msg('noReportsMatch', { query: this.filter.trim() }))}`;
+    return html`${summary}${this.renderList(staticList(matches), {
+      label: this.t.reportsListLabel,
+      key: (user) => user.id ?? '',
+      renderItem: (user) => html`<button
+        type="button"
+        part="item"
+        class="row"
+        aria-current=${user.id === this.selectedReportId ? 'true' : 'false'}
+        @click=${() => this.selectReport(user)}
+      >
+        <span class="row-title">${user.displayName}</span>
+        ${user.jobTitle || user.mail ? html`<span class="row-meta">${[user.jobTitle, user.mail].filter(Boolean).join(' · ')}</span>` : nothing}
+      </button>`,
+    })}`;
+  }
+
+  private async selectReport(user: User): Promise<void> {
+    this.selectedReportId = user.id ?? undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#report-heading')?.focus();
+  }
+
+  private renderReport(user: User): TemplateResult {
+    const name = user.displayName ?? '';
+    const { assignments } = this;
+    // Active access: expired assignments stay in Graph's history but are no longer access to remove.
+    const active = filteredList(assignments, (a) => a.state !== 'expired');
+    return html`<div class="report-head">
+        <h3 id="report-heading" tabindex="-1">${this.msg('reportAccessHeading', { name })}</h3>
+        <button type="button" part="button request-for-button" class="primary" @click=${(e: Event) => this.openRequest(user, e.currentTarget)}>
+          ${this.msg('requestAccessFor', { name })}
+        </button>
+      </div>
+      ${assignments.status === 'error'
+        ? this.renderError(assignments.error, () => assignments.retry())
+        : assignments.status !== 'ready'
+          ? this.renderLoading(this.t.loadingAssignments)
+          : active.items.length === 0 && !active.hasMore
+            ? this.renderEmpty(this.msg('noAssignments', { name }))
+            : this.renderList(active, {
+                label: this.msg('assignmentsListLabel', { name }),
+                key: (a) => a.id ?? '',
+                renderItem: (assignment) => this.renderAssignment(assignment),
+              })}`;
+  }
+
+  private policyOf(assignment: Assignment): AssignmentPolicy | 'checking' | undefined {
+    const embedded = assignment.assignmentPolicy;
+    if (embedded && 'requestorSettings' in embedded && embedded.requestorSettings) return embedded as AssignmentPolicy;
+    const id = assignmentPolicyIdOf(assignment);
+    const entry = id ? this.sessionStore?.policy(id) : undefined;
+    if (entry?.status === 'loading') return 'checking';
+    return entry?.value;
+  }
+
+  private removeCheck(assignment: Assignment): RemoveCheck {
+    if (assignment.state === 'delivering') return { allowed: false, reason: this.t.removeReasonDelivering };
+    const policy = this.policyOf(assignment);
+    if (policy === 'checking') return { allowed: 'checking' };
+    // A policy the caller cannot read leaves the decision to Graph, which answers with a clear error if it refuses.
+    if (!policy || allowsOnBehalfRemove(policy)) return { allowed: true };
+    return { allowed: false, reason: this.t.removeReasonPolicy };
+  }
+
+  private expiry(assignment: Assignment): string {
+    const expiration = assignment.schedule?.expiration;
+    const end = expiration?.endDateTime ?? assignment.expiredDateTime;
+    if (end) return this.msg('expiresOn', { date: this.formatDate(end) });
+    if (expiration?.type === 'afterDuration' && expiration.duration) return this.msg('expiresAfter', { duration: expiration.duration });
+    return this.t.noExpiry;
+  }
+
+  private renderAssignment(assignment: Assignment): TemplateResult {
+    const id = assignment.id ?? '';
+    const pkgName = packageOf(assignment)?.displayName ?? this.t.unknownPackage;
+    const removal = this.removals[id];
+    const check = this.removeCheck(assignment);
+    return html`<div part="item" class="row assignment">
+      <span class="row-title">${pkgName}</span>
+      <span class="row-meta">
+        <span class="badge ${this.stateTone(assignment.state)}">${this.stateLabel(assignment.state)}</span>
+        ${this.expiry(assignment)}
+      </span>
+      ${removal
+        ? html`<p class="hint">${this.msg('removalRequested', { state: this.stateLabel(removal.state) })}</p>`
+        : html`<div class="actions">
+            <button
+              type="button"
+              part="button remove-button"
+              class="danger"
+              ?disabled=${check.allowed !== true}
+              aria-describedby=${check.allowed === false ? `why-${id}` : nothing}
+              @click=${(e: Event) => this.openRemove(assignment, e.currentTarget)}
+            >
+              ${this.t.removeAccess}
+            </button>
+            ${check.allowed === false ? html`<span id="why-${id}" class="hint">${check.reason}</span>` : nothing}
+            ${check.allowed === 'checking' ? html`<span class="hint">${this.t.removeChecking}</span>` : nothing}
+          </div>`}
+    </div>`;
+  }
+
+  private openRemove(assignment: Assignment, trigger: EventTarget | null): void {
+    this.removing = assignment;
+    this.removalReason = '';
+    this.removal.clear();
+    void this.removeDialog.open(trigger);
+  }
+
+  private renderRemoveDialog(): TemplateResult {
+    const assignment = this.removing;
+    const report = this.sessionStore?.reports.value?.find((r) => r.id === this.selectedReportId);
+    const pending = this.removal.isPending(assignment?.id ?? '');
+    const error = assignment ? this.removal.errorFor(assignment.id ?? '') : undefined;
+    return html`<dialog id="remove-dialog" part="dialog" aria-labelledby="remove-title" aria-describedby="remove-body" @close=${this.removeDialog.handleClose}>
+      ${assignment
+        ? html`<form class="panel" novalidate @submit=${this.confirmRemove}>
+            <h2 id="remove-title">${this.t.removeTitle}</h2>
+            <p id="remove-body">${this.msg('removeBody', { name: report?.displayName ?? '', package: packageOf(assignment)?.displayName ?? this.t.unknownPackage })}</p>
+            <div class="field">
+              <label for="remove-reason">${this.t.removeReasonLabel}</label>
+              <textarea id="remove-reason" autofocus .value=${this.removalReason} @input=${(e: Event) => (this.removalReason = (e.target as HTMLTextAreaElement).value)}></textarea>
+            </div>
+            ${error ? this.renderError(error, () => void this.removeAccess(), this.t.removeFailed) : nothing}
+            <div class="actions">
+              <button type="submit" part="button confirm-remove-button" class="danger" ?disabled=${pending} aria-busy=${pending ? 'true' : 'false'}>
+                ${pending ? this.t.removing : this.t.removeConfirm}
+              </button>
+              <button type="button" part="button close-button" @click=${() => this.removeDialog.close()}>${this.t.cancel}</button>
+            </div>
+          </form>`
+        : nothing}
+    </dialog>`;
+  }
+
+  private confirmRemove(event: SubmitEvent): void {
+    event.preventDefault();
+    void this.removeAccess();
+  }
+
+  private async removeAccess(): Promise<void> {
+    const client = this.resolvedClient;
+    const assignment = this.removing;
+    const id = assignment?.id;
+    if (!client || !assignment || !id) return;
+    const justification = this.removalReason.trim() || undefined;
+    const result = await this.removal.run(id, () => client.removeAssignment(id, { justification }));
+    if (!result.ok) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#remove-dialog [role="alert"] button')?.focus();
+      return;
+    }
+    this.removals = { ...this.removals, [id]: result.value };
+    this.removeDialog.close();
+    emit(this, 'access-removed', { assignment, request: result.value });
+    void this.announce(this.msg('removedAnnouncement', { package: packageOf(assignment)?.displayName ?? '' }));
+  }
+
+  private openRequest(user: User, trigger: EventTarget | null): void {
+    this.requestingFor = user;
+    void this.requestDialog.open(trigger);
+  }
+
+  private renderRequestDialog(): TemplateResult {
+    const user = this.requestingFor;
+    const name = user?.displayName ?? '';
+    // The pane is the kit's own element, under whatever name it is registered (see tagFor).
+    const pane = user ? unsafeStatic(tagFor(RequestAccessPane, 'request-access-pane')) : undefined;
+    return html`<dialog id="request-dialog" part="dialog" class="wide" aria-labelledby="request-title" @close=${this.requestDialog.handleClose}>
+      ${user && pane
+        ? html`<div class="panel">
+            <div class="dialog-head">
+              <h2 id="request-title">${this.msg('requestAccessFor', { name })}</h2>
+              <button type="button" part="button close-button" autofocus @click=${() => this.requestDialog.close()}>${this.t.close}</button>
+            </div>
+            ${staticHtml`<${pane}
+              target-user-id=${user.id ?? ''}
+              .client=${this.resolvedClient}
+              locale=${this.resolvedLocale}
+              theme=${this.theme ?? nothing}
+            ></${pane}>`}
+          </div>`
+        : nothing}
+    </dialog>`;
+  }
+}
