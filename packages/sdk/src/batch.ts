@@ -101,7 +101,7 @@ export function createBatcher(options: { baseUrl: string; fetch: Fetch }): Fetch
       });
   }
 
-  return function batchingFetch(request: Request): Promise<Response> {
+  return async function batchingFetch(request: Request): Promise<Response> {
     if (!isBatchable(request, baseUrl)) return fetch(request);
     request.signal.throwIfAborted();
     return new Promise<Response>((resolve, reject) => {

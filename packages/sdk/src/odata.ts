@@ -47,11 +47,6 @@ export function quoted(phrase: string): string {
   return `"${phrase.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-/** OData string literal: single quotes doubled. */
-export function literal(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
 /**
  * Graph returns enum members declared after `unknownFutureValue` (e.g. on='targetManager') only to callers that ask
  * for them with this header; older members need nothing.

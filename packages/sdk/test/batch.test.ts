@@ -201,4 +201,22 @@ describe('abort inside a batch', () => {
     expect(batches).toHaveLength(1);
     expect(batches[0].requests).toHaveLength(3);
   });
+
+  it('cancels the $batch itself once every call in it was aborted', async () => {
+    let outerAborted = false;
+    server.use(
+      http.post(`${BASE}/$batch`, async ({ request }) => {
+        request.signal.addEventListener('abort', () => (outerAborted = true));
+        await delay(500);
+        return HttpResponse.json({ responses: [] });
+      }),
+    );
+    const controller = new AbortController();
+    const calls = Promise.allSettled([sdk.getUser('a', { abortSignal: controller.signal }), sdk.getUser('b', { abortSignal: controller.signal })]);
+    setTimeout(() => controller.abort(), 50);
+    const results = await calls;
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    await delay(20);
+    expect(outerAborted).toBe(true);
+  });
 });
