@@ -5,7 +5,7 @@ import { invalidFilter } from './query-errors.ts';
 import type { ComparisonOperator, FilterExpression, FilterLiteral, StringFunction } from './query-types.ts';
 
 type Token =
-  | { type: '(' | ')' | ',' | 'end'; at: number }
+  | { type: '(' | ')' | ',' | ':' | 'end'; at: number }
   | { type: 'word'; text: string; at: number }
   | { type: 'literal'; value: FilterLiteral; at: number };
 
@@ -23,7 +23,8 @@ const LEXEMES: Array<[RegExp, (m: RegExpExecArray, at: number) => Token | undefi
   ],
   [/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?![\w.])/iy, (m, at) => ({ type: 'literal', value: Number(m[0]), at })],
   [/[A-Za-z_]\w*(?:\/[A-Za-z_]\w*)*/y, (m, at) => ({ type: 'word', text: m[0], at })],
-  [/[(),]/y, (m, at) => ({ type: m[0] as '(' | ')' | ',', at })],
+  // ':' only appears in lambdas (`roles/any(r:r eq 'x')`); lexing it lets the parser say lambdas are unsupported.
+  [/[(),:]/y, (m, at) => ({ type: m[0] as '(' | ')' | ',' | ':', at })],
 ];
 
 function tokenize(text: string): Token[] {
