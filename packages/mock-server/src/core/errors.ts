@@ -19,3 +19,9 @@ export const forbidden = (code: string, message: string) => new MockGraphError(4
 export const notFound = (what: string, id: string) =>
   new MockGraphError(404, 'ResourceNotFound', `${what} '${id}' was not found.`);
 export const conflict = (code: string, message: string) => new MockGraphError(409, code, message);
+
+/** Graph's answer when the caller lacks a role or permission. */
+export const notPermitted = (message = 'Insufficient privileges to complete the operation.') =>
+  forbidden('Authorization_RequestDenied', message);
+export const missingProperty = (property: string) =>
+  badRequest('MissingProperty', `The property '${property}' is required.`, property);

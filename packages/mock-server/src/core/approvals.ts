@@ -1,0 +1,99 @@
+// Approval stages: who is asked, what a decision records, time-outs and escalation.
+import { notify, packageName, userName } from './notifications.ts';
+import { requiredStages, stageApprovers } from './request-records.ts';
+import type { RequestRecord, StageRecord } from './state.ts';
+import { escalationDelay, timeoutMs } from './escalation.ts';
+import { resolveApprovers, type AnySubjectSet } from './subject-sets.ts';
+import { iso } from './time.ts';
+import { nowIso, type Tx } from './tx.ts';
+
+/** Nobody approves a request for themself: neither the person the access is for nor the one who asked. */
+const selfApprovers = (req: RequestRecord) => new Set([req.targetId, req.requestorId]);
+
+function resolve(tx: Tx, req: RequestRecord, sets: unknown, fallback: unknown): string[] {
+  const excluded = selfApprovers(req);
+  const primary = resolveApprovers(tx.state, sets as AnySubjectSet[], req.targetId).filter((id) => !excluded.has(id));
+  if (primary.length) return primary;
+  return resolveApprovers(tx.state, fallback as AnySubjectSet[], req.targetId).filter((id) => !excluded.has(id));
+}
+
+/**
+ * Starts stage `index`. A manager asking for a report who is the stage's only approver approves it on the spot
+ * when the request carries parameters.bypassApproval; otherwise they are skipped like any self-approver.
+ */
+export function startStage(tx: Tx, req: RequestRecord, index: number): StageRecord {
+  const settings = requiredStages(tx, req)[index];
+  const start = tx.now;
+  const delay = escalationDelay(settings);
+  const stage: StageRecord = {
+    id: tx.newId(),
+    index,
+    startedDateTime: iso(start),
+    deadline: iso(start + timeoutMs(settings)),
+    escalateAt: typeof delay === 'number' ? iso(start + delay) : null,
+    escalated: false,
+    approverIds: [],
+    escalationApproverIds: [],
+    status: 'InProgress',
+    reviewResult: 'NotReviewed',
+    reviewedById: null,
+    reviewedDateTime: null,
+    justification: null,
+  };
+  req.stages.push(stage);
+
+  const resolved = resolveApprovers(tx.state, settings.primaryApprovers as AnySubjectSet[], req.targetId).filter(
+    (id) => id !== req.targetId,
+  );
+  const onBehalf = req.requestorId !== req.targetId;
+  if (onBehalf && req.bypassApproval && resolved.length === 1 && resolved[0] === req.requestorId) {
+    stage.approverIds = [req.requestorId];
+    recordDecision(tx, stage, req.requestorId, 'Approved', null);
+    return stage;
+  }
+
+  stage.approverIds = resolve(tx, req, settings.primaryApprovers, settings.fallbackPrimaryApprovers);
+  req.state = 'pendingApproval';
+  req.status = 'PendingApproval';
+  notify(
+    tx,
+    'approverAsked',
+    stage.approverIds,
+    `Action required: approve or deny ${userName(tx, req.targetId)}'s request for ${packageName(tx, req.packageId)} by ${stage.deadline}`,
+    { requestId: req.id },
+  );
+  return stage;
+}
+
+export function recordDecision(
+  tx: Tx,
+  stage: StageRecord,
+  reviewerId: string,
+  result: 'Approved' | 'Denied',
+  justification: string | null,
+): void {
+  stage.status = 'Completed';
+  stage.reviewResult = result;
+  stage.reviewedById = reviewerId;
+  stage.reviewedDateTime = nowIso(tx);
+  stage.justification = justification;
+}
+
+/** Forwards an undecided stage to its escalation approvers (or their fallback). */
+export function escalateStage(tx: Tx, req: RequestRecord, stage: StageRecord): void {
+  const settings = requiredStages(tx, req)[stage.index];
+  stage.escalated = true;
+  stage.escalationApproverIds = resolve(tx, req, settings.escalationApprovers, settings.fallbackEscalationApprovers);
+  req.status = 'PendingApprovalEscalated';
+  notify(
+    tx,
+    'escalated',
+    stage.escalationApproverIds,
+    `Escalated: ${userName(tx, req.targetId)}'s request for ${packageName(tx, req.packageId)} awaits your decision`,
+    { requestId: req.id },
+  );
+}
+
+/** Whether the user was asked to decide any stage of the request. */
+export const wasApprover = (req: RequestRecord, userId: string): boolean =>
+  req.stages.some((stage) => stageApprovers(stage).includes(userId));

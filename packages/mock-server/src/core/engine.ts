@@ -1,0 +1,616 @@
+// The mock's domain core: one object holding the state and applying every rule of DESIGN section 3. The HTTP
+// server and the MSW handlers are thin adapters over it.
+//
+// How to call it:
+// - The caller's id (a user or an app identity, as the token layer resolved it) comes first wherever Graph
+//   authorizes; an unknown caller gets 401, a caller without the right role 403.
+// - Every failure is a MockGraphError (status, code, message, target) and leaves the state exactly as it was:
+//   a write runs against a draft copy that is committed only when the rule returns, all synchronously, so two
+//   concurrent calls can never both pass a check meant for one.
+// - Results are fresh Graph-shaped objects (deep copies); collections are plain arrays, and OData paging,
+//   $filter, $orderby, $select and $count are the adapter's job.
+// - $expand is the engine's: methods that return expandable types take `{ expand }`, a tree of navigation
+//   property names ({ assignment: { target: true }, requestor: true } for
+//   `$expand=assignment($expand=target),requestor`); unknown names give 400 as in Graph. Navigation collections
+//   Graph serves as their own paths (directReports, members, resources, ...) have their own methods.
+// - Time comes from an injectable clock. Whenever the engine sees the clock ahead of the state it first runs,
+//   in time order, whatever fell due (time-outs, escalations, scheduled starts, expiry reminders, expirations,
+//   callback time-outs); `advance()` and `setNow()` move the engine's clock and do the same.
+// - Custom extension callouts go through the injected CalloutPort after the state is committed; a port that
+//   rejects marks the callout calloutFailed. `whenIdle()` waits for callouts still in flight.
+import type {
+  AccessPackage,
+  AccessPackageCatalog,
+  AccessPackageResource,
+  AccessPackageResourceRole,
+  AccessPackageResourceRoleScope,
+  Approval,
+  ApprovalStage,
+  Assignment,
+  AssignmentPolicy,
+  AssignmentRequest,
+  Group,
+  Requirements,
+  TemporaryAccessPass,
+  User,
+} from '../../../sdk/src/models.ts';
+import { SEEDS, type SeedName } from '../seed/index.ts';
+import * as catalogAdmin from './catalog-admin.ts';
+import { findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
+import * as directoryAdmin from './directory-admin.ts';
+import { badRequest, notFound } from './errors.ts';
+import type { Expand } from './expand.ts';
+import { randomIds, type IdSource } from './ids.ts';
+import * as packageAdmin from './package-admin.ts';
+import * as policyAdmin from './policy-admin.ts';
+import { catalogExtensions, projectCatalog, projectResource, projectRole } from './projections/catalogs.ts';
+import { projectGroup, projectObjects, projectUser } from './projections/directory.ts';
+import { incompatibleWith, packagePolicyIds, projectPackage, projectPolicy, projectRoleScope } from './projections/packages.ts';
+import { projectApproval, projectAssignment, projectRequest, projectStage } from './projections/requests.ts';
+import * as queries from './queries.ts';
+import { requireAssignment, requireRequest } from './request-records.ts';
+import * as requests from './requests.ts';
+import { runDue } from './scheduler.ts';
+import { checkSnapshot, type Seed } from './snapshot.ts';
+import type { CatalogExtension, Notification, State } from './state.ts';
+import * as tap from './tap.ts';
+import { durationMs, instantMs, iso, ManualClock, type Clock } from './time.ts';
+import type { PendingCallout, Tx } from './tx.ts';
+import * as workflow from './workflow.ts';
+
+/** Delivers a custom extension callout (POST `payload` as JSON to `url`); rejects when the endpoint cannot be reached. */
+export type CalloutPort = (url: string, payload: object) => Promise<void>;
+
+export interface EngineOptions {
+  /** Starting state; 'contoso' unless said otherwise. */
+  seed?: SeedName | Seed;
+  /** Without one the engine keeps its own manual clock, starting at the seed's start. */
+  clock?: Clock;
+  /** Without one callouts are recorded but go nowhere. */
+  callout?: CalloutPort;
+  newId?: IdSource;
+}
+
+export interface ReadOptions {
+  expand?: Expand;
+}
+
+export interface Principal {
+  id: string;
+  kind: 'user' | 'servicePrincipal';
+  displayName: string | null;
+  userPrincipalName: string | null;
+}
+
+type Body = Record<string, any>;
+
+export class Engine {
+  #state!: State;
+  readonly #clock: Clock;
+  readonly #ownClock: boolean;
+  readonly #callout: CalloutPort;
+  readonly #newId: IdSource;
+  readonly #inFlight = new Set<Promise<void>>();
+
+  constructor(options: EngineOptions = {}) {
+    this.#ownClock = !options.clock;
+    this.#clock = options.clock ?? new ManualClock(0);
+    this.#callout = options.callout ?? (async () => {});
+    this.#newId = options.newId ?? randomIds;
+    this.reset(options.seed);
+  }
+
+  // ---- state, clock, outbox ----
+
+  /** Back to a seed's state. With its own clock the engine also goes back to the seed's start time. */
+  reset(seed: SeedName | Seed = 'contoso'): void {
+    const chosen = typeof seed === 'string' ? SEEDS[seed] : seed;
+    if (!chosen) throw badRequest('UnknownSeed', `There is no seed '${String(seed)}'.`, 'seed');
+    if (this.#ownClock) this.#clock.set(Date.parse(chosen.start));
+    this.#state = chosen.build(iso(this.#clock.now()));
+  }
+
+  /** The whole state as JSON-safe data (for --state files and state hashes in tests). */
+  toJSON(): State {
+    return this.#read(() => this.#state);
+  }
+
+  fromJSON(snapshot: unknown): void {
+    const state = checkSnapshot(snapshot);
+    if (this.#ownClock) this.#clock.set(Date.parse(state.now));
+    this.#state = state;
+  }
+
+  now(): string {
+    return this.#read(() => this.#state.now);
+  }
+
+  /** Moves the clock by an ISO 8601 duration (e.g. PT25H, P8D), running what falls due on the way. */
+  advance(duration: string): string {
+    const ms = durationMs(duration);
+    if (ms === undefined) throw badRequest('InvalidDuration', `'${duration}' is not an ISO 8601 duration such as PT25H.`, 'advance');
+    return this.#moveClock(Math.max(this.#clock.now(), Date.parse(this.#state.now)) + ms);
+  }
+
+  /** Moves the clock to an instant (never backwards), running what falls due on the way. */
+  setNow(at: string): string {
+    const ms = instantMs(at);
+    if (ms === undefined) throw badRequest('InvalidDateTime', `'${at}' is not an ISO 8601 date-time.`, 'now');
+    if (ms < Date.parse(this.#state.now)) throw badRequest('ClockCannotGoBack', 'The mock clock only moves forward.', 'now');
+    return this.#moveClock(ms);
+  }
+
+  /** The emails Graph would have sent, oldest first. */
+  outbox(): Notification[] {
+    return this.#read(() => this.#state.outbox);
+  }
+
+  /** Resolves once every callout sent so far has been delivered or marked failed. */
+  async whenIdle(): Promise<void> {
+    while (this.#inFlight.size) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** For the token layer: the user (by id or UPN) or app identity (by object id or appId) a token names. */
+  findPrincipal(idOrName: string): Principal | undefined {
+    const state = this.#state;
+    const user = findUser(state, idOrName);
+    if (user?.id) {
+      return { id: user.id, kind: 'user', displayName: user.displayName ?? null, userPrincipalName: user.userPrincipalName ?? null };
+    }
+    const sp = Object.values(state.servicePrincipals).find((p) => p.id === idOrName || p.appId === idOrName);
+    return sp && { id: sp.id, kind: 'servicePrincipal', displayName: sp.displayName, userPrincipalName: null };
+  }
+
+  // ---- directory ----
+
+  getUser(callerId: string, idOrUpn: string): User {
+    return this.#read((tx) => projectUser(requireUser(tx.state, idOrUpn)), callerId);
+  }
+
+  listUsers(callerId: string): User[] {
+    return this.#read((tx) => Object.values(tx.state.users).map(projectUser), callerId);
+  }
+
+  createUser(callerId: string, body: Body): User {
+    return this.#write((tx) => projectUser(directoryAdmin.createUser(tx, callerId, body)), callerId);
+  }
+
+  updateUser(callerId: string, idOrUpn: string, body: Body): void {
+    this.#write((tx) => directoryAdmin.updateUser(tx, callerId, idOrUpn, body), callerId);
+  }
+
+  deleteUser(callerId: string, idOrUpn: string): void {
+    this.#write((tx) => directoryAdmin.deleteUser(tx, callerId, idOrUpn), callerId);
+  }
+
+  /** GET /users/{id}/manager: 404 when the user has none. */
+  getManager(callerId: string, idOrUpn: string): User {
+    return this.#read((tx) => {
+      const { id } = requireUser(tx.state, idOrUpn);
+      const managerId = tx.state.managers[id];
+      if (!managerId || !tx.state.users[managerId]) throw notFound('manager of user', id);
+      return projectUser(tx.state.users[managerId]);
+    }, callerId);
+  }
+
+  setManager(callerId: string, idOrUpn: string, managerId: string): void {
+    this.#write((tx) => directoryAdmin.setManager(tx, callerId, idOrUpn, managerId), callerId);
+  }
+
+  removeManager(callerId: string, idOrUpn: string): void {
+    this.#write((tx) => directoryAdmin.removeManager(tx, callerId, idOrUpn), callerId);
+  }
+
+  listDirectReports(callerId: string, idOrUpn: string): User[] {
+    return this.#read((tx) => {
+      const { id } = requireUser(tx.state, idOrUpn);
+      return Object.keys(tx.state.managers)
+        .filter((u) => tx.state.managers[u] === id && tx.state.users[u])
+        .map((u) => projectUser(tx.state.users[u]));
+    }, callerId);
+  }
+
+  listSponsors(callerId: string, idOrUpn: string): (User | Group)[] {
+    return this.#read((tx) => projectObjects(tx.state, tx.state.sponsors[requireUser(tx.state, idOrUpn).id] ?? []), callerId);
+  }
+
+  addSponsor(callerId: string, idOrUpn: string, sponsorId: string): void {
+    this.#write((tx) => directoryAdmin.addSponsor(tx, callerId, idOrUpn, sponsorId), callerId);
+  }
+
+  removeSponsor(callerId: string, idOrUpn: string, sponsorId: string): void {
+    this.#write((tx) => directoryAdmin.removeSponsor(tx, callerId, idOrUpn, sponsorId), callerId);
+  }
+
+  listGroups(callerId: string): Group[] {
+    return this.#read((tx) => Object.values(tx.state.groups).map(projectGroup), callerId);
+  }
+
+  getGroup(callerId: string, id: string): Group {
+    return this.#read((tx) => projectGroup(directoryAdmin.requireGroup(tx.state, id)), callerId);
+  }
+
+  listGroupMembers(callerId: string, id: string): (User | Group)[] {
+    return this.#read((tx) => projectObjects(tx.state, tx.state.members[directoryAdmin.requireGroup(tx.state, id).id] ?? []), callerId);
+  }
+
+  createGroup(callerId: string, body: Body): Group {
+    return this.#write((tx) => projectGroup(directoryAdmin.createGroup(tx, callerId, body)), callerId);
+  }
+
+  updateGroup(callerId: string, id: string, body: Body): void {
+    this.#write((tx) => directoryAdmin.updateGroup(tx, callerId, id, body), callerId);
+  }
+
+  deleteGroup(callerId: string, id: string): void {
+    this.#write((tx) => directoryAdmin.deleteGroup(tx, callerId, id), callerId);
+  }
+
+  addGroupMember(callerId: string, groupId: string, memberId: string): void {
+    this.#write((tx) => directoryAdmin.addMember(tx, callerId, groupId, memberId), callerId);
+  }
+
+  removeGroupMember(callerId: string, groupId: string, memberId: string): void {
+    this.#write((tx) => directoryAdmin.removeMember(tx, callerId, groupId, memberId), callerId);
+  }
+
+  // ---- catalogs ----
+
+  listCatalogs(callerId: string, options: ReadOptions = {}): AccessPackageCatalog[] {
+    return this.#read((tx) => Object.keys(tx.state.catalogs).map((id) => projectCatalog(tx.state, id, options.expand)), callerId);
+  }
+
+  getCatalog(callerId: string, id: string, options: ReadOptions = {}): AccessPackageCatalog {
+    return this.#read((tx) => projectCatalog(tx.state, catalogAdmin.requireCatalog(tx, id).id as string, options.expand), callerId);
+  }
+
+  createCatalog(callerId: string, body: Body): AccessPackageCatalog {
+    return this.#write((tx) => catalogAdmin.createCatalog(tx, callerId, body), callerId);
+  }
+
+  updateCatalog(callerId: string, id: string, body: Body): void {
+    this.#write((tx) => catalogAdmin.updateCatalog(tx, callerId, id, body), callerId);
+  }
+
+  deleteCatalog(callerId: string, id: string): void {
+    this.#write((tx) => catalogAdmin.deleteCatalog(tx, callerId, id), callerId);
+  }
+
+  listCatalogPackages(callerId: string, catalogId: string, options: ReadOptions = {}): AccessPackage[] {
+    return this.#read((tx) => {
+      catalogAdmin.requireCatalog(tx, catalogId);
+      return Object.keys(tx.state.packages)
+        .filter((id) => tx.state.packages[id].catalogId === catalogId)
+        .map((id) => projectPackage(tx.state, id, options.expand));
+    }, callerId);
+  }
+
+  /** GET catalogs/{id}/resources (expand roles, scopes). */
+  listCatalogResources(callerId: string, catalogId: string, options: ReadOptions = {}): AccessPackageResource[] {
+    return this.#read((tx) => {
+      catalogAdmin.requireCatalog(tx, catalogId);
+      return Object.keys(tx.state.resources)
+        .filter((id) => tx.state.resources[id].catalogId === catalogId)
+        .map((id) => projectResource(tx.state, id, options.expand));
+    }, callerId);
+  }
+
+  /** GET catalogs/{id}/resourceRoles (expand resource). */
+  listCatalogResourceRoles(callerId: string, catalogId: string, options: ReadOptions = {}): AccessPackageResourceRole[] {
+    return this.#read((tx) => {
+      catalogAdmin.requireCatalog(tx, catalogId);
+      return Object.keys(tx.state.resourceRoles)
+        .filter((id) => tx.state.resources[tx.state.resourceRoles[id].resourceId]?.catalogId === catalogId)
+        .map((id) => projectRole(tx.state, id, options.expand));
+    }, callerId);
+  }
+
+  /** POST resourceRequests (adminAdd / adminRemove of a group, application or site in a catalog). */
+  createResourceRequest(callerId: string, body: Body) {
+    return this.#write((tx) => catalogAdmin.createResourceRequest(tx, callerId, body), callerId);
+  }
+
+  listCustomExtensions(callerId: string, catalogId: string): CatalogExtension[] {
+    return this.#read((tx) => {
+      catalogAdmin.requireCatalog(tx, catalogId);
+      return catalogExtensions(tx.state, catalogId);
+    }, callerId);
+  }
+
+  getCustomExtension(callerId: string, catalogId: string, id: string): CatalogExtension {
+    return this.#read((tx) => {
+      const ext = tx.state.extensions[id];
+      if (ext?.catalogId !== catalogId) throw notFound('customCalloutExtension', id);
+      return ext.data;
+    }, callerId);
+  }
+
+  createCustomExtension(callerId: string, catalogId: string, body: Body): CatalogExtension {
+    return this.#write((tx) => catalogAdmin.createExtension(tx, callerId, catalogId, body), callerId);
+  }
+
+  deleteCustomExtension(callerId: string, catalogId: string, id: string): void {
+    this.#write((tx) => catalogAdmin.deleteExtension(tx, callerId, catalogId, id), callerId);
+  }
+
+  // ---- access packages ----
+
+  listPackages(callerId: string, options: ReadOptions = {}): AccessPackage[] {
+    return this.#read((tx) => Object.keys(tx.state.packages).map((id) => projectPackage(tx.state, id, options.expand)), callerId);
+  }
+
+  /** GET accessPackages/{id}: works for hidden packages too (a direct link). */
+  getPackage(callerId: string, id: string, options: ReadOptions = {}): AccessPackage {
+    return this.#read((tx) => projectPackage(tx.state, packageAdmin.requirePackage(tx, id).data.id as string, options.expand), callerId);
+  }
+
+  /** filterByCurrentUser(on='allowedRequestor'). */
+  listRequestablePackages(callerId: string, options: ReadOptions = {}): AccessPackage[] {
+    return this.#read(
+      (tx) => queries.requestablePackageIds(tx.state, callerId).map((id) => projectPackage(tx.state, id, options.expand)),
+      callerId,
+    );
+  }
+
+  getApplicablePolicyRequirements(callerId: string, packageId: string): Requirements[] {
+    return this.#read((tx) => {
+      packageAdmin.requirePackage(tx, packageId);
+      return queries.applicableRequirements(tx.state, callerId, packageId);
+    }, callerId);
+  }
+
+  createPackage(callerId: string, body: Body): AccessPackage {
+    return this.#write((tx) => projectPackage(tx.state, packageAdmin.createPackage(tx, callerId, body).data.id as string), callerId);
+  }
+
+  updatePackage(callerId: string, id: string, body: Body): void {
+    this.#write((tx) => packageAdmin.updatePackage(tx, callerId, id, body), callerId);
+  }
+
+  deletePackage(callerId: string, id: string): void {
+    this.#write((tx) => packageAdmin.deletePackage(tx, callerId, id), callerId);
+  }
+
+  listResourceRoleScopes(callerId: string, packageId: string, options: ReadOptions = {}): AccessPackageResourceRoleScope[] {
+    return this.#read(
+      (tx) => packageAdmin.requirePackage(tx, packageId).roleScopes.map((rs) => projectRoleScope(tx.state, rs, options.expand)),
+      callerId,
+    );
+  }
+
+  addResourceRoleScope(callerId: string, packageId: string, body: Body): AccessPackageResourceRoleScope {
+    return this.#write(
+      (tx) => projectRoleScope(tx.state, packageAdmin.addRoleScope(tx, callerId, packageId, body), { role: true, scope: true }),
+      callerId,
+    );
+  }
+
+  removeResourceRoleScope(callerId: string, packageId: string, roleScopeId: string): void {
+    this.#write((tx) => packageAdmin.removeRoleScope(tx, callerId, packageId, roleScopeId), callerId);
+  }
+
+  listIncompatiblePackages(callerId: string, packageId: string, options: ReadOptions = {}): AccessPackage[] {
+    return this.#read(
+      (tx) => packageAdmin.requirePackage(tx, packageId).incompatiblePackageIds.map((id) => projectPackage(tx.state, id, options.expand)),
+      callerId,
+    );
+  }
+
+  /** The reverse direction: packages that name this one as incompatible. */
+  listPackagesIncompatibleWith(callerId: string, packageId: string, options: ReadOptions = {}): AccessPackage[] {
+    return this.#read((tx) => {
+      packageAdmin.requirePackage(tx, packageId);
+      return incompatibleWith(tx.state, packageId).map((id) => projectPackage(tx.state, id, options.expand));
+    }, callerId);
+  }
+
+  addIncompatiblePackage(callerId: string, packageId: string, otherId: string): void {
+    this.#write((tx) => packageAdmin.addIncompatiblePackage(tx, callerId, packageId, otherId), callerId);
+  }
+
+  removeIncompatiblePackage(callerId: string, packageId: string, otherId: string): void {
+    this.#write((tx) => packageAdmin.removeIncompatiblePackage(tx, callerId, packageId, otherId), callerId);
+  }
+
+  // ---- policies ----
+
+  listPolicies(callerId: string, options: ReadOptions = {}): AssignmentPolicy[] {
+    return this.#read((tx) => Object.keys(tx.state.policies).map((id) => projectPolicy(tx.state, id, options.expand)), callerId);
+  }
+
+  listPackagePolicies(callerId: string, packageId: string, options: ReadOptions = {}): AssignmentPolicy[] {
+    return this.#read((tx) => {
+      packageAdmin.requirePackage(tx, packageId);
+      return packagePolicyIds(tx.state, packageId).map((id) => projectPolicy(tx.state, id, options.expand));
+    }, callerId);
+  }
+
+  getPolicy(callerId: string, id: string, options: ReadOptions = {}): AssignmentPolicy {
+    return this.#read((tx) => projectPolicy(tx.state, policyAdmin.requirePolicy(tx, id).data.id as string, options.expand), callerId);
+  }
+
+  createPolicy(callerId: string, body: Body): AssignmentPolicy {
+    return this.#write((tx) => this.#policyOut(tx, policyAdmin.createPolicy(tx, callerId, body).data.id as string), callerId);
+  }
+
+  /** PUT assignmentPolicies/{id}: Graph replaces policies whole. */
+  replacePolicy(callerId: string, id: string, body: Body): AssignmentPolicy {
+    return this.#write((tx) => this.#policyOut(tx, policyAdmin.replacePolicy(tx, callerId, id, body).data.id as string), callerId);
+  }
+
+  deletePolicy(callerId: string, id: string): void {
+    this.#write((tx) => policyAdmin.deletePolicy(tx, callerId, id), callerId);
+  }
+
+  // ---- requests ----
+
+  /** POST assignmentRequests: userAdd (for self, or a report via assignment.targetId), userRemove, adminAdd, adminRemove. */
+  createRequest(callerId: string, body: Body, options: ReadOptions = {}): AssignmentRequest {
+    return this.#write((tx) => projectRequest(tx.state, requests.createRequest(tx, callerId, body), options.expand), callerId);
+  }
+
+  getRequest(callerId: string, id: string, options: ReadOptions = {}): AssignmentRequest {
+    return this.#read((tx) => {
+      const req = requireRequest(tx, id);
+      queries.checkCanSeeRequest(tx.state, callerId, req);
+      return projectRequest(tx.state, req, options.expand);
+    }, callerId);
+  }
+
+  /** GET assignmentRequests: every request, for administrators. */
+  listRequests(callerId: string, options: ReadOptions = {}): AssignmentRequest[] {
+    return this.#read((tx) => {
+      requireAdmin(tx.state, callerId);
+      return Object.values(tx.state.requests).map((r) => projectRequest(tx.state, r, options.expand));
+    }, callerId);
+  }
+
+  /** filterByCurrentUser(on=target|createdBy|approver|targetOrRequestor|targetManager|requestForOthers). */
+  listMyRequests(callerId: string, on: string, options: ReadOptions = {}): AssignmentRequest[] {
+    return this.#read((tx) => queries.requestsFor(tx.state, callerId, on).map((r) => projectRequest(tx.state, r, options.expand)), callerId);
+  }
+
+  /** Requests the caller was asked to approve and that no longer wait for them (an approver's History). */
+  listDecidedRequests(callerId: string, options: ReadOptions = {}): AssignmentRequest[] {
+    return this.#read((tx) => queries.decidedRequests(tx.state, callerId).map((r) => projectRequest(tx.state, r, options.expand)), callerId);
+  }
+
+  cancelRequest(callerId: string, id: string): AssignmentRequest {
+    return this.#write((tx) => {
+      workflow.cancel(tx, callerId, id);
+      return projectRequest(tx.state, tx.state.requests[id]);
+    }, callerId);
+  }
+
+  deleteRequest(callerId: string, id: string): void {
+    this.#write((tx) => requests.deleteRequest(tx, callerId, id), callerId);
+  }
+
+  /** POST assignmentRequests/{id}/resume from the app behind a launch-and-wait custom extension. */
+  resumeRequest(callerId: string, id: string, body: Body): void {
+    this.#write((tx) => workflow.resume(tx, callerId, id, body), callerId);
+  }
+
+  // ---- approvals ----
+
+  /** accessPackageAssignmentApprovals/filterByCurrentUser(on='approver'): approvals awaiting the caller. */
+  listMyApprovals(callerId: string, on = 'approver'): Approval[] {
+    return this.#read((tx) => {
+      if (on !== 'approver') throw badRequest('InvalidFilterOption', "on='approver' is the supported option.", 'on');
+      return queries.requestsFor(tx.state, callerId, 'approver').map((r) => projectApproval(tx.state, r, callerId));
+    }, callerId);
+  }
+
+  /** Approvals the caller took part in that no longer await them. */
+  listDecidedApprovals(callerId: string): Approval[] {
+    return this.#read((tx) => queries.decidedRequests(tx.state, callerId).map((r) => projectApproval(tx.state, r, callerId)), callerId);
+  }
+
+  getApproval(callerId: string, requestId: string): Approval {
+    return this.#read((tx) => {
+      const req = requireRequest(tx, requestId);
+      if (req.stages.length === 0) throw notFound('approval', requestId);
+      queries.checkCanSeeApproval(tx.state, callerId, req);
+      return projectApproval(tx.state, req, callerId);
+    }, callerId);
+  }
+
+  listApprovalStages(callerId: string, requestId: string): ApprovalStage[] {
+    return this.getApproval(callerId, requestId).stages ?? [];
+  }
+
+  getApprovalStage(callerId: string, requestId: string, stageId: string): ApprovalStage {
+    const stage = this.listApprovalStages(callerId, requestId).find((s) => s.id === stageId);
+    if (!stage) throw notFound('approvalStage', stageId);
+    return stage;
+  }
+
+  /** PATCH .../stages/{stageId} { reviewResult: 'Approve' | 'Deny', justification }. */
+  decide(callerId: string, requestId: string, stageId: string, body: Body): void {
+    this.#write((tx) => workflow.decide(tx, callerId, requestId, stageId, body ?? {}), callerId);
+  }
+
+  // ---- assignments ----
+
+  /** GET assignments: every assignment, for administrators. */
+  listAssignments(callerId: string, options: ReadOptions = {}): Assignment[] {
+    return this.#read((tx) => {
+      requireAdmin(tx.state, callerId);
+      return Object.values(tx.state.assignments).map((a) => projectAssignment(tx.state, a, options.expand));
+    }, callerId);
+  }
+
+  getAssignment(callerId: string, id: string, options: ReadOptions = {}): Assignment {
+    return this.#read((tx) => {
+      const asg = requireAssignment(tx, id);
+      queries.checkCanSeeAssignment(tx.state, callerId, asg);
+      return projectAssignment(tx.state, asg, options.expand);
+    }, callerId);
+  }
+
+  /** filterByCurrentUser(on=target|createdBy|targetManager); targetManager = the caller's direct reports' assignments. */
+  listMyAssignments(callerId: string, on: string, options: ReadOptions = {}): Assignment[] {
+    return this.#read(
+      (tx) => queries.assignmentsFor(tx.state, callerId, on).map((a) => projectAssignment(tx.state, a, options.expand)),
+      callerId,
+    );
+  }
+
+  // ---- Temporary Access Pass ----
+
+  createTemporaryAccessPass(callerId: string, userIdOrUpn: string, body: Body = {}): TemporaryAccessPass {
+    return this.#write((tx) => tap.createTemporaryAccessPass(tx, callerId, userIdOrUpn, body), callerId);
+  }
+
+  listTemporaryAccessPasses(callerId: string, userIdOrUpn: string): TemporaryAccessPass[] {
+    return this.#read((tx) => tap.listTemporaryAccessPasses(tx, callerId, userIdOrUpn), callerId);
+  }
+
+  // ---- machinery ----
+
+  #policyOut(tx: Tx, id: string): AssignmentPolicy {
+    return projectPolicy(tx.state, id, { questions: true, customExtensionStageSettings: true });
+  }
+
+  #tx(state: State): Tx {
+    return { state, now: Date.parse(state.now), newId: this.#newId, callouts: [] };
+  }
+
+  /** Runs a rule on a draft; commits only if it returns. Callouts leave after the commit. */
+  #write<T>(rule: (tx: Tx) => T, callerId?: string): T {
+    const tx = this.#tx(structuredClone(this.#state));
+    runDue(tx, Math.max(this.#clock.now(), tx.now));
+    if (callerId !== undefined) requireCaller(tx.state, callerId);
+    const result = structuredClone(rule(tx));
+    this.#state = tx.state;
+    this.#dispatch(tx.callouts);
+    return result;
+  }
+
+  #read<T>(query: (tx: Tx) => T, callerId?: string): T {
+    if (this.#clock.now() > Date.parse(this.#state.now)) this.#write(() => undefined);
+    const tx = this.#tx(this.#state);
+    if (callerId !== undefined) requireCaller(tx.state, callerId);
+    return structuredClone(query(tx));
+  }
+
+  #moveClock(ms: number): string {
+    this.#clock.set(ms);
+    this.#write(() => undefined);
+    return this.#state.now;
+  }
+
+  #dispatch(callouts: PendingCallout[]): void {
+    for (const sent of callouts) {
+      const delivery: Promise<void> = Promise.resolve()
+        .then(() => this.#callout(sent.url, sent.payload))
+        .then(
+          () => undefined,
+          () => this.#write((tx) => workflow.calloutFailed(tx, sent)),
+        )
+        .catch(() => undefined)
+        .finally(() => this.#inFlight.delete(delivery));
+      this.#inFlight.add(delivery);
+    }
+  }
+}

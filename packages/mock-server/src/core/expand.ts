@@ -1,0 +1,20 @@
+// $expand as the engine takes it: a tree of navigation property names, e.g. `$expand=assignment($expand=target),
+// requestor` arrives as { assignment: { target: true }, requestor: true }. The OData adapter parses; the engine
+// knows which navigation properties each type has and refuses others with 400, as Graph does.
+import { badRequest } from './errors.ts';
+
+export type Expand = { readonly [navigation: string]: Expand | true };
+
+/** The expansion asked for under one navigation property, or undefined when it is not expanded. */
+export function under(expand: Expand | undefined, navigation: string): Expand | undefined {
+  const value = expand?.[navigation];
+  return value === true ? {} : value;
+}
+
+export function checkExpand(expand: Expand | undefined, typeName: string, navigations: readonly string[]): void {
+  for (const name of Object.keys(expand ?? {})) {
+    if (!navigations.includes(name)) {
+      throw badRequest('BadRequest', `Could not find a navigation property named '${name}' on type 'microsoft.graph.${typeName}'.`, '$expand');
+    }
+  }
+}

@@ -1,0 +1,18 @@
+// Users and groups as Graph returns them (directoryObjects carry their @odata.type).
+import type { Group, User } from '../../../../sdk/src/models.ts';
+import type { State } from '../state.ts';
+
+export const projectUser = (user: User): User => structuredClone(user);
+export const projectGroup = (group: Group): Group => structuredClone(group);
+
+/** A member, sponsor or manager: a user or a group, whichever the id names. */
+export function projectDirectoryObject(state: State, id: string): User | Group | undefined {
+  const user = state.users[id];
+  if (user) return projectUser(user);
+  const group = state.groups[id];
+  return group ? projectGroup(group) : undefined;
+}
+
+export function projectObjects(state: State, ids: readonly string[]): (User | Group)[] {
+  return ids.map((id) => projectDirectoryObject(state, id)).filter((o): o is User | Group => !!o);
+}

@@ -1,0 +1,57 @@
+// Small facts about requests and assignments that several rules share.
+import type { ApprovalStageSettings, RequestState } from '../../../sdk/src/models.ts';
+import { notFound } from './errors.ts';
+import type { AssignmentRecord, PolicyRecord, RequestRecord, StageRecord } from './state.ts';
+import { nowIso, type Tx } from './tx.ts';
+
+const OPEN_STATES: readonly RequestState[] = ['submitted', 'pendingApproval', 'scheduled', 'delivering'];
+
+/** Graph lets a request be canceled while its status is one of these. */
+export const CANCELLABLE_STATUSES = ['Accepted', 'PendingApproval', 'PendingApprovalEscalated', 'PendingNotBefore'];
+
+export const isOpen = (req: RequestRecord): boolean => OPEN_STATES.includes(req.state as RequestState);
+
+export const isRemoval = (req: RequestRecord): boolean =>
+  req.requestType === 'userRemove' || req.requestType === 'adminRemove';
+
+/** Assignments that still give (or are about to give) access. */
+export const isActive = (asg: AssignmentRecord): boolean =>
+  asg.state === 'delivered' || asg.state === 'partiallyDelivered' || asg.state === 'delivering';
+
+export function requireRequest(tx: Tx, id: string): RequestRecord {
+  const req = tx.state.requests[id];
+  if (!req) throw notFound('accessPackageAssignmentRequest', id);
+  return req;
+}
+
+export function requireAssignment(tx: Tx, id: string): AssignmentRecord {
+  const asg = tx.state.assignments[id];
+  if (!asg) throw notFound('accessPackageAssignment', id);
+  return asg;
+}
+
+export const policyOf = (tx: Tx, req: { policyId: string }): PolicyRecord => tx.state.policies[req.policyId];
+
+export function stageSettings(policy: PolicyRecord | undefined): ApprovalStageSettings[] {
+  return policy?.data.requestApprovalSettings?.stages ?? [];
+}
+
+/** The approval stages a request must pass: none for admin requests or policies that need no approval. */
+export function requiredStages(tx: Tx, req: RequestRecord): ApprovalStageSettings[] {
+  const policy = policyOf(tx, req);
+  if (req.requestType !== 'userAdd' || !policy?.data.requestApprovalSettings?.isApprovalRequiredForAdd) return [];
+  return stageSettings(policy);
+}
+
+export const currentStage = (req: RequestRecord): StageRecord | undefined =>
+  req.state === 'pendingApproval' ? req.stages.find((s) => s.status === 'InProgress') : undefined;
+
+/** Who may decide a stage now: its approvers, plus the escalation approvers once it has escalated. */
+export const stageApprovers = (stage: StageRecord): string[] =>
+  stage.escalated ? [...new Set([...stage.approverIds, ...stage.escalationApproverIds])] : stage.approverIds;
+
+export function finish(tx: Tx, req: RequestRecord, state: RequestState, status: string): void {
+  req.state = state;
+  req.status = status;
+  req.completedDateTime = nowIso(tx);
+}

@@ -1,0 +1,178 @@
+// POST .../assignmentRequests: every check a new request must pass, then the request itself.
+import { groupUsers, isGovernanceAdmin, requireUser } from './directory.ts';
+import { badRequest, conflict, forbidden, missingProperty, notFound, notPermitted } from './errors.ts';
+import { checkAddRight, checkRemoveRight } from './rights.ts';
+import { checkAnswers, checkJustification, checkSchedule } from './requirements.ts';
+import { isActive, isOpen, isRemoval, requireAssignment } from './request-records.ts';
+import type { PackageRecord, RequestRecord } from './state.ts';
+import { nowIso, type Tx } from './tx.ts';
+import { continueRequest } from './workflow.ts';
+
+export interface RequestInput {
+  requestType?: unknown;
+  assignment?: { id?: unknown; targetId?: unknown; accessPackageId?: unknown; assignmentPolicyId?: unknown } | null;
+  answers?: unknown;
+  justification?: unknown;
+  schedule?: unknown;
+  parameters?: { bypassApproval?: unknown } | null;
+}
+
+export function createRequest(tx: Tx, callerId: string, body: RequestInput): RequestRecord {
+  switch (body?.requestType) {
+    case 'userAdd':
+    case 'adminAdd':
+      return add(tx, callerId, body, body.requestType);
+    case 'userRemove':
+    case 'adminRemove':
+      return remove(tx, callerId, body, body.requestType);
+    case undefined:
+    case null:
+      throw missingProperty('requestType');
+    default:
+      throw badRequest(
+        'UnsupportedRequestType',
+        `requestType '${String(body.requestType)}' is not supported; use userAdd, userRemove, adminAdd or adminRemove.`,
+        'requestType',
+      );
+  }
+}
+
+/** The caller must be a person for user requests and an Identity Governance Administrator for admin ones. */
+function checkRequestor(tx: Tx, callerId: string, admin: boolean): void {
+  if (admin ? !isGovernanceAdmin(tx.state, callerId) : !tx.state.users[callerId]) throw notPermitted();
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+
+function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd' | 'adminAdd'): RequestRecord {
+  const admin = requestType === 'adminAdd';
+  checkRequestor(tx, callerId, admin);
+  const { state } = tx;
+  const packageId = text(body.assignment?.accessPackageId);
+  const policyId = text(body.assignment?.assignmentPolicyId);
+  if (!packageId) throw missingProperty('assignment.accessPackageId');
+  if (!policyId) throw missingProperty('assignment.assignmentPolicyId');
+  const pkg = state.packages[packageId];
+  if (!pkg) throw notFound('accessPackage', packageId);
+  const policy = state.policies[policyId];
+  if (!policy) throw notFound('accessPackageAssignmentPolicy', policyId);
+  if (policy.packageId !== packageId) {
+    throw badRequest('PolicyNotForAccessPackage', 'The policy does not belong to this access package.', 'assignment.assignmentPolicyId');
+  }
+  const askedTarget = text(body.assignment?.targetId);
+  if (admin && !askedTarget) throw missingProperty('assignment.targetId');
+  const targetId = requireUser(state, askedTarget ?? callerId).id;
+
+  if (!admin) checkAddRight(state, policy, callerId, targetId);
+  checkNoOpenAdd(tx, targetId, packageId);
+  checkCompatible(tx, targetId, pkg);
+  const justification = admin ? (text(body.justification) ?? null) : checkJustification(policy, body.justification);
+  const answers = admin ? [] : checkAnswers(policy, body.answers);
+  const { schedule, custom } = checkSchedule(policy, body.schedule, tx.now, admin);
+
+  const req: RequestRecord = {
+    id: tx.newId(),
+    requestType,
+    state: 'submitted',
+    status: 'Accepted',
+    createdDateTime: nowIso(tx),
+    completedDateTime: null,
+    justification,
+    answers,
+    schedule,
+    customSchedule: custom,
+    bypassApproval: body.parameters?.bypassApproval === true,
+    requestorId: callerId,
+    targetId,
+    packageId,
+    policyId,
+    assignmentId: tx.newId(),
+    stages: [],
+    callouts: [],
+  };
+  state.requests[req.id] = req;
+  continueRequest(tx, req);
+  return req;
+}
+
+function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {
+  const same = (r: { targetId: string; packageId: string }) => r.targetId === targetId && r.packageId === packageId;
+  if (Object.values(tx.state.requests).some((r) => same(r) && isOpen(r) && !isRemoval(r))) {
+    throw conflict('ExistingOpenRequest', 'There is already an open request for this user and access package.');
+  }
+  if (Object.values(tx.state.assignments).some((a) => same(a) && isActive(a))) {
+    throw conflict('ExistingAssignment', 'The user already has this access package.');
+  }
+}
+
+/** Separation of duties: incompatibility holds whichever of the two packages names the other. */
+function checkCompatible(tx: Tx, targetId: string, pkg: PackageRecord): void {
+  const { state } = tx;
+  const id = pkg.data.id as string;
+  for (const held of Object.values(state.assignments)) {
+    if (held.targetId !== targetId || !isActive(held)) continue;
+    const other = state.packages[held.packageId];
+    if (pkg.incompatiblePackageIds.includes(held.packageId) || other?.incompatiblePackageIds.includes(id)) {
+      throw forbidden(
+        'IncompatibleAccessPackage',
+        `The user has '${other?.data.displayName ?? held.packageId}', which is incompatible with this access package.`,
+      );
+    }
+  }
+  for (const groupId of pkg.incompatibleGroupIds) {
+    if (groupUsers(state, groupId).includes(targetId)) {
+      throw forbidden(
+        'IncompatibleGroupMembership',
+        `Members of '${state.groups[groupId]?.displayName ?? groupId}' cannot be assigned this access package.`,
+      );
+    }
+  }
+}
+
+function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'userRemove' | 'adminRemove'): RequestRecord {
+  const admin = requestType === 'adminRemove';
+  checkRequestor(tx, callerId, admin);
+  const assignmentId = text(body.assignment?.id);
+  if (!assignmentId) throw missingProperty('assignment.id');
+  const asg = requireAssignment(tx, assignmentId);
+  if (!isActive(asg)) throw conflict('AssignmentNotActive', 'The assignment has already ended.');
+  if (!admin) checkRemoveRight(tx.state, tx.state.policies[asg.policyId], callerId, asg.targetId);
+  if (Object.values(tx.state.requests).some((r) => isRemoval(r) && isOpen(r) && r.assignmentId === asg.id)) {
+    throw conflict('ExistingOpenRequest', 'A removal of this assignment is already in progress.');
+  }
+  const req: RequestRecord = {
+    id: tx.newId(),
+    requestType,
+    state: 'submitted',
+    status: 'Accepted',
+    createdDateTime: nowIso(tx),
+    completedDateTime: null,
+    justification: text(body.justification) ?? null,
+    answers: [],
+    schedule: null,
+    customSchedule: false,
+    bypassApproval: false,
+    requestorId: callerId,
+    targetId: asg.targetId,
+    packageId: asg.packageId,
+    policyId: asg.policyId,
+    assignmentId: asg.id,
+    stages: [],
+    callouts: [],
+  };
+  tx.state.requests[req.id] = req;
+  continueRequest(tx, req);
+  return req;
+}
+
+/** DELETE .../assignmentRequests/{id}: admins remove finished requests whose assignment is gone. */
+export function deleteRequest(tx: Tx, callerId: string, id: string): void {
+  checkRequestor(tx, callerId, true);
+  const req = tx.state.requests[id];
+  if (!req) throw notFound('accessPackageAssignmentRequest', id);
+  const asg = tx.state.assignments[req.assignmentId];
+  if (isOpen(req) || (!isRemoval(req) && asg && isActive(asg))) {
+    throw conflict('RequestStillInEffect', 'Only finished requests without an active assignment can be deleted.');
+  }
+  delete tx.state.requests[id];
+}

@@ -1,0 +1,240 @@
+// The whole state of the mock as plain JSON. Graph-shaped parts are kept in `data` (never with navigation
+// properties); relations live beside them as ids, so one projection step (projections/*) builds what Graph
+// returns and nothing Graph would not. Everything here survives JSON.stringify / JSON.parse unchanged.
+import type {
+  AccessPackage,
+  AccessPackageCatalog,
+  AccessPackageResource,
+  AccessPackageResourceRole,
+  AccessPackageResourceScope,
+  AnswerString,
+  AssignmentPolicy,
+  AssignmentRequestWorkflowExtension,
+  AssignmentState,
+  AssignmentWorkflowExtension,
+  CustomExtensionStage,
+  Group,
+  MultipleChoiceQuestion,
+  RequestState,
+  RequestType,
+  Schedule,
+  TextInputQuestion,
+  User,
+} from '../../../sdk/src/models.ts';
+
+export const DIRECTORY_ROLES = [
+  'Identity Governance Administrator',
+  'Authentication Administrator',
+  'Privileged Authentication Administrator',
+] as const;
+export type DirectoryRole = (typeof DIRECTORY_ROLES)[number];
+
+/** An application identity (the managed identity of a Logic App, say): it calls Graph with an app-only token. */
+export interface ServicePrincipalRecord {
+  id: string;
+  appId: string;
+  displayName: string;
+  /** Application permissions granted to it, e.g. EntitlementManagement.ReadWrite.All. */
+  appPermissions: string[];
+}
+
+export interface ConnectedOrganizationRecord {
+  id: string;
+  displayName: string;
+  internalSponsorIds: string[];
+  externalSponsorIds: string[];
+}
+
+export interface TemporaryAccessPassRecord {
+  id: string;
+  createdDateTime: string;
+  startDateTime: string;
+  lifetimeInMinutes: number;
+  isUsableOnce: boolean;
+}
+
+export interface PackageRecord {
+  catalogId: string;
+  data: AccessPackage;
+  /** Packages this one names as incompatible (Graph's incompatibleAccessPackages). The check runs both ways. */
+  incompatiblePackageIds: string[];
+  incompatibleGroupIds: string[];
+  roleScopes: { id: string; roleId: string; scopeId: string; createdDateTime: string }[];
+}
+
+export interface PolicyRecord {
+  packageId: string;
+  /** The policy without questions, customExtensionStageSettings and navigation properties. */
+  data: AssignmentPolicy;
+  questions: PolicyQuestion[];
+  extensionStages: { id: string; stage: CustomExtensionStage; customExtensionId: string }[];
+}
+
+export type ApprovalStageStatus = 'InProgress' | 'Completed' | 'Expired';
+export type ReviewResult = 'NotReviewed' | 'Approved' | 'Denied';
+
+/** One started approval stage of a request. Stages not reached yet have no record. */
+export interface StageRecord {
+  id: string;
+  /** Position in the policy's requestApprovalSettings.stages. */
+  index: number;
+  startedDateTime: string;
+  /** When durationBeforeAutomaticDenial runs out. */
+  deadline: string;
+  /** When escalation is due, or null when the stage does not escalate. */
+  escalateAt: string | null;
+  escalated: boolean;
+  approverIds: string[];
+  escalationApproverIds: string[];
+  status: ApprovalStageStatus;
+  reviewResult: ReviewResult;
+  reviewedById: string | null;
+  reviewedDateTime: string | null;
+  justification: string | null;
+}
+
+export type CalloutStatus = 'calloutSent' | 'waitingForCallback' | 'callbackReceived' | 'calloutFailed' | 'callbackTimedOut';
+
+export interface CalloutRecord {
+  id: string;
+  customExtensionId: string;
+  stage: CustomExtensionStage;
+  status: CalloutStatus;
+  /** Set when the extension pauses the request until resume ("launch and wait"). */
+  timeoutAt: string | null;
+  detail: string | null;
+  sentDateTime: string;
+}
+
+export interface RequestRecord {
+  id: string;
+  requestType: RequestType;
+  state: RequestState;
+  status: string;
+  createdDateTime: string;
+  completedDateTime: string | null;
+  justification: string | null;
+  answers: AnswerString[];
+  /** The schedule asked for (custom) or derived from the policy; null for removals. */
+  schedule: Schedule | null;
+  /** Whether the requested schedule was the requestor's own (a "specific period"). */
+  customSchedule: boolean;
+  bypassApproval: boolean;
+  requestorId: string;
+  targetId: string;
+  packageId: string;
+  policyId: string;
+  /** For adds, the id the assignment gets when delivered; for removals, the assignment removed. */
+  assignmentId: string;
+  stages: StageRecord[];
+  callouts: CalloutRecord[];
+}
+
+export interface AssignmentRecord {
+  id: string;
+  targetId: string;
+  packageId: string;
+  policyId: string;
+  /** The add request that created it, and who sent that request (for filterByCurrentUser(on='createdBy')). */
+  requestId: string;
+  requestorId: string;
+  state: AssignmentState;
+  status: string;
+  startDateTime: string;
+  endDateTime: string | null;
+  expiredDateTime: string | null;
+  /** Which pre-expiration stages already ran. */
+  notified: { fourteenDays: boolean; oneDay: boolean };
+  /** Group ids whose membership this assignment delivered (removed again when it ends). */
+  grantedGroupIds: string[];
+  callouts: CalloutRecord[];
+}
+
+export type NotificationKind =
+  | 'approverAsked'
+  | 'approved'
+  | 'denied'
+  | 'timedOut'
+  | 'escalated'
+  | 'canceled'
+  | 'delivered'
+  | 'expiring'
+  | 'expired'
+  | 'removed';
+
+/** An email Graph would have sent. */
+export interface Notification {
+  id: string;
+  at: string;
+  kind: NotificationKind;
+  to: string[];
+  requestId?: string;
+  assignmentId?: string;
+  subject: string;
+}
+
+export type PolicyQuestion = TextInputQuestion | MultipleChoiceQuestion;
+
+/** A catalog customWorkflowExtension: request-workflow (four request stages) or assignment-workflow (pre-expiration). */
+export type CatalogExtension = AssignmentRequestWorkflowExtension | AssignmentWorkflowExtension;
+
+export interface State {
+  version: 1;
+  /** The instant up to which every timed rule has run. */
+  now: string;
+  users: Record<string, User>;
+  deletedUsers: Record<string, User>;
+  /** userId -> manager's userId. */
+  managers: Record<string, string>;
+  /** userId -> sponsor ids (users or groups). */
+  sponsors: Record<string, string[]>;
+  groups: Record<string, Group>;
+  /** groupId -> direct member ids (users or groups). */
+  members: Record<string, string[]>;
+  servicePrincipals: Record<string, ServicePrincipalRecord>;
+  /** principalId -> directory roles. */
+  roles: Record<string, DirectoryRole[]>;
+  connectedOrganizations: Record<string, ConnectedOrganizationRecord>;
+  /** guest userId -> connectedOrganizationId. */
+  guestOrganizations: Record<string, string>;
+  temporaryAccessPasses: Record<string, TemporaryAccessPassRecord>;
+  catalogs: Record<string, AccessPackageCatalog>;
+  resources: Record<string, { catalogId: string; data: AccessPackageResource }>;
+  resourceRoles: Record<string, { resourceId: string; data: AccessPackageResourceRole }>;
+  resourceScopes: Record<string, { resourceId: string; data: AccessPackageResourceScope }>;
+  /** Catalog customWorkflowExtensions; `data` carries its own @odata.type (request or assignment workflow). */
+  extensions: Record<string, { catalogId: string; data: CatalogExtension }>;
+  packages: Record<string, PackageRecord>;
+  policies: Record<string, PolicyRecord>;
+  requests: Record<string, RequestRecord>;
+  assignments: Record<string, AssignmentRecord>;
+  outbox: Notification[];
+}
+
+export function emptyState(now: string): State {
+  return {
+    version: 1,
+    now,
+    users: {},
+    deletedUsers: {},
+    managers: {},
+    sponsors: {},
+    groups: {},
+    members: {},
+    servicePrincipals: {},
+    roles: {},
+    connectedOrganizations: {},
+    guestOrganizations: {},
+    temporaryAccessPasses: {},
+    catalogs: {},
+    resources: {},
+    resourceRoles: {},
+    resourceScopes: {},
+    extensions: {},
+    packages: {},
+    policies: {},
+    requests: {},
+    assignments: {},
+    outbox: [],
+  };
+}
