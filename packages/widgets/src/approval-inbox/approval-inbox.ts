@@ -168,13 +168,14 @@ export class ApprovalInbox extends EkElement {
     const store = this.sessionStore;
     const requestor = request.requestor;
     const targetId = targetIdOf(request);
-    const targetName =
-      request.assignment?.target?.displayName ??
-      (targetId ? (store?.displayNameOf(targetId) ?? store?.user(targetId).value?.displayName) : undefined) ??
-      targetId ??
-      '';
     const requestorName = requestor?.displayName ?? requestor?.email ?? '';
     const onBehalf = !!targetId && !!requestor?.objectId && requestor.objectId !== targetId;
+    const targetName = !onBehalf
+      ? requestorName
+      : (request.assignment?.target?.displayName ??
+        (targetId ? (store?.displayNameOf(targetId) ?? store?.user(targetId).value?.displayName) : undefined) ??
+        targetId ??
+        '');
     return { requestorName, requestorEmail: requestor?.email ?? '', targetName, onBehalf };
   }
 
@@ -301,7 +302,7 @@ export class ApprovalInbox extends EkElement {
             <ol class="decisions">
               ${info.earlier.map(
                 (stage) => html`<li>
-                  ${this.msg('stageDecision', {
+                  ${this.msg(stage.reviewedDateTime ? 'stageDecision' : 'stageDecisionUndated', {
                     stage: (approval.stages ?? []).indexOf(stage) + 1,
                     result: this.reviewResultLabel(stage.reviewResult),
                     person: stage.reviewedBy?.displayName ?? this.t.someone,

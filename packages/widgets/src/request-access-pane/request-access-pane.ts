@@ -38,6 +38,7 @@ import {
   answersOf,
   buildAnswers,
   buildSchedule,
+  effectiveStart,
   latestEnd,
   questionField,
   toDateInput,
@@ -103,6 +104,8 @@ export class RequestAccessPane extends EkElement {
   @property({ attribute: 'target-user-id' }) targetUserId?: string;
 
   @state() private openPackageId?: string;
+  /** The name shown while the opened package loads, when it was picked from the list. */
+  @state() private openPackageName?: string;
   @state() private searchText = '';
   @state() private query = '';
   @state() private draft?: Draft;
@@ -226,7 +229,7 @@ export class RequestAccessPane extends EkElement {
             : this.renderList(catalog, {
                 label: this.t.packagesListLabel,
                 key: (pkg) => pkg.id ?? '',
-                renderItem: (pkg) => html`<button type="button" part="item" class="row" @click=${() => this.openPackage(pkg.id ?? undefined, true)}>
+                renderItem: (pkg) => html`<button type="button" part="item" class="row" @click=${() => this.openPackage(pkg.id ?? undefined, true, pkg.displayName ?? undefined)}>
                   <span class="row-title">${pkg.displayName}</span>
                   ${pkg.description ? html`<span class="row-meta">${pkg.description}</span>` : nothing}
                 </button>`,
@@ -249,13 +252,14 @@ export class RequestAccessPane extends EkElement {
     return !!store && settled(store.me.status) && settled(store.reports.status);
   }
 
-  private openPackage(id: string | undefined, focusHeading = false): void {
+  private openPackage(id: string | undefined, focusHeading = false, name?: string): void {
     this.openPackageId = id;
+    this.openPackageName = name;
     this.submitted = undefined;
     this.submitting.clear();
     this.draftFor = undefined;
     this.draft = undefined;
-    if (focusHeading) void this.focusSelector('#package-heading, #package-status');
+    if (focusHeading) void this.focusSelector('#package-heading');
   }
 
   private backToCatalog(): void {
@@ -280,19 +284,21 @@ export class RequestAccessPane extends EkElement {
 
   private renderPackage(): TemplateResult {
     const { details } = this;
-    const back = html`<div class="actions">
-      <button type="button" part="button back-button" class="link" @click=${this.backToCatalog}>${this.t.backToPackages}</button>
-    </div>`;
-    if (details.status === 'error') return html`${back}${this.renderError(details.error, () => details.reload())}`;
-    const data = details.value;
-    if (!data || !this.draft) return html`${back}<div id="package-status" tabindex="-1">${this.renderLoading(this.t.loadingPackage)}</div>`;
-    const { pkg } = data;
-    return html`${back}
+    const data = details.status === 'ready' ? details.value : undefined;
+    const ready = data && this.draft;
+    // One heading throughout, so focus put on it when the package opens stays there when the details arrive.
+    return html`<div class="actions">
+        <button type="button" part="button back-button" class="link" @click=${this.backToCatalog}>${this.t.backToPackages}</button>
+      </div>
       <section part="details" class="panel" aria-labelledby="package-heading">
-        <h2 id="package-heading" tabindex="-1">${pkg.displayName}</h2>
-        ${pkg.description ? html`<p>${pkg.description}</p>` : nothing} ${this.renderResources(pkg.resourceRoleScopes ?? [])}
+        <h2 id="package-heading" tabindex="-1">${data?.pkg.displayName ?? this.openPackageName ?? this.t.loadingPackage}</h2>
+        ${details.status === 'error'
+          ? this.renderError(details.error, () => details.reload())
+          : !ready
+            ? this.renderLoading(this.t.loadingPackage)
+            : html`${data.pkg.description ? html`<p>${data.pkg.description}</p>` : nothing} ${this.renderResources(data.pkg.resourceRoleScopes ?? [])}`}
       </section>
-      ${this.submitted ? this.renderResult(this.submitted, pkg) : this.renderForm(data, this.draft)}`;
+      ${ready ? (this.submitted ? this.renderResult(this.submitted, data.pkg) : this.renderForm(data, ready)) : nothing}`;
   }
 
   private renderResources(scopes: AccessPackageResourceRoleScope[]): TemplateResult {
@@ -497,7 +503,14 @@ export class RequestAccessPane extends EkElement {
       const multiple = kind === 'multipleChoice';
       const toggle = (value: string, checked: boolean) =>
         this.setAnswer(question, multiple ? (checked ? [...values, value] : values.filter((v) => v !== value)) : [value]);
-      return html`<fieldset id=${field} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} aria-required=${question.isRequired ? 'true' : 'false'}>
+      // A single choice is a radiogroup, which can carry required and invalid; a checkbox group says both in words.
+      return html`<fieldset
+        id=${field}
+        role=${multiple ? nothing : 'radiogroup'}
+        aria-required=${!multiple && question.isRequired ? 'true' : nothing}
+        aria-invalid=${invalid ? 'true' : nothing}
+        aria-describedby=${describedBy}
+      >
         <legend>
           ${text}${mark}${question.isRequired ? html`<span class="visually-hidden">${this.t.requiredSuffix}</span>` : nothing}
           ${multiple ? html`<span class="hint">${this.t.chooseAnyHint}</span>` : nothing}
@@ -547,8 +560,7 @@ export class RequestAccessPane extends EkElement {
 
   private renderPeriod(requirement: Requirements, draft: Draft): TemplateResult {
     const today = toDateInput(new Date());
-    const start = draft.startDate ? new Date(`${draft.startDate}T00:00:00`) : undefined;
-    const latest = latestEnd(requirement, start);
+    const latest = latestEnd(requirement, effectiveStart(draft));
     const dateField = (id: 'start' | 'end', label: string, value: string, min: string, max?: string) => html`<div class="field">
       <label for=${id}>${label}<span class="required-mark" aria-hidden="true">*</span></label>
       <input
@@ -615,7 +627,8 @@ export class RequestAccessPane extends EkElement {
       draft.target === 'other' ? client.requestAccessFor(draft.targetUserId, input) : client.requestAccess(input),
     );
     if (!result.ok) {
-      void this.focusSelector('form [role="alert"]');
+      // Everything typed stays; focus goes to the retry in the alert.
+      void this.focusSelector('form [part~="retry-button"]');
       return;
     }
     this.submitted = result.value;

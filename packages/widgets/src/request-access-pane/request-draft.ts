@@ -52,6 +52,12 @@ function fromDateInput(value: string, endOfDay = false): Date | undefined {
   return endOfDay ? new Date(year, month - 1, day, 23, 59, 59) : new Date(year, month - 1, day);
 }
 
+/** When access would start: the chosen day, or now when that day is today (Graph starts a past time now). */
+export function effectiveStart(draft: Draft, now = new Date()): Date | undefined {
+  const start = fromDateInput(draft.startDate);
+  return start && start.getTime() < now.getTime() ? now : start;
+}
+
 /** The latest end the policy allows for a period starting at `start`, if it limits one. */
 export function latestEnd(requirement: Requirements, start: Date | undefined): Date | undefined {
   const expiration = requirement.schedule?.expiration;
@@ -83,8 +89,9 @@ export function validateDraft(draft: Draft, requirement: Requirements, formatDat
     if (!end) errors.end = { key: 'errorEndRequired' };
     else if (start && end < start) errors.end = { key: 'errorEndBeforeStart' };
     else {
-      const latest = latestEnd(requirement, start);
-      if (latest && end.getTime() > latest.getTime() + 24 * 3600 * 1000) errors.end = { key: 'errorEndTooLate', params: { date: formatDate(latest) } };
+      // Compared as days: buildSchedule ends a last allowed day at the policy's exact limit.
+      const latest = latestEnd(requirement, effectiveStart(draft, now));
+      if (latest && draft.endDate > toDateInput(latest)) errors.end = { key: 'errorEndTooLate', params: { date: formatDate(latest) } };
     }
   }
   return errors;
@@ -111,10 +118,13 @@ export function buildAnswers(requirement: Requirements, draft: Draft, locale: st
   return answers;
 }
 
-export function buildSchedule(requirement: Requirements, draft: Draft): Schedule | undefined {
+/** The period as Graph takes it: from the start day (or now) to the end of the end day, within the policy's limit. */
+export function buildSchedule(requirement: Requirements, draft: Draft, now = new Date()): Schedule | undefined {
   if (!requirement.allowCustomAssignmentSchedule || !draft.specificPeriod) return undefined;
-  const start = fromDateInput(draft.startDate);
-  const end = fromDateInput(draft.endDate, true);
-  if (!start || !end) return undefined;
+  const start = effectiveStart(draft, now);
+  const endOfDay = fromDateInput(draft.endDate, true);
+  if (!start || !endOfDay) return undefined;
+  const latest = latestEnd(requirement, start);
+  const end = latest && latest < endOfDay ? latest : endOfDay;
   return { startDateTime: start.toISOString(), expiration: { type: 'afterDateTime', endDateTime: end.toISOString() } };
 }
