@@ -1,6 +1,7 @@
 // Everything the engine returns must be a valid instance of its Graph schema: no invented fields, right types,
 // enums and UTC date-times.
 import { describe, expect, it } from 'vitest';
+import type { Expand } from '../../src/core/expand.ts';
 import { graphSchemaErrors } from './support/graph-schema.ts';
 import { APPS, CATALOGS, newEngine, PACKAGES, POLICIES, USERS } from './support/engine.ts';
 
@@ -13,7 +14,7 @@ const expectValid = (name: string, values: unknown[]) => {
 describe('engine output conforms to the Graph schemas', () => {
   const engine = newEngine();
   engine.advance('P20D');
-  const all = { requestor: true, accessPackage: { catalog: true }, assignment: { target: true, accessPackage: true, assignmentPolicy: true } };
+  const all: Expand = { requestor: true, accessPackage: { catalog: true }, assignment: { target: true, accessPackage: true, assignmentPolicy: true } };
 
   it('requests, with and without expansions', () => {
     expectValid('accessPackageAssignmentRequest', engine.listRequests(USERS.admin));
@@ -34,7 +35,7 @@ describe('engine output conforms to the Graph schemas', () => {
   });
 
   it('packages with every expansion, policies with questions and extension settings', () => {
-    const expand = {
+    const expand: Expand = {
       assignmentPolicies: { questions: true, customExtensionStageSettings: { customExtension: true } },
       resourceRoleScopes: { role: { resource: true }, scope: true },
       catalog: true,
