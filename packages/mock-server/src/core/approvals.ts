@@ -7,14 +7,14 @@ import { resolveApprovers, type AnySubjectSet } from './subject-sets.ts';
 import { iso } from './time.ts';
 import { nowIso, type Tx } from './tx.ts';
 
-/** Nobody approves a request for themself: neither the person the access is for nor the one who asked. */
-const selfApprovers = (req: RequestRecord) => new Set([req.targetId, req.requestorId]);
-
-function resolve(tx: Tx, req: RequestRecord, sets: unknown, fallback: unknown): string[] {
-  const excluded = selfApprovers(req);
-  const primary = resolveApprovers(tx.state, sets as AnySubjectSet[], req.targetId).filter((id) => !excluded.has(id));
-  if (primary.length) return primary;
-  return resolveApprovers(tx.state, fallback as AnySubjectSet[], req.targetId).filter((id) => !excluded.has(id));
+/**
+ * The approvers of a set of subject sets, leaving out the person the access is for and the one who asked (nobody
+ * approves a request for themself); the fallback sets when that leaves nobody.
+ */
+function approversOf(tx: Tx, req: RequestRecord, resolved: string[], fallback: unknown): string[] {
+  const others = (ids: string[]) => ids.filter((id) => id !== req.targetId && id !== req.requestorId);
+  const primary = others(resolved);
+  return primary.length ? primary : others(resolveApprovers(tx.state, fallback as AnySubjectSet[], req.targetId));
 }
 
 /**
@@ -52,7 +52,7 @@ export function startStage(tx: Tx, req: RequestRecord, index: number): StageReco
     return stage;
   }
 
-  stage.approverIds = resolve(tx, req, settings.primaryApprovers, settings.fallbackPrimaryApprovers);
+  stage.approverIds = approversOf(tx, req, resolved, settings.fallbackPrimaryApprovers);
   req.state = 'pendingApproval';
   req.status = 'PendingApproval';
   notify(
@@ -83,7 +83,8 @@ export function recordDecision(
 export function escalateStage(tx: Tx, req: RequestRecord, stage: StageRecord): void {
   const settings = requiredStages(tx, req)[stage.index];
   stage.escalated = true;
-  stage.escalationApproverIds = resolve(tx, req, settings.escalationApprovers, settings.fallbackEscalationApprovers);
+  const resolved = resolveApprovers(tx.state, settings.escalationApprovers as AnySubjectSet[], req.targetId);
+  stage.escalationApproverIds = approversOf(tx, req, resolved, settings.fallbackEscalationApprovers);
   req.status = 'PendingApprovalEscalated';
   notify(
     tx,

@@ -43,7 +43,9 @@ function continueRemoval(tx: Tx, req: RequestRecord): void {
     endAssignment(tx, asg);
     req.state = 'delivering';
     req.status = 'Delivering';
-    notify(tx, 'removed', [asg.targetId, req.requestorId], `Your access to ${packageName(tx, asg.packageId)} was removed`, {
+    // A manager who removed a report's access hears about it too; an administrator does not.
+    const told = req.requestType === 'userRemove' ? [asg.targetId, req.requestorId] : [asg.targetId];
+    notify(tx, 'removed', told, `Your access to ${packageName(tx, asg.packageId)} was removed`, {
       requestId: req.id,
       assignmentId: asg.id,
     });
@@ -122,10 +124,10 @@ export function decide(tx: Tx, callerId: string, requestId: string, stageId: str
   if (!stageApprovers(stage).includes(callerId)) {
     throw forbidden('NotAnApprover', 'The caller is not an approver of this stage.');
   }
+  // A stage also stops being in progress when the request is canceled or times out: either way, too late.
   if (stage.status !== 'InProgress') {
     throw conflict('ApprovalStageAlreadyDecided', 'A decision for this stage was already recorded.');
   }
-  if (req.state !== 'pendingApproval') throw conflict('RequestNotPendingApproval', 'The request no longer awaits approval.');
   const justification = typeof body.justification === 'string' && body.justification.trim() ? body.justification : null;
   if (!justification && requiredStages(tx, req)[stage.index]?.isApproverJustificationRequired) {
     throw badRequest('ApproverJustificationRequired', 'This stage requires a justification for the decision.', 'justification');

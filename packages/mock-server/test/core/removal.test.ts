@@ -51,6 +51,7 @@ describe('removing access', () => {
     expectRefused(engine, () => engine.createRequest(USERS.nestor, removal('adminRemove', id)), 403, 'Authorization_RequestDenied');
     expect(engine.createRequest(USERS.admin, removal('adminRemove', id)).state).toBe('delivered');
     expect(engine.getAssignment(USERS.grady, id).state).toBe('expired');
+    expect(engine.outbox().map((n) => [n.kind, n.to])).toEqual([['removed', [USERS.grady]]]);
   });
 
   it('refused: an ended assignment, an unknown one, a missing id', () => {

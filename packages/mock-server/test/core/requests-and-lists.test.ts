@@ -16,6 +16,8 @@ describe('cancel', () => {
     ]);
     expect(ids(engine.listMyRequests(USERS.lee, 'approver'))).not.toContain(id);
     expectRefused(engine, () => engine.cancelRequest(USERS.lynne, id), 409, 'RequestNotCancelable');
+    const stageId = engine.getApproval(USERS.lee, id).stages?.[0].id as string;
+    expectRefused(engine, () => engine.decide(USERS.lee, id, stageId, { reviewResult: 'Approve' }), 409, 'ApprovalStageAlreadyDecided');
   });
 
   it('the target of an on-behalf request may cancel it; strangers may not; finished requests cannot be', () => {
