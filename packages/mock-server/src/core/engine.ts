@@ -38,7 +38,7 @@ import { SEEDS, type SeedName } from '../seed/index.ts';
 import * as catalogAdmin from './catalog-admin.ts';
 import { findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
 import * as directoryAdmin from './directory-admin.ts';
-import { badRequest, notFound } from './errors.ts';
+import { badRequest, notFound, unauthorized } from './errors.ts';
 import type { Expand } from './expand.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import * as packageAdmin from './package-admin.ts';
@@ -159,6 +159,23 @@ export class Engine {
     }
     const sp = Object.values(state.servicePrincipals).find((p) => p.id === idOrName || p.appId === idOrName);
     return sp && { id: sp.id, kind: 'servicePrincipal', displayName: sp.displayName, userPrincipalName: null };
+  }
+
+  /**
+   * The caller a token's claims name: `oid` (a user or an app identity) wins over `preferred_username` (a UPN).
+   * 401 for anyone the directory does not know; roles always come from the directory, never from the token.
+   */
+  callerFromClaims(claims: { oid?: string; preferred_username?: string }): string {
+    const state = this.#state;
+    const id = claims.oid
+      ? state.users[claims.oid] || state.servicePrincipals[claims.oid]
+        ? claims.oid
+        : undefined
+      : claims.preferred_username
+        ? findUser(state, claims.preferred_username)?.id
+        : undefined;
+    if (!id) throw unauthorized('The access token names no user or application of this directory.');
+    return id;
   }
 
   // ---- directory ----

@@ -18,3 +18,14 @@ export function checkExpand(expand: Expand | undefined, typeName: string, naviga
     }
   }
 }
+
+interface ExpandNode {
+  readonly property: string;
+  readonly expand?: readonly ExpandNode[];
+}
+
+/** From the list form the OData layer parses (`{ property, expand? }[]`) to the engine's tree. */
+export function expandTree(items: readonly ExpandNode[] | undefined): Expand | undefined {
+  if (!items?.length) return undefined;
+  return Object.fromEntries(items.map((item) => [item.property, expandTree(item.expand) ?? true]));
+}
