@@ -1,7 +1,7 @@
 // `$expand` text -> tree, e.g. `resourceRoleScopes($expand=role,scope;$select=id),catalog`. Nested options are
 // `$expand` and `$select`; anything else inside the parentheses is refused rather than ignored.
 import { invalidOption, unsupportedOption } from './query-errors.ts';
-import type { ExpandItem } from './query-types.ts';
+import type { Expandable, ExpandItem } from './query-types.ts';
 import { parseSelect } from './select.ts';
 
 const OPTION = '$expand';
@@ -48,8 +48,9 @@ function parseExpandList(text: string): ExpandItem[] {
 }
 
 /** Parses `$expand` and checks every node (as a `/` path) against `expandable`. */
-export function parseExpand(text: string, expandable: readonly string[]): ExpandItem[] {
+export function parseExpand(text: string, expandable: Expandable): ExpandItem[] {
   const items = parseExpandList(text);
+  if (expandable === 'checked-later') return items;
   const check = (nodes: ExpandItem[], prefix: string): void => {
     for (const node of nodes) {
       const path = prefix + node.property;

@@ -4,7 +4,7 @@
 import { parseExpand } from './expand-parser.ts';
 import { filterPaths, parseFilter } from './filter-parser.ts';
 import { invalidFilter, invalidOption, unsupportedOption } from './query-errors.ts';
-import type { CollectionRules, EntityQuery, EntityRules, ODataQuery, OrderKey } from './query-types.ts';
+import type { CollectionRules, EntityQuery, EntityRules, Expandable, ODataQuery, OrderKey } from './query-types.ts';
 import { parseSearch } from './search.ts';
 import { parseSelect } from './select.ts';
 import { decodeSkipToken } from './skip-token.ts';
@@ -53,7 +53,7 @@ function parseOrderBy(text: string, orderable: readonly string[]): OrderKey[] {
   });
 }
 
-function parseShape(options: Map<string, string>, expandable: readonly string[]): EntityQuery {
+function parseShape(options: Map<string, string>, expandable: Expandable): EntityQuery {
   const query: EntityQuery = {};
   const select = options.get('$select');
   if (select !== undefined) query.select = parseSelect(select);

@@ -7,16 +7,21 @@ export interface CollectionRules {
   orderable?: string[];
   /** Properties `$search` looks in; `['displayName']` when absent. */
   searchable?: string[];
-  /** Navigation properties `$expand` may name; nested ones as paths (`resourceRoleScopes/role`). */
-  expandable?: string[];
+  /**
+   * Navigation properties `$expand` may name; nested ones as paths (`resourceRoleScopes/role`). `'checked-later'`
+   * parses any well-formed `$expand` and leaves the check to the domain, which knows every type's navigations.
+   */
+  expandable?: Expandable;
   /** Largest `$top` accepted; 999 (Graph's usual ceiling) when absent. */
   maxTop?: number;
 }
 
 /** What a single entity (`GET .../{id}`) supports: only `$select` and `$expand`. */
 export interface EntityRules {
-  expandable?: string[];
+  expandable?: Expandable;
 }
+
+export type Expandable = readonly string[] | 'checked-later';
 
 export type FilterLiteral = string | number | boolean | null;
 export type ComparisonOperator = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';

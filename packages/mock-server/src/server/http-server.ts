@@ -17,6 +17,8 @@ export interface HttpServerOptions {
   maxBodyBytes?: number;
   /** Told about errors that escape the handlers (the client sees a bare 500). console.error by default. */
   onUnexpectedError?: (error: unknown) => void;
+  /** Told about every answered request before the reply is sent (persistence hooks in here). */
+  onResponse?: (request: Request, response: Response) => void | Promise<void>;
 }
 
 export interface RunningHttpServer {
@@ -115,6 +117,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     try {
       const request = toRequest(req, origin, await readBody(req, maxBodyBytes));
       response = (await getResponse(handlers(), request)) ?? graphErrorResponse(unknownPath(request), requestContext(request));
+      await options.onResponse?.(request, response);
     } catch (error) {
       if (!(error instanceof MockGraphError)) report(error);
       // The rest of an oversized body is never read, so the connection cannot carry another request.

@@ -1,0 +1,31 @@
+// The mock in a page: a service worker answers Graph and /_mock calls, so a demo, a story or a widget test runs
+// with no server at all. The page must serve msw's worker script (`npx msw init <public dir>`) at `workerUrl`.
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { createMockGraph, type MockGraph, type MockGraphOptions } from './mock-graph.ts';
+
+export interface BrowserMockOptions extends MockGraphOptions {
+  /** Where the page serves mockServiceWorker.js; `/mockServiceWorker.js` by default. */
+  workerUrl?: string;
+  /** Log each intercepted request to the console (msw's own logging); off by default. */
+  quiet?: boolean;
+}
+
+export interface BrowserMock extends MockGraph {
+  worker: SetupWorker;
+  stop(): void;
+}
+
+export async function startBrowserMock(options: BrowserMockOptions = {}): Promise<BrowserMock> {
+  const mock = createMockGraph(options);
+  const worker = setupWorker(...mock.handlers);
+  await worker.start({
+    serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
+    quiet: options.quiet ?? true,
+    // Anything that is not Graph or /_mock (the page's own scripts) goes to the network untouched.
+    onUnhandledRequest: 'bypass',
+  });
+  return { ...mock, worker, stop: () => worker.stop() };
+}
+
+export { createMockGraph };
+export type { MockGraph, MockGraphOptions };

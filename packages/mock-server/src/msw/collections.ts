@@ -1,0 +1,67 @@
+// Turns the engine's answers into Graph responses with the OData options applied. The engine owns navigation
+// properties ($expand is checked and filled there); this layer filters, searches, orders, pages and selects.
+// A $filter, $orderby or $search over a navigation property (`accessPackage/id`) needs that property filled even
+// when the client did not expand it, so it is fetched expanded and stripped again before the response.
+import { expandTree, type Expand } from '../core/expand.ts';
+import { graphCollection, graphJson, type RouteContext } from '../http/index.ts';
+import { applyODataQuery, parseEntityQuery, parseODataQuery, readPath, shapeEntity } from '../odata/index.ts';
+import { filterPaths } from '../odata/filter-parser.ts';
+import type { CollectionRules, ODataQuery } from '../odata/index.ts';
+
+export type Fetch<T> = (expand: Expand | undefined) => T[];
+
+export interface CollectionRoute<T> {
+  /** What the collection supports; `$expand` is left to the engine unless `expandable` is given. */
+  rules: Omit<CollectionRules, 'expandable'> & { expandable?: string[] };
+  /** The `@odata.context` fragment after `$metadata#`, e.g. `users` or `Collection(microsoft.graph.accessPackage)`. */
+  context: string;
+  /** Extra searchable values that are not properties (a package's resource names). */
+  searchText?: (item: T) => string;
+  /** The navigation that `searchText` reads (fetched for a $search, like a filter's navigation). */
+  searchNeeds?: Expand;
+  pageSize?: number;
+}
+
+const SEARCH_EXTRA = '__search';
+
+function navigationsUsed(query: ODataQuery): string[] {
+  const paths = [...(query.filter ? filterPaths(query.filter) : []), ...(query.orderBy ?? []).map((key) => key.path)];
+  return [...new Set(paths.filter((p) => p.includes('/')).map((p) => p.split('/')[0]))];
+}
+
+function strip<T extends object>(item: T, navigations: string[]): T {
+  if (!navigations.length) return item;
+  const copy: Record<string, unknown> = { ...(item as Record<string, unknown>) };
+  for (const name of navigations) delete copy[name];
+  return copy as T;
+}
+
+export function serveCollection<T extends object>(ctx: RouteContext, route: CollectionRoute<T>, fetch: Fetch<T>): Response {
+  const searchable = route.searchText ? [...(route.rules.searchable ?? ['displayName']), SEARCH_EXTRA] : route.rules.searchable;
+  const query = parseODataQuery(ctx.url, { ...route.rules, searchable, expandable: route.rules.expandable ?? 'checked-later' });
+  const requested = expandTree(query.expand);
+  const extra: Record<string, Expand | true> = {};
+  for (const nav of navigationsUsed(query)) if (!requested?.[nav]) extra[nav] = true;
+  if (query.search && route.searchNeeds) for (const [nav, sub] of Object.entries(route.searchNeeds)) if (!requested?.[nav]) extra[nav] = sub;
+  const added = Object.keys(extra);
+  const items = fetch(added.length || requested ? { ...extra, ...requested } : undefined);
+
+  const resolve = (item: T, path: string): unknown =>
+    path === SEARCH_EXTRA && route.searchText ? route.searchText(item) : readPath(item, path);
+  const result = applyODataQuery(items, query, {
+    requestUrl: ctx.url,
+    resolve,
+    defaultPageSize: route.pageSize,
+    // The engine already filled the expansions; here they are only trimmed by their nested $select.
+    expand: (item: T) => strip(item, added),
+  });
+  if (added.length && !query.expand?.length) result.value = result.value.map((item) => strip(item as T, added));
+  return graphCollection(result, `${ctx.versionUrl}/$metadata#${route.context}`);
+}
+
+/** One entity: `$select` and `$expand` (the engine checks and fills the expansion). */
+export function serveEntity<T extends object>(ctx: RouteContext, fetch: (expand: Expand | undefined) => T, expandable?: string[]): Response {
+  const query = parseEntityQuery(ctx.url, { expandable: expandable ?? 'checked-later' });
+  const entity = fetch(expandTree(query.expand));
+  return graphJson(shapeEntity(entity, query, { expand: (filled) => filled }));
+}

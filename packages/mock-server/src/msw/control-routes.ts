@@ -1,0 +1,68 @@
+// The mock's own control surface under /_mock (spec: mock-control.yaml). No token, no faults: it is how tests,
+// demos and tools set the scene, so it must keep working while Graph calls are being made to fail.
+import type { HttpHandler } from 'msw';
+import type { Engine } from '../core/engine.ts';
+import { badRequest, MockGraphError } from '../core/errors.ts';
+import type { SeedName } from '../seed/index.ts';
+import type { FaultInjector, GraphRoutes } from '../http/index.ts';
+import { graphJson, noContent } from '../http/index.ts';
+import { mintToken, TOKEN_LIFETIME_SECONDS } from '../identity/token.ts';
+import type { components } from '../generated/control.ts';
+
+type Schemas = components['schemas'];
+
+function objectOrEmpty(body: unknown, what: string): Record<string, unknown> {
+  if (body === undefined) return {};
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('BadRequest', `${what} must be a JSON object.`);
+  return body as Record<string, unknown>;
+}
+
+function onlyKeys(body: Record<string, unknown>, allowed: string[]): void {
+  for (const key of Object.keys(body)) {
+    if (!allowed.includes(key)) throw badRequest('BadRequest', `Unknown property '${key}'. Known: ${allowed.join(', ')}.`, key);
+  }
+}
+
+export function controlRoutes(engine: Engine, faults: FaultInjector, r: GraphRoutes): HttpHandler[] {
+  const clock = (): Schemas['Clock'] => ({ now: engine.now() });
+  return [
+    r.control('POST', '/_mock/reset', ({ body }) => {
+      const request = objectOrEmpty(body, 'A reset body');
+      onlyKeys(request, ['seed']);
+      const seed = request.seed ?? 'contoso';
+      if (typeof seed !== 'string') throw badRequest('UnknownSeed', 'seed must be a string: contoso or empty.', 'seed');
+      engine.reset(seed as SeedName);
+      // A known state includes a healthy service.
+      faults.clear();
+      return noContent();
+    }),
+    r.control('GET', '/_mock/clock', () => graphJson(clock())),
+    r.control('POST', '/_mock/clock', ({ body }) => {
+      const change = objectOrEmpty(body, 'A clock change') as Schemas['ClockChange'];
+      onlyKeys(change, ['advance', 'now']);
+      const given = [change.advance, change.now].filter((v) => v !== undefined);
+      if (given.length !== 1) throw badRequest('BadRequest', 'Give exactly one of advance (e.g. "PT25H") and now (an ISO date-time).');
+      if (change.advance !== undefined) engine.advance(String(change.advance));
+      else engine.setNow(String(change.now));
+      return graphJson(clock());
+    }),
+    r.control('PUT', '/_mock/faults', ({ body }) => graphJson(faults.configure(body ?? {}))),
+    r.control('DELETE', '/_mock/faults', () => (faults.clear(), noContent())),
+    r.control('GET', '/_mock/outbox', () => graphJson({ value: engine.outbox() } satisfies Schemas['Outbox'])),
+    r.control('POST', '/_mock/token', ({ body }) => {
+      const request = objectOrEmpty(body, 'A token request');
+      onlyKeys(request, ['userPrincipalName']);
+      const upn = request.userPrincipalName;
+      if (typeof upn !== 'string' || !upn) throw badRequest('BadRequest', 'userPrincipalName is required.', 'userPrincipalName');
+      const user = engine.findPrincipal(upn);
+      if (!user || user.kind !== 'user') throw new MockGraphError(404, 'UnknownUser', `No user '${upn}' in the mock directory.`, 'userPrincipalName');
+      const token: Schemas['TokenResponse'] = {
+        access_token: mintToken({ id: user.id, userPrincipalName: user.userPrincipalName ?? undefined, displayName: user.displayName ?? undefined }),
+        token_type: 'Bearer',
+        expires_in: TOKEN_LIFETIME_SECONDS,
+      };
+      return graphJson(token);
+    }),
+    r.control('GET', '/_mock/state', () => graphJson(engine.toJSON())),
+  ];
+}

@@ -1,0 +1,256 @@
+// Every Graph path of packages/sdk/openapi.yaml, as a thin adapter: read the caller, params and body, call one
+// Engine method, shape the answer. The rules (who may do what, which state follows) live in ../core.
+// Filterable and orderable properties follow what Graph documents for each collection.
+import type { HttpHandler } from 'msw';
+import { badRequest } from '../core/errors.ts';
+import type { Engine } from '../core/engine.ts';
+import { graphCollection, graphJson, noContent, type GraphRoutes, type RouteContext } from '../http/index.ts';
+import { readPath } from '../odata/index.ts';
+import type { AccessPackage } from '../../../sdk/src/models.ts';
+import { serveCollection, serveEntity } from './collections.ts';
+
+const EM = '/identityGovernance/entitlementManagement';
+type Body = Record<string, any>;
+
+function objectBody(ctx: RouteContext): Body {
+  const body = ctx.body;
+  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw badRequest('BadRequest', 'The request body must be a JSON object.');
+  }
+  return body as Body;
+}
+
+/** The id at the end of an `@odata.id` reference body (`{ "@odata.id": ".../users/{id}" }`). */
+function referencedId(ctx: RouteContext): string {
+  const ref = objectBody(ctx)['@odata.id'];
+  const id = typeof ref === 'string' ? /\/([^/()]+?)\/?$/.exec(ref.trim())?.[1] : undefined;
+  if (!id) throw badRequest('BadRequest', "A reference body needs '@odata.id' with the URL of the object, ending in its id.", '@odata.id');
+  return decodeURIComponent(id);
+}
+
+const created = (body: unknown) => graphJson(body, { status: 201 });
+
+const USER_FIELDS = ['id', 'displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'jobTitle', 'department', 'userType', 'accountEnabled'];
+const users = {
+  rules: { filterable: USER_FIELDS, orderable: ['displayName', 'userPrincipalName'], searchable: ['displayName', 'mail', 'userPrincipalName'] },
+  expandable: [] as string[],
+};
+const directoryObjects = (context: string) => ({ rules: { ...users.rules, expandable: [] }, context });
+
+const PACKAGE_RULES = {
+  filterable: ['id', 'displayName', 'description', 'isHidden', 'catalog/id', 'createdDateTime', 'modifiedDateTime'],
+  orderable: ['displayName', 'createdDateTime', 'modifiedDateTime'],
+  searchable: ['displayName', 'description'],
+};
+/** $search on packages also finds them by the names of their resources and roles ("search by resource"). */
+const packageSearch = {
+  searchNeeds: { resourceRoleScopes: { role: { resource: true as const } } },
+  searchText: (p: AccessPackage) =>
+    (p.resourceRoleScopes ?? []).map((rs) => `${readPath(rs, 'role/resource/displayName') ?? ''} ${readPath(rs, 'role/displayName') ?? ''}`).join(' '),
+};
+const packages = { rules: PACKAGE_RULES, context: 'Collection(microsoft.graph.accessPackage)', ...packageSearch };
+
+const POLICY_RULES = { filterable: ['id', 'displayName', 'accessPackage/id', 'allowedTargetScope'], orderable: ['displayName', 'createdDateTime'] };
+const REQUEST_RULES = {
+  filterable: ['id', 'state', 'status', 'requestType', 'createdDateTime', 'completedDateTime', 'accessPackage/id', 'requestor/objectId'],
+  orderable: ['createdDateTime', 'completedDateTime', 'state'],
+  searchable: [],
+};
+const ASSIGNMENT_RULES = {
+  filterable: ['id', 'state', 'status', 'accessPackage/id', 'target/objectId', 'assignmentPolicy/id'],
+  orderable: ['state', 'accessPackage/displayName', 'target/displayName'],
+  searchable: [],
+};
+const CATALOG_RULES = {
+  filterable: ['id', 'displayName', 'state', 'catalogType', 'isExternallyVisible'],
+  orderable: ['displayName', 'createdDateTime'],
+};
+
+export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
+  const me = (ctx: RouteContext) => ctx.callerId;
+  const p = (ctx: RouteContext, name: string) => ctx.params[name];
+
+  return [
+    // ---- directory ----
+    r.route('GET', '/me', (ctx) => serveEntity(ctx, () => engine.getUser(me(ctx), me(ctx)), users.expandable)),
+    r.route('GET', '/me/directReports', (ctx) =>
+      serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), me(ctx))),
+    ),
+    r.route('GET', '/me/manager', (ctx) => serveEntity(ctx, () => engine.getManager(me(ctx), me(ctx)), [])),
+    r.route('GET', '/users', (ctx) => serveCollection(ctx, { ...directoryObjects('users'), context: 'users' }, () => engine.listUsers(me(ctx)))),
+    r.route('POST', '/users', (ctx) => created(engine.createUser(me(ctx), objectBody(ctx)))),
+    r.route('GET', '/users/:id', (ctx) => serveEntity(ctx, () => engine.getUser(me(ctx), p(ctx, 'id')), users.expandable)),
+    r.route('PATCH', '/users/:id', (ctx) => (engine.updateUser(me(ctx), p(ctx, 'id'), objectBody(ctx)), noContent())),
+    r.route('DELETE', '/users/:id', (ctx) => (engine.deleteUser(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('GET', '/users/:id/directReports', (ctx) =>
+      serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), p(ctx, 'id'))),
+    ),
+    r.route('GET', '/users/:id/manager', (ctx) => serveEntity(ctx, () => engine.getManager(me(ctx), p(ctx, 'id')), [])),
+    r.route('PUT', '/users/:id/manager/$ref', (ctx) => (engine.setManager(me(ctx), p(ctx, 'id'), referencedId(ctx)), noContent())),
+    r.route('DELETE', '/users/:id/manager/$ref', (ctx) => (engine.removeManager(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('GET', '/users/:id/sponsors', (ctx) =>
+      serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listSponsors(me(ctx), p(ctx, 'id'))),
+    ),
+    r.route('GET', '/users/:id/authentication/temporaryAccessPassMethods', (ctx) =>
+      serveCollection(
+        ctx,
+        { rules: { filterable: ['id'], expandable: [] }, context: `users('${p(ctx, 'id')}')/authentication/temporaryAccessPassMethods` },
+        () => engine.listTemporaryAccessPasses(me(ctx), p(ctx, 'id')),
+      ),
+    ),
+    r.route('POST', '/users/:id/authentication/temporaryAccessPassMethods', (ctx) =>
+      created(engine.createTemporaryAccessPass(me(ctx), p(ctx, 'id'), ctx.body === undefined ? {} : objectBody(ctx))),
+    ),
+    r.route('GET', '/groups/:id', (ctx) => serveEntity(ctx, () => engine.getGroup(me(ctx), p(ctx, 'id')), [])),
+    r.route('GET', '/groups/:id/members', (ctx) =>
+      serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listGroupMembers(me(ctx), p(ctx, 'id'))),
+    ),
+
+    // ---- catalogs ----
+    r.route('GET', `${EM}/catalogs`, (ctx) =>
+      serveCollection(ctx, { rules: CATALOG_RULES, context: 'identityGovernance/entitlementManagement/catalogs' }, (expand) =>
+        engine.listCatalogs(me(ctx), { expand }),
+      ),
+    ),
+    r.route('POST', `${EM}/catalogs`, (ctx) => created(engine.createCatalog(me(ctx), objectBody(ctx)))),
+    r.route('GET', `${EM}/catalogs/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getCatalog(me(ctx), p(ctx, 'id'), { expand }))),
+    r.route('PATCH', `${EM}/catalogs/:id`, (ctx) => (engine.updateCatalog(me(ctx), p(ctx, 'id'), objectBody(ctx)), noContent())),
+    r.route('DELETE', `${EM}/catalogs/:id`, (ctx) => (engine.deleteCatalog(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('GET', `${EM}/catalogs/:id/accessPackages`, (ctx) =>
+      serveCollection(ctx, packages, (expand) => engine.listCatalogPackages(me(ctx), p(ctx, 'id'), { expand })),
+    ),
+    r.route('GET', `${EM}/catalogs/:id/resources`, (ctx) =>
+      serveCollection(
+        ctx,
+        { rules: { filterable: ['id', 'displayName', 'originSystem', 'originId'], orderable: ['displayName'] }, context: 'Collection(microsoft.graph.accessPackageResource)' },
+        (expand) => engine.listCatalogResources(me(ctx), p(ctx, 'id'), { expand }),
+      ),
+    ),
+    r.route('GET', `${EM}/catalogs/:id/resourceRoles`, (ctx) =>
+      serveCollection(
+        ctx,
+        { rules: { filterable: ['id', 'displayName', 'originSystem', 'originId', 'resource/id'], orderable: ['displayName'] }, context: 'Collection(microsoft.graph.accessPackageResourceRole)' },
+        (expand) => engine.listCatalogResourceRoles(me(ctx), p(ctx, 'id'), { expand }),
+      ),
+    ),
+    r.route('GET', `${EM}/catalogs/:id/customWorkflowExtensions`, (ctx) =>
+      serveCollection(
+        ctx,
+        { rules: { filterable: ['id', 'displayName'], orderable: ['displayName'], expandable: [] }, context: 'Collection(microsoft.graph.customCalloutExtension)' },
+        () => engine.listCustomExtensions(me(ctx), p(ctx, 'id')),
+      ),
+    ),
+    r.route('POST', `${EM}/catalogs/:id/customWorkflowExtensions`, (ctx) =>
+      created(engine.createCustomExtension(me(ctx), p(ctx, 'id'), objectBody(ctx))),
+    ),
+    r.route('POST', `${EM}/resourceRequests`, (ctx) => created(engine.createResourceRequest(me(ctx), objectBody(ctx)))),
+
+    // ---- access packages ----
+    r.route('GET', `${EM}/accessPackages`, (ctx) => serveCollection(ctx, packages, (expand) => engine.listPackages(me(ctx), { expand }))),
+    r.route('POST', `${EM}/accessPackages`, (ctx) => created(engine.createPackage(me(ctx), objectBody(ctx)))),
+    r.route('GET', `${EM}/accessPackages/filterByCurrentUser(on=':on')`, (ctx) => {
+      if (p(ctx, 'on') !== 'allowedRequestor') {
+        throw badRequest('InvalidFilterOption', `on='${p(ctx, 'on')}' is not supported here; use allowedRequestor.`, 'on');
+      }
+      return serveCollection(ctx, packages, (expand) => engine.listRequestablePackages(me(ctx), { expand }));
+    }),
+    r.route('GET', `${EM}/accessPackages/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getPackage(me(ctx), p(ctx, 'id'), { expand }))),
+    r.route('PATCH', `${EM}/accessPackages/:id`, (ctx) => (engine.updatePackage(me(ctx), p(ctx, 'id'), objectBody(ctx)), noContent())),
+    r.route('DELETE', `${EM}/accessPackages/:id`, (ctx) => (engine.deletePackage(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('GET', `${EM}/accessPackages/:id/assignmentPolicies`, (ctx) =>
+      serveCollection(ctx, { rules: POLICY_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentPolicy)' }, (expand) =>
+        engine.listPackagePolicies(me(ctx), p(ctx, 'id'), { expand }),
+      ),
+    ),
+    r.route('POST', `${EM}/accessPackages/:id/getApplicablePolicyRequirements`, (ctx) => {
+      const value = engine.getApplicablePolicyRequirements(me(ctx), p(ctx, 'id'));
+      return graphCollection({ value }, `${ctx.versionUrl}/$metadata#Collection(microsoft.graph.accessPackageAssignmentRequestRequirements)`);
+    }),
+    r.route('GET', `${EM}/accessPackages/:id/resourceRoleScopes`, (ctx) =>
+      serveCollection(
+        ctx,
+        { rules: { filterable: ['id', 'role/id', 'scope/id'], orderable: ['createdDateTime'] }, context: 'Collection(microsoft.graph.accessPackageResourceRoleScope)' },
+        (expand) => engine.listResourceRoleScopes(me(ctx), p(ctx, 'id'), { expand }),
+      ),
+    ),
+    r.route('POST', `${EM}/accessPackages/:id/resourceRoleScopes`, (ctx) =>
+      created(engine.addResourceRoleScope(me(ctx), p(ctx, 'id'), objectBody(ctx))),
+    ),
+    r.route('DELETE', `${EM}/accessPackages/:id/resourceRoleScopes/:scopeId`, (ctx) =>
+      (engine.removeResourceRoleScope(me(ctx), p(ctx, 'id'), p(ctx, 'scopeId')), noContent()),
+    ),
+    r.route('GET', `${EM}/accessPackages/:id/incompatibleAccessPackages`, (ctx) =>
+      serveCollection(ctx, { ...packages, searchText: undefined }, (expand) => engine.listIncompatiblePackages(me(ctx), p(ctx, 'id'), { expand })),
+    ),
+    r.route('POST', `${EM}/accessPackages/:id/incompatibleAccessPackages/$ref`, (ctx) =>
+      (engine.addIncompatiblePackage(me(ctx), p(ctx, 'id'), referencedId(ctx)), noContent()),
+    ),
+    r.route('DELETE', `${EM}/accessPackages/:id/incompatibleAccessPackages/:otherId/$ref`, (ctx) =>
+      (engine.removeIncompatiblePackage(me(ctx), p(ctx, 'id'), p(ctx, 'otherId')), noContent()),
+    ),
+
+    // ---- policies ----
+    r.route('GET', `${EM}/assignmentPolicies`, (ctx) =>
+      serveCollection(ctx, { rules: POLICY_RULES, context: 'identityGovernance/entitlementManagement/assignmentPolicies' }, (expand) =>
+        engine.listPolicies(me(ctx), { expand }),
+      ),
+    ),
+    r.route('POST', `${EM}/assignmentPolicies`, (ctx) => created(engine.createPolicy(me(ctx), objectBody(ctx)))),
+    r.route('GET', `${EM}/assignmentPolicies/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getPolicy(me(ctx), p(ctx, 'id'), { expand }))),
+    r.route('PUT', `${EM}/assignmentPolicies/:id`, (ctx) => graphJson(engine.replacePolicy(me(ctx), p(ctx, 'id'), objectBody(ctx)))),
+    r.route('DELETE', `${EM}/assignmentPolicies/:id`, (ctx) => (engine.deletePolicy(me(ctx), p(ctx, 'id')), noContent())),
+
+    // ---- requests ----
+    r.route('GET', `${EM}/assignmentRequests`, (ctx) =>
+      serveCollection(ctx, { rules: REQUEST_RULES, context: 'identityGovernance/entitlementManagement/assignmentRequests' }, (expand) =>
+        engine.listRequests(me(ctx), { expand }),
+      ),
+    ),
+    r.route('POST', `${EM}/assignmentRequests`, (ctx) => created(engine.createRequest(me(ctx), objectBody(ctx)))),
+    r.route('GET', `${EM}/assignmentRequests/filterByCurrentUser(on=':on')`, (ctx) =>
+      serveCollection(ctx, { rules: REQUEST_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentRequest)' }, (expand) =>
+        engine.listMyRequests(me(ctx), p(ctx, 'on'), { expand }),
+      ),
+    ),
+    r.route('GET', `${EM}/assignmentRequests/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getRequest(me(ctx), p(ctx, 'id'), { expand }))),
+    r.route('DELETE', `${EM}/assignmentRequests/:id`, (ctx) => (engine.deleteRequest(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('POST', `${EM}/assignmentRequests/:id/cancel`, (ctx) => (engine.cancelRequest(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('POST', `${EM}/assignmentRequests/:id/resume`, (ctx) => (engine.resumeRequest(me(ctx), p(ctx, 'id'), objectBody(ctx)), noContent())),
+
+    // ---- approvals ----
+    r.route('GET', `${EM}/accessPackageAssignmentApprovals/filterByCurrentUser(on=':on')`, (ctx) =>
+      serveCollection(
+        ctx,
+        { rules: { filterable: ['id'], expandable: ['stages'] }, context: 'Collection(microsoft.graph.approval)' },
+        () => engine.listMyApprovals(me(ctx), p(ctx, 'on')),
+      ),
+    ),
+    r.route('GET', `${EM}/accessPackageAssignmentApprovals/:id`, (ctx) => serveEntity(ctx, () => engine.getApproval(me(ctx), p(ctx, 'id')), ['stages'])),
+    r.route('GET', `${EM}/accessPackageAssignmentApprovals/:id/stages`, (ctx) =>
+      serveCollection(
+        ctx,
+        { rules: { filterable: ['id', 'status', 'reviewResult'], expandable: [] }, context: 'Collection(microsoft.graph.approvalStage)' },
+        () => engine.listApprovalStages(me(ctx), p(ctx, 'id')),
+      ),
+    ),
+    r.route('GET', `${EM}/accessPackageAssignmentApprovals/:id/stages/:stageId`, (ctx) =>
+      serveEntity(ctx, () => engine.getApprovalStage(me(ctx), p(ctx, 'id'), p(ctx, 'stageId')), []),
+    ),
+    r.route('PATCH', `${EM}/accessPackageAssignmentApprovals/:id/stages/:stageId`, (ctx) =>
+      (engine.decide(me(ctx), p(ctx, 'id'), p(ctx, 'stageId'), objectBody(ctx)), noContent()),
+    ),
+
+    // ---- assignments ----
+    r.route('GET', `${EM}/assignments`, (ctx) =>
+      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'identityGovernance/entitlementManagement/assignments' }, (expand) =>
+        engine.listAssignments(me(ctx), { expand }),
+      ),
+    ),
+    r.route('GET', `${EM}/assignments/filterByCurrentUser(on=':on')`, (ctx) =>
+      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'Collection(microsoft.graph.accessPackageAssignment)' }, (expand) =>
+        engine.listMyAssignments(me(ctx), p(ctx, 'on'), { expand }),
+      ),
+    ),
+    r.route('GET', `${EM}/assignments/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getAssignment(me(ctx), p(ctx, 'id'), { expand }))),
+  ];
+}

@@ -1,0 +1,41 @@
+// One mock Graph: an engine, the fault injector, and the msw handlers over them. The same handlers serve the
+// browser worker, setupServer in Node tests and the loopback HTTP server; only the base URL differs.
+import type { HttpHandler } from 'msw';
+import { Engine, type EngineOptions } from '../core/engine.ts';
+import { FaultInjector } from '../http/faults.ts';
+import { createGraphRoutes } from '../http/route.ts';
+import { controlRoutes } from './control-routes.ts';
+import { graphRoutes } from './graph-routes.ts';
+
+export interface MockGraphOptions extends EngineOptions {
+  /**
+   * Where Graph is mounted: `*\/v1.0` (any origin: the default, for a browser worker or setupServer), or an absolute
+   * URL such as `https://graph.microsoft.com/v1.0`. `/_mock` routes answer at the same origin.
+   */
+  baseUrl?: string;
+  /** An engine to serve instead of a new one (options other than baseUrl are then ignored). */
+  engine?: Engine;
+  /** Told about errors that are bugs (not Graph errors); the client sees a bare 500. console.error by default. */
+  onUnexpectedError?: (error: unknown, request: Request) => void;
+}
+
+export interface MockGraph {
+  engine: Engine;
+  faults: FaultInjector;
+  /** Graph routes, `/_mock` routes, `$batch`, then a 404 for any other path under the base URL. */
+  handlers: HttpHandler[];
+}
+
+export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
+  const engine = options.engine ?? new Engine(options);
+  const faults = new FaultInjector();
+  const routes = createGraphRoutes({
+    baseUrl: options.baseUrl ?? '*/v1.0',
+    faults,
+    resolveCaller: (claims) => engine.callerFromClaims(claims),
+    onUnexpectedError: options.onUnexpectedError,
+  });
+  const handlers: HttpHandler[] = [...controlRoutes(engine, faults, routes), ...graphRoutes(engine, routes)];
+  handlers.push(routes.batchHandler(() => handlers), routes.fallback());
+  return { engine, faults, handlers };
+}
