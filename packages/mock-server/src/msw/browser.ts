@@ -1,5 +1,6 @@
 // The mock in a page: a service worker answers Graph and /_mock calls, so a demo, a story or a widget test runs
 // with no server at all. The page must serve msw's worker script (`npx msw init <public dir>`) at `workerUrl`.
+import { HttpHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createMockGraph, type MockGraph, type MockGraphOptions } from './mock-graph.ts';
 
@@ -16,8 +17,10 @@ export interface BrowserMock extends MockGraph {
 }
 
 export async function startBrowserMock(options: BrowserMockOptions = {}): Promise<BrowserMock> {
-  const mock = createMockGraph(options);
-  const worker = setupWorker(...mock.handlers);
+  // $batch sub-requests go through the worker's current handlers, so `worker.use(...)` overrides reach them too.
+  const current = () => worker.listHandlers().filter((h): h is HttpHandler => h instanceof HttpHandler);
+  const mock = createMockGraph({ ...options, batchHandlers: current });
+  const worker: SetupWorker = setupWorker(...mock.handlers);
   await worker.start({
     serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
     quiet: options.quiet ?? true,

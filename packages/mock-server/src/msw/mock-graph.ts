@@ -17,6 +17,11 @@ export interface MockGraphOptions extends EngineOptions {
   engine?: Engine;
   /** Told about errors that are bugs (not Graph errors); the client sees a bare 500. console.error by default. */
   onUnexpectedError?: (error: unknown, request: Request) => void;
+  /**
+   * The handlers `$batch` dispatches its sub-requests through; these handlers by default. A worker or server passes
+   * its current list, so that runtime overrides (`worker.use(...)`) reach batched calls as they reach single ones.
+   */
+  batchHandlers?: () => readonly HttpHandler[];
 }
 
 export interface MockGraph {
@@ -36,6 +41,7 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
     onUnexpectedError: options.onUnexpectedError,
   });
   const handlers: HttpHandler[] = [...controlRoutes(engine, faults, routes), ...graphRoutes(engine, routes)];
-  handlers.push(routes.batchHandler(() => handlers), routes.fallback());
+  const batchHandlers = options.batchHandlers;
+  handlers.push(routes.batchHandler(batchHandlers ? () => [...batchHandlers()] : () => handlers), routes.fallback());
   return { engine, faults, handlers };
 }
