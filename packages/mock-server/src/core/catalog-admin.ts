@@ -1,5 +1,5 @@
 // Catalogs, the resources onboarded into them (resourceRequests) and their custom workflow extensions.
-import type { AccessPackageCatalog, AccessPackageResource } from '../../../sdk/src/models.ts';
+import type { AccessPackageCatalog, AccessPackageResource } from '@entitlement-kit/sdk';
 import { requireAdmin } from './directory.ts';
 import { badRequest, conflict, missingProperty, notFound } from './errors.ts';
 import { isRequestWorkflow } from './extensions.ts';

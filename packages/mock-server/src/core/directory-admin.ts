@@ -1,6 +1,6 @@
 // Changing the directory: users, managers, sponsors, groups and their members. Identity Governance
 // Administrators only, so that tests and demos set up scenarios through the same rules as everyone else.
-import type { Group, User } from '../../../sdk/src/models.ts';
+import type { Group, User } from '@entitlement-kit/sdk';
 import { requireAdmin, requireUser } from './directory.ts';
 import { badRequest, missingProperty, notFound } from './errors.ts';
 import type { State } from './state.ts';

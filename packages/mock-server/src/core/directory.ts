@@ -1,5 +1,5 @@
 // Questions about the directory: who is who, who manages whom, who is in which group, who holds which role.
-import type { User } from '../../../sdk/src/models.ts';
+import type { User } from '@entitlement-kit/sdk';
 import { notFound, notPermitted, unauthorized } from './errors.ts';
 import type { DirectoryRole, State } from './state.ts';
 

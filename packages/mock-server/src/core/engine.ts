@@ -33,7 +33,7 @@ import type {
   Requirements,
   TemporaryAccessPass,
   User,
-} from '../../../sdk/src/models.ts';
+} from '@entitlement-kit/sdk';
 import { SEEDS, type SeedName } from '../seed/index.ts';
 import * as catalogAdmin from './catalog-admin.ts';
 import { findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';

@@ -1,7 +1,7 @@
 // When a stage may be forwarded to its escalation (alternate) approvers. Entitlement management forwards no
 // earlier than the day after half the time-out and never on the last day, so a time-out under four days leaves
 // no room to escalate at all.
-import type { ApprovalStageSettings } from '../../../sdk/src/models.ts';
+import type { ApprovalStageSettings } from '@entitlement-kit/sdk';
 import { DAY, durationMs } from './time.ts';
 
 /** Graph's default decision window when a stage names none. */

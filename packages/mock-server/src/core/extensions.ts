@@ -1,7 +1,7 @@
 // Custom extension stages: record a customExtensionCalloutInstance and queue the callout to the extension's
 // endpoint. A request-workflow extension with a callbackConfiguration is "launch and wait": the request pauses
 // (status WaitingForCallback) until the app calls resume or the timeout passes.
-import type { CustomExtensionStage } from '../../../sdk/src/models.ts';
+import type { CustomExtensionStage } from '@entitlement-kit/sdk';
 import { calloutPayload } from './callout-payload.ts';
 import type { AssignmentRecord, CalloutRecord, CatalogExtension, RequestRecord } from './state.ts';
 import { durationMs, iso } from './time.ts';

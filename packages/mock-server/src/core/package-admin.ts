@@ -1,5 +1,5 @@
 // Access packages: create, update, delete, their resource roles and their incompatibilities.
-import type { AccessPackage } from '../../../sdk/src/models.ts';
+import type { AccessPackage } from '@entitlement-kit/sdk';
 import { requireAdmin } from './directory.ts';
 import { badRequest, conflict, missingProperty, notFound } from './errors.ts';
 import { isActive, isOpen } from './request-records.ts';

@@ -9,7 +9,7 @@ import type {
   LocalizedText,
   RequestorSettings,
   SubjectSet,
-} from '../../../sdk/src/models.ts';
+} from '@entitlement-kit/sdk';
 import { MAX_MANAGER_LEVEL } from './directory.ts';
 import { badRequest, missingProperty, notFound } from './errors.ts';
 import { escalationDelay, DEFAULT_TIMEOUT } from './escalation.ts';

@@ -1,6 +1,6 @@
 // Who sees what: the filterByCurrentUser functions, an approver's pending and decided requests, and whether a
 // caller may read one request or assignment.
-import type { Requirements } from '../../../sdk/src/models.ts';
+import type { Requirements } from '@entitlement-kit/sdk';
 import { wasApprover } from './approvals.ts';
 import { isGovernanceAdmin, managerChain } from './directory.ts';
 import { badRequest, notPermitted } from './errors.ts';

@@ -1,5 +1,5 @@
 // Small facts about requests and assignments that several rules share.
-import type { ApprovalStageSettings, RequestState } from '../../../sdk/src/models.ts';
+import type { ApprovalStageSettings, RequestState } from '@entitlement-kit/sdk';
 import { notFound } from './errors.ts';
 import type { AssignmentRecord, PolicyRecord, RequestRecord, StageRecord } from './state.ts';
 import { nowIso, type Tx } from './tx.ts';

@@ -1,6 +1,6 @@
 // What a request under a policy must carry: answers to its questions, a justification when asked for, and a
 // schedule only when the policy allows one and within the policy's expiration.
-import type { AnswerString, ExpirationPattern, Requirements, Schedule } from '../../../sdk/src/models.ts';
+import type { AnswerString, ExpirationPattern, Requirements, Schedule } from '@entitlement-kit/sdk';
 import { badRequest, missingProperty } from './errors.ts';
 import type { PolicyQuestion, PolicyRecord } from './state.ts';
 import { durationMs, instantMs, iso } from './time.ts';

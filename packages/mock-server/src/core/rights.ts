@@ -1,5 +1,5 @@
 // Who may ask for what under a policy: the target scope, self-service, and requests on behalf of reports.
-import type { RequestorSettings } from '../../../sdk/src/models.ts';
+import type { RequestorSettings } from '@entitlement-kit/sdk';
 import { managerLevel } from './directory.ts';
 import { forbidden } from './errors.ts';
 import type { PolicyRecord, State } from './state.ts';

@@ -20,7 +20,7 @@ import type {
   Schedule,
   TextInputQuestion,
   User,
-} from '../../../sdk/src/models.ts';
+} from '@entitlement-kit/sdk';
 
 export const DIRECTORY_ROLES = [
   'Identity Governance Administrator',

@@ -1,5 +1,5 @@
 // Graph's subjectSet: who a policy lets request, who may request on behalf, and who approves.
-import type { SubjectSet } from '../../../sdk/src/models.ts';
+import type { SubjectSet } from '@entitlement-kit/sdk';
 import { groupUsers, isActiveUser, managerChain, usersOf } from './directory.ts';
 import type { State } from './state.ts';
 

@@ -2,7 +2,7 @@
 // Administrators (people, or an app identity holding the role, like the Logic App of the TAP flow) may create
 // one for users without admin roles; a Privileged Authentication Administrator also for admins. A new pass
 // replaces the user's current one, and the pass itself is returned once, never stored.
-import type { TemporaryAccessPass } from '../../../sdk/src/models.ts';
+import type { TemporaryAccessPass } from '@entitlement-kit/sdk';
 import { hasRole, requireUser } from './directory.ts';
 import { badRequest, notPermitted } from './errors.ts';
 import type { State, TemporaryAccessPassRecord } from './state.ts';

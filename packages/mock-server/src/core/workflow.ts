@@ -1,7 +1,7 @@
 // The life of a request. `continueRequest` takes an open request as far as it can go (extension stages, approval
 // stages, a scheduled start, delivery) and stops where it must wait; every event that unblocks a request
 // (a decision, a resume, a due time) records what happened and calls it again.
-import type { CustomExtensionStage } from '../../../sdk/src/models.ts';
+import type { CustomExtensionStage } from '@entitlement-kit/sdk';
 import { recordDecision, startStage } from './approvals.ts';
 import { deliver, endAssignment, startOf } from './delivery.ts';
 import { isGovernanceAdmin, hasAppPermission } from './directory.ts';

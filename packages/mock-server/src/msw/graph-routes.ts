@@ -6,7 +6,7 @@ import { badRequest } from '../core/errors.ts';
 import type { Engine } from '../core/engine.ts';
 import { graphCollection, graphJson, noContent, type GraphRoutes, type RouteContext } from '../http/index.ts';
 import { readPath } from '../odata/index.ts';
-import type { AccessPackage } from '../../../sdk/src/models.ts';
+import type { AccessPackage } from '@entitlement-kit/sdk';
 import { serveCollection, serveEntity } from './collections.ts';
 
 const EM = '/identityGovernance/entitlementManagement';

@@ -1,5 +1,5 @@
 // Building blocks for seed directories.
-import type { Group, User } from '../../../sdk/src/models.ts';
+import type { Group, User } from '@entitlement-kit/sdk';
 import type { DirectoryRole, State } from '../core/state.ts';
 
 export interface Person {

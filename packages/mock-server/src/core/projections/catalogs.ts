@@ -4,7 +4,7 @@ import type {
   AccessPackageResource,
   AccessPackageResourceRole,
   AccessPackageResourceScope,
-} from '../../../../sdk/src/models.ts';
+} from '@entitlement-kit/sdk';
 import { checkExpand, type Expand, under } from '../expand.ts';
 import type { CatalogExtension, State } from '../state.ts';
 import { projectPackage } from './packages.ts';

@@ -1,5 +1,5 @@
 // Users and groups as Graph returns them (directoryObjects carry their @odata.type).
-import type { Group, User } from '../../../../sdk/src/models.ts';
+import type { Group, User } from '@entitlement-kit/sdk';
 import type { State } from '../state.ts';
 
 export const projectUser = (user: User): User => structuredClone(user);

@@ -1,5 +1,5 @@
 // Access packages and their policies, with the navigation properties Graph expands on them.
-import type { AccessPackage, AccessPackageResourceRoleScope, AssignmentPolicy } from '../../../../sdk/src/models.ts';
+import type { AccessPackage, AccessPackageResourceRoleScope, AssignmentPolicy } from '@entitlement-kit/sdk';
 import { checkExpand, type Expand, under } from '../expand.ts';
 import type { State } from '../state.ts';
 import { projectCatalog, projectRole, projectScope } from './catalogs.ts';

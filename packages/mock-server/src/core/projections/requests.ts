@@ -7,7 +7,7 @@ import type {
   AssignmentRequest,
   CustomExtensionCalloutInstance,
   Subject,
-} from '../../../../sdk/src/models.ts';
+} from '@entitlement-kit/sdk';
 import { checkExpand, type Expand, under } from '../expand.ts';
 import { stageApprovers } from '../request-records.ts';
 import type { AssignmentRecord, CalloutRecord, RequestRecord, StageRecord, State } from '../state.ts';
