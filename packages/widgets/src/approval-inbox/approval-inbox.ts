@@ -1,10 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { MutationController } from '../controllers/mutation-controller.ts';
-import { filteredList, PagedController } from '../controllers/paged-controller.ts';
+import { PagedController, staticList } from '../controllers/paged-controller.ts';
 import { ResourceController } from '../controllers/resource-controller.ts';
 import { SessionController } from '../controllers/session-controller.ts';
-import { SessionStore } from '../controllers/session-store.ts';
+import { SessionStore, type RecordedDecision } from '../controllers/session-store.ts';
 import { TabsController } from '../controllers/tabs-controller.ts';
 import { emit, type ReviewResult } from '../events.ts';
 import { addDuration } from '../internal/duration.ts';
@@ -20,11 +20,7 @@ const PAGE_SIZE = 25;
 type Tab = 'pending' | 'history';
 
 /** A decision this inbox saw recorded: the caller's own, or one another approver made first (a 409). */
-interface Outcome {
-  approval: Approval;
-  byCaller: boolean;
-  reviewResult?: ReviewResult;
-}
+type Outcome = RecordedDecision;
 
 interface StageInfo {
   /** 0-based position of the stage waiting for a decision; -1 when none is. */
@@ -43,11 +39,10 @@ function stageInfo(approval: Approval): StageInfo {
   return { index, stage: stages[index], total: stages.length, earlier: (index < 0 ? stages : stages.slice(0, index)).filter(decided) };
 }
 
-const newestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
-  (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? '');
-
 /**
- * The "Approvals" page of My Access: requests waiting for the caller's decision and the ones they decided, each
+ * The "Approvals" page of My Access: requests waiting for the caller's decision and the ones decided on this page
+ * (Graph v1.0 lists no approver's past decisions, so History holds the decisions seen during this page session,
+ * kept per client in the shared SessionStore), each
  * with who asked, for whom (made prominent when someone asked on another person's behalf), what, why, the
  * answers, the period, the approval stages so far and the due date; approve or deny with a reason.
  *
@@ -67,19 +62,16 @@ export class ApprovalInbox extends EkElement {
   static override styles = [shared, styles];
 
   @state() private selectedId?: string;
-  @state() private historyWanted = false;
   /** The reason typed per request, kept when switching between requests and after a failed decision. */
   @state() private reasons: Record<string, string> = {};
   @state() private reasonMissing?: string;
-  @state() private outcomes: Record<string, Outcome> = {};
   /** The decision last tried, for the retry button after a failure. */
   private lastAttempt?: ReviewResult;
 
   // Re-renders when names and policies looked up by id arrive.
   private readonly sessionSubscription = new SessionController(this);
 
-  private readonly tabs = new TabsController<Tab>(this, ['pending', 'history'], (tab) => {
-    if (tab === 'history') this.historyWanted = true;
+  private readonly tabs = new TabsController<Tab>(this, ['pending', 'history'], () => {
     this.selectedId = undefined;
   });
 
@@ -90,16 +82,10 @@ export class ApprovalInbox extends EkElement {
     operation: 'listPendingApprovals',
   });
 
-  private readonly history = new PagedController(this, {
-    args: () => (this.resolvedClient && this.historyWanted ? ([this.resolvedClient] as const) : undefined),
-    lists: ([client], signal) => client.listMyRequests('approver', { top: PAGE_SIZE, abortSignal: signal }),
-    key: (request: AssignmentRequest) => request.id ?? '',
-    compare: newestFirst,
-    operation: 'listMyRequests',
-  });
-
   private readonly approval = new ResourceController(this, {
-    args: () => (this.resolvedClient && this.selectedId ? ([this.resolvedClient, this.selectedId] as const) : undefined),
+    // A decision already seen carries its approval as read back; only undecided requests are read here.
+    args: () =>
+      this.resolvedClient && this.selectedId && !this.outcomeFor(this.selectedId) ? ([this.resolvedClient, this.selectedId] as const) : undefined,
     load: ([client, id], signal) => {
       // Start reading the policy (approver justification, time-outs) in the same tick, so in the same $batch.
       const request = this.findRequest(id);
@@ -118,7 +104,7 @@ export class ApprovalInbox extends EkElement {
 
   override render() {
     const client = this.resolvedClient;
-    const busy = this.pending.busy || this.history.busy || this.approval.status === 'loading' || this.deciding.anyPending;
+    const busy = this.pending.busy || this.approval.status === 'loading' || this.deciding.anyPending;
     return html`<div part="base" class="base" lang=${this.stringsLanguage} aria-busy=${busy ? 'true' : 'false'}>
       ${this.tabs.render(this.t.inboxTabsLabel, { pending: this.t.tabPending, history: this.t.tabDecided })}
       ${(['pending', 'history'] as const).map(
@@ -136,20 +122,26 @@ export class ApprovalInbox extends EkElement {
     </div>`;
   }
 
+  private outcomeFor(id: string | null | undefined): Outcome | undefined {
+    return this.sessionStore?.decisionFor(id);
+  }
+
   private findRequest(id: string): AssignmentRequest | undefined {
-    return this.pending.items.find((r) => r.id === id) ?? this.history.items.find((r) => r.id === id);
+    return this.pending.items.find((r) => r.id === id) ?? this.outcomeFor(id)?.request;
   }
 
   private renderTab(tab: Tab): TemplateResult {
-    const source = tab === 'pending' ? this.pending : this.history;
-    if (source.status === 'error') return this.renderError(source.error, () => source.retry());
-    if (source.status !== 'ready') return this.renderLoading(this.t.loadingApprovals);
-    const pendingIds = new Set(this.pending.items.map((r) => r.id));
-    // A request still waiting for the caller belongs to Pending, even though Graph lists it for 'approver' too.
-    const list = tab === 'pending' ? source : filteredList(source, (r) => !pendingIds.has(r.id));
-    if (list.items.length === 0) return this.renderEmpty(tab === 'pending' ? this.t.noPendingApprovals : this.t.noDecidedApprovals);
+    if (tab === 'pending') {
+      const { pending } = this;
+      if (pending.status === 'error') return this.renderError(pending.error, () => pending.retry());
+      if (pending.status !== 'ready') return this.renderLoading(this.t.loadingApprovals);
+    }
+    // History: the decisions seen on this page (Graph v1.0 cannot list an approver's past decisions).
+    const list = tab === 'pending' ? this.pending : staticList((this.sessionStore?.decisions ?? []).map((d) => d.request));
+    const hint = tab === 'history' ? html`<p class="hint">${this.t.decidedHint}</p>` : nothing;
+    if (list.items.length === 0) return html`${hint}${this.renderEmpty(tab === 'pending' ? this.t.noPendingApprovals : this.t.noDecidedApprovals)}`;
     const selected = this.selectedId ? list.items.find((r) => r.id === this.selectedId) : undefined;
-    return html`<div class="layout">
+    return html`${hint}<div class="layout">
       <div class="master">
         ${this.renderList(list, {
           label: tab === 'pending' ? this.t.pendingListLabel : this.t.decidedListLabel,
@@ -182,7 +174,7 @@ export class ApprovalInbox extends EkElement {
   private renderRow(request: AssignmentRequest): TemplateResult {
     const id = request.id ?? '';
     const { requestorName, targetName, onBehalf } = this.people(request);
-    const outcome = this.outcomes[id];
+    const outcome = this.outcomeFor(id);
     return html`<button
       type="button"
       part="item"
@@ -198,7 +190,7 @@ export class ApprovalInbox extends EkElement {
         ${this.formatDate(request.createdDateTime)}
         ${onBehalf ? html`<span class="badge wait">${this.t.onBehalfBadge}</span>` : nothing}
         ${outcome ? html`<span class="badge ${this.resultTone(outcome)}">${this.outcomeLabel(outcome)}</span>` : nothing}
-        ${!outcome && this.tabs.selected === 'history' ? html`<span class="badge ${this.stateTone(request.state)}">${this.stateLabel(request.state)}</span>` : nothing}
+        ${this.tabs.selected === 'history' ? html`<span class="badge ${this.stateTone(request.state)}">${this.stateLabel(request.state)}</span>` : nothing}
       </span>
     </button>`;
   }
@@ -240,7 +232,7 @@ export class ApprovalInbox extends EkElement {
     const schedule = request.schedule;
     const end = schedule?.expiration?.endDateTime;
     const duration = schedule?.expiration?.duration;
-    const outcome = this.outcomes[id];
+    const outcome = this.outcomeFor(id);
     const approval = outcome?.approval ?? (this.approval.status === 'ready' ? this.approval.value : undefined);
     return html`<h2 id="detail-heading" tabindex="-1">${packageOf(request)?.displayName ?? this.t.unknownPackage}</h2>
       ${onBehalf
@@ -385,10 +377,13 @@ export class ApprovalInbox extends EkElement {
     const stageId = stage.id;
     const result = await this.deciding.run(id, () => client.decide(id, stageId, { reviewResult, justification: justification || undefined }));
     if (result.ok) {
-      const approval = await client.getApproval(id).catch(() => this.withLocalDecision(id, stageId, reviewResult, justification));
-      this.outcomes = { ...this.outcomes, [id]: { approval, byCaller: true, reviewResult } };
+      // Read back in one batch: the stages (who decided what) and the request (its state may have moved on).
+      const [approval, updated] = await Promise.all([
+        client.getApproval(id).catch(() => this.withLocalDecision(id, stageId, reviewResult, justification)),
+        client.getRequest(id, { expand: ['accessPackage', 'assignment', 'requestor'] }).catch(() => request),
+      ]);
+      this.sessionStore?.recordDecision({ request: updated, approval, byCaller: true, reviewResult, seenAt: new Date().toISOString() });
       this.reasons = { ...this.reasons, [id]: '' };
-      if (this.historyWanted) this.history.reload();
       emit(this, 'decision-recorded', { request, approval, reviewResult, justification });
       void this.announce(this.msg(reviewResult === 'Approve' ? 'approvedAnnouncement' : 'deniedAnnouncement', { package: packageOf(request)?.displayName ?? '' }));
     } else if (errorStatus(result.error) === 409) {
@@ -420,7 +415,7 @@ export class ApprovalInbox extends EkElement {
         client.getApproval(id),
         client.getRequest(id, { expand: ['accessPackage', 'assignment', 'requestor'] }),
       ]);
-      this.outcomes = { ...this.outcomes, [id]: { approval, byCaller: false } };
+      this.sessionStore?.recordDecision({ request: updated, approval, byCaller: false, seenAt: new Date().toISOString() });
       this.pending.upsert(updated);
       void this.announce(this.t.decidedElsewhere);
     } catch (error) {

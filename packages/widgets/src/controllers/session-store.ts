@@ -1,5 +1,6 @@
 import { isAbortError, toError } from '../internal/errors.ts';
-import type { AssignmentPolicy, EntitlementClient, User } from '../internal/sdk.ts';
+import type { ReviewResult } from '../events.ts';
+import type { Approval, AssignmentPolicy, AssignmentRequest, EntitlementClient, User } from '../internal/sdk.ts';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -8,6 +9,25 @@ export interface Shared<T> {
   status: LoadStatus;
   value?: T;
   error?: Error;
+}
+
+/**
+ * A decision an approval inbox saw recorded during this page session: the caller's own, or one another approver
+ * made first (the caller's attempt got a 409). Graph v1.0 has no list of an approver's past decisions
+ * (`filterByCurrentUser(on='approver')` lists only requests still waiting for the caller), so the inbox's History
+ * shows these.
+ */
+export interface RecordedDecision {
+  /** The request as read back after the decision (its state may have moved on), else as it was listed. */
+  request: AssignmentRequest;
+  /** The approval as read back: its stages say who decided what and when. */
+  approval: Approval;
+  /** True when the caller decided; false when another approver had decided first. */
+  byCaller: boolean;
+  /** The caller's decision, when byCaller. */
+  reviewResult?: ReviewResult;
+  /** When the inbox saw it (ISO 8601). */
+  seenAt: string;
 }
 
 const stores = new WeakMap<EntitlementClient, SessionStore>();
@@ -35,6 +55,7 @@ export class SessionStore {
   private readonly policies = new Map<string, Shared<AssignmentPolicy>>();
   private readonly packagePolicies = new Map<string, Promise<AssignmentPolicy[] | undefined>>();
   private readonly users = new Map<string, Shared<User>>();
+  private readonly recorded = new Map<string, RecordedDecision>();
 
   private constructor(readonly client: EntitlementClient) {}
 
@@ -53,6 +74,23 @@ export class SessionStore {
   retry(): void {
     if (this.me.status === 'error') void this.loadMe();
     if (this.reports.status === 'error') void this.loadReports();
+  }
+
+  /** Decisions seen during this page session, newest first (see RecordedDecision). */
+  get decisions(): RecordedDecision[] {
+    return [...this.recorded.values()].sort((a, b) => b.seenAt.localeCompare(a.seenAt));
+  }
+
+  decisionFor(requestId: string | null | undefined): RecordedDecision | undefined {
+    return requestId ? this.recorded.get(requestId) : undefined;
+  }
+
+  /** Keeps a decision for every widget of this client to show; a later one for the same request replaces it. */
+  recordDecision(decision: RecordedDecision): void {
+    const id = decision.request.id;
+    if (!id) return;
+    this.recorded.set(id, decision);
+    this.notify();
   }
 
   /** A display name for a user id, from what is known (the caller, their reports, users read by id). */

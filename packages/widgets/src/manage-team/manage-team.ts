@@ -218,7 +218,7 @@ export class ManageTeam extends EkElement {
         ${this.expiry(assignment)}
       </span>
       ${removal
-        ? html`<p class="hint">${this.msg('removalRequested', { state: this.stateLabel(removal.state) })}</p>`
+        ? html`<p class="hint" id="removal-${id}" tabindex="-1">${this.msg('removalRequested', { state: this.stateLabel(removal.state) })}</p>`
         : html`<div class="actions">
             <button
               type="button"
@@ -290,6 +290,9 @@ export class ManageTeam extends EkElement {
     this.removeDialog.close();
     emit(this, 'access-removed', { assignment, request: result.value });
     void this.announce(this.msg('removedAnnouncement', { package: packageOf(assignment)?.displayName ?? '' }));
+    // The Remove button that opened the dialog is gone (the row now says the removal was requested): focus that.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#removal-${CSS.escape(id)}`)?.focus();
   }
 
   private openRequest(user: User, trigger: EventTarget | null): void {

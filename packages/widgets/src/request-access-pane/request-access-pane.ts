@@ -111,6 +111,8 @@ export class RequestAccessPane extends EkElement {
   @state() private draft?: Draft;
   @state() private fieldErrors: Record<string, FieldError> = {};
   @state() private submitted?: AssignmentRequest;
+  /** Who the submitted request is for (a report's id, or undefined for the caller): Graph's POST answer may not say. */
+  private submittedFor?: string;
   @state() private expandedRequestId?: string;
   @state() private catalogWanted = false;
   @state() private historyWanted = false;
@@ -631,6 +633,7 @@ export class RequestAccessPane extends EkElement {
       void this.focusSelector('form [part~="retry-button"]');
       return;
     }
+    this.submittedFor = draft.target === 'other' ? draft.targetUserId : undefined;
     this.submitted = result.value;
     if (this.historyWanted) this.history.reload();
     emit(this, 'request-submitted', result.value);
@@ -639,7 +642,7 @@ export class RequestAccessPane extends EkElement {
   }
 
   private renderResult(request: AssignmentRequest, pkg: AccessPackage): TemplateResult {
-    const forWhom = this.forWhom(request);
+    const forWhom = this.forWhom(request, this.submittedFor);
     return html`<div part="result" class="state success">
       <h3 id="result-heading" tabindex="-1">${this.t.submittedHeading}</h3>
       <p>${this.msg('submittedBody', { package: pkg.displayName ?? '', person: forWhom })}</p>
@@ -653,9 +656,10 @@ export class RequestAccessPane extends EkElement {
 
   // ---- history ----
 
-  private forWhom(request: AssignmentRequest): string {
+  /** The person a request is for; `knownTargetId` when the request object does not carry its assignment. */
+  private forWhom(request: AssignmentRequest, knownTargetId?: string): string {
     const store = this.sessionStore;
-    const id = targetIdOf(request);
+    const id = targetIdOf(request) ?? knownTargetId;
     if (!id || id === store?.me.value?.id) return this.t.yourself;
     return request.assignment?.target?.displayName ?? store?.displayNameOf(id) ?? store?.user(id).value?.displayName ?? id;
   }

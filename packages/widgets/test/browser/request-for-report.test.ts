@@ -1,0 +1,52 @@
+// Flow 1: the manager Lee Gu requests Marketing Campaigns for his direct report Lynne Robbins, answering the
+// policy's questions and giving a justification, all by keyboard.
+import { expect, html, oneEvent } from '@open-wc/testing';
+import type { RequestAccessPane } from '../../src/request-access-pane/request-access-pane.ts';
+import { idOf, requestsFor, resetMock } from './support/mock.ts';
+import { activate, deepActiveElement, findByRole, findText, getByRole, typeInto } from './support/ui.ts';
+import { asPerson } from './support/widgets.ts';
+
+describe('flow 1: a manager requests access for a direct report', () => {
+  beforeEach(() => resetMock());
+
+  it('Lee Gu requests Marketing Campaigns for Lynne Robbins with answers and a justification', async () => {
+    const pane = await asPerson<RequestAccessPane>('lee', html`<request-access-pane></request-access-pane>`);
+
+    const search = await findByRole(pane, 'searchbox', { name: 'Search access packages' });
+    await typeInto(search, 'Marketing');
+    const row = await findByRole(pane, 'button', { name: /^Marketing Campaigns/ });
+    await activate(row);
+
+    const heading = await findByRole(pane, 'heading', { name: 'Marketing Campaigns' });
+    expect(deepActiveElement()).to.equal(heading);
+
+    const someoneElse = await findByRole(pane, 'radio', { name: 'Someone else' });
+    await activate(someoneElse);
+    const person = await findByRole(pane, 'combobox', { name: 'Person' });
+    person.focus();
+    await typeInto(person, 'Lynne');
+    await findText(pane, 'Policy: Employees, manager approval');
+
+    await typeInto(getByRole(pane, 'textbox', { name: 'Campaign code (for example MKT-1234)' }), 'MKT-4321');
+    await typeInto(getByRole(pane, 'textbox', { name: 'What will you work on in this campaign?' }), 'Spring launch for the EMEA region');
+    await typeInto(getByRole(pane, 'textbox', { name: 'Business justification' }), 'Lynne plans the spring campaign budget');
+
+    const submitted = oneEvent(pane, 'request-submitted');
+    await activate(getByRole(pane, 'button', { name: 'Submit request' }));
+    const request = (await submitted).detail;
+    const result = await findByRole(pane, 'heading', { name: 'Request submitted' });
+    expect(deepActiveElement()).to.equal(result);
+    await findText(pane, 'for Lynne Robbins was submitted');
+
+    const [lynne, lee] = await Promise.all([idOf('lynne'), idOf('lee')]);
+    const stored = await requestsFor('Marketing Campaigns', 'lynne');
+    expect(stored).to.have.length(1);
+    expect(stored[0].id).to.equal(request.id);
+    expect(stored[0].state).to.equal('pendingApproval');
+    expect(stored[0].assignment?.targetId).to.equal(lynne);
+    expect(stored[0].requestor?.objectId).to.equal(lee);
+    expect(stored[0].justification).to.equal('Lynne plans the spring campaign budget');
+    expect(stored[0].answers?.map((a) => (a as { value?: string }).value)).to.deep.equal(['MKT-4321', 'Spring launch for the EMEA region']);
+    await expect(pane).to.be.accessible();
+  });
+});
