@@ -44,6 +44,8 @@ const contextRootKey = Symbol.for('entitlement-kit.context-root');
  * answered and replays them when a provider appears. One per page, whichever copy of the kit comes first.
  */
 export function ensureContextRoot(): void {
+  // In Node (SSR, a server importing the package) there is no document: nothing to attach to.
+  if (typeof document === 'undefined') return;
   const holder = globalThis as typeof globalThis & { [contextRootKey]?: ContextRoot };
   if (holder[contextRootKey]) return;
   holder[contextRootKey] = new ContextRoot();

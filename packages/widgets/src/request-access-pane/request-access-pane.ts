@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
 import { MutationController } from '../controllers/mutation-controller.ts';
 import { PagedController } from '../controllers/paged-controller.ts';
 import { ResourceController } from '../controllers/resource-controller.ts';
@@ -41,6 +42,7 @@ import {
   effectiveStart,
   latestEnd,
   questionField,
+  periodOf,
   toDateInput,
   validateDraft,
   type Draft,
@@ -68,6 +70,8 @@ interface Prefill {
   targetUserId?: string;
   answers: Record<string, string[]>;
   justification: string;
+  /** The specific period asked for (yyyy-mm-dd), when the earlier request had one that has not ended. */
+  period?: { startDate: string; endDate: string };
 }
 
 const newestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
@@ -374,9 +378,9 @@ export class RequestAccessPane extends EkElement {
       targetUserId: target === 'other' && wantsOther ? (wanted ?? '') : '',
       answers: prefill?.answers ?? {},
       justification: prefill?.justification ?? '',
-      specificPeriod: false,
-      startDate: toDateInput(new Date()),
-      endDate: '',
+      specificPeriod: !!prefill?.period,
+      startDate: prefill?.period?.startDate ?? toDateInput(new Date()),
+      endDate: prefill?.period?.endDate ?? '',
     };
   }
 
@@ -573,7 +577,7 @@ export class RequestAccessPane extends EkElement {
         max=${max ?? nothing}
         aria-invalid=${this.fieldErrors[id] ? 'true' : 'false'}
         aria-describedby=${this.fieldErrors[id] ? `${id}-error` : nothing}
-        .value=${value}
+        .value=${live(value)}
         @input=${(e: Event) => this.patchDraft(id === 'start' ? { startDate: (e.target as HTMLInputElement).value } : { endDate: (e.target as HTMLInputElement).value })}
       />
       ${this.renderFieldError(id)}
@@ -758,6 +762,7 @@ export class RequestAccessPane extends EkElement {
       targetUserId: targetIdOf(request),
       answers: answersOf(request),
       justification: request.justification ?? '',
+      period: periodOf(request),
     };
     this.openPackage(packageId);
     // The same package may already be open: its loaded data then takes the prefill on the next render.

@@ -40,6 +40,20 @@ export function answersOf(request: AssignmentRequest): Record<string, string[]> 
   return answers;
 }
 
+/**
+ * The specific period an earlier request asked for, as date-field values, for a resubmit: from its start (or today,
+ * when that has passed) to its end. Undefined when it had none or it has already ended.
+ */
+export function periodOf(request: AssignmentRequest, now = new Date()): { startDate: string; endDate: string } | undefined {
+  const start = request.schedule?.startDateTime;
+  const end = request.schedule?.expiration?.endDateTime;
+  if (!start || !end || request.schedule?.expiration?.type !== 'afterDateTime') return undefined;
+  const startDate = new Date(start);
+  const endDate = new Date(end);
+  if (Number.isNaN(startDate.getTime()) || Number.isNaN(endDate.getTime()) || endDate <= now) return undefined;
+  return { startDate: toDateInput(startDate < now ? now : startDate), endDate: toDateInput(endDate) };
+}
+
 export function toDateInput(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;

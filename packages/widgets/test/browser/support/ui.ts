@@ -203,3 +203,25 @@ export async function activate(el: HTMLElement): Promise<void> {
   const role = roleOf(el);
   await sendKeys({ press: role === 'radio' || role === 'checkbox' || role === 'switch' ? 'Space' : 'Enter' });
 }
+
+/**
+ * Types a date (yyyy-mm-dd) into a native date field with key presses, segment by segment in the order the
+ * browser's locale shows them (month/day/year in en-US).
+ */
+export async function typeDate(input: HTMLInputElement, value: string): Promise<void> {
+  const [year, month, day] = value.split('-');
+  const order = new Intl.DateTimeFormat(navigator.language, { year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(2000, 10, 22))
+    .map((p) => p.type)
+    .filter((t) => t === 'year' || t === 'month' || t === 'day');
+  input.focus();
+  for (const part of order) await sendKeys({ type: part === 'year' ? year : part === 'month' ? month : day });
+}
+
+/** yyyy-mm-dd of today plus `days`, in local time (as date fields hold it). */
+export function dayFromToday(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
