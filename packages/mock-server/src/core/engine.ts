@@ -39,14 +39,14 @@ import * as catalogAdmin from './catalog-admin.ts';
 import { findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
 import * as directoryAdmin from './directory-admin.ts';
 import { badRequest, notFound, unauthorized } from './errors.ts';
-import type { Expand } from './expand.ts';
+import { checkExpand, type Expand } from './expand.ts';
 import { randomIds, type IdSource } from './ids.ts';
 import * as packageAdmin from './package-admin.ts';
 import * as policyAdmin from './policy-admin.ts';
 import { catalogExtensions, projectCatalog, projectResource, projectRole } from './projections/catalogs.ts';
 import { projectGroup, projectObjects, projectUser } from './projections/directory.ts';
-import { incompatibleWith, packagePolicyIds, projectPackage, projectPolicy, projectRoleScope } from './projections/packages.ts';
-import { projectApproval, projectAssignment, projectRequest, projectStage } from './projections/requests.ts';
+import { incompatibleWith, PACKAGE_NAVIGATIONS, packagePolicyIds, POLICY_NAVIGATIONS, projectPackage, projectPolicy, projectRoleScope } from './projections/packages.ts';
+import { ASSIGNMENT_NAVIGATIONS, projectApproval, projectAssignment, projectRequest, projectStage, REQUEST_NAVIGATIONS } from './projections/requests.ts';
 import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
 import * as requests from './requests.ts';
@@ -294,6 +294,7 @@ export class Engine {
   }
 
   listCatalogPackages(callerId: string, catalogId: string, options: ReadOptions = {}): AccessPackage[] {
+    checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read((tx) => {
       catalogAdmin.requireCatalog(tx, catalogId);
       return Object.keys(tx.state.packages)
@@ -363,6 +364,8 @@ export class Engine {
 
   /** filterByCurrentUser(on='allowedRequestor'). */
   listRequestablePackages(callerId: string, options: ReadOptions = {}): AccessPackage[] {
+    // The projections check $expand per item; a caller with nothing in the list must get the same 400.
+    checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read(
       (tx) => queries.requestablePackageIds(tx.state, callerId).map((id) => projectPackage(tx.state, id, options.expand)),
       callerId,
@@ -407,6 +410,7 @@ export class Engine {
   }
 
   listIncompatiblePackages(callerId: string, packageId: string, options: ReadOptions = {}): AccessPackage[] {
+    checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read(
       (tx) => packageAdmin.requirePackage(tx, packageId).incompatiblePackageIds.map((id) => projectPackage(tx.state, id, options.expand)),
       callerId,
@@ -415,6 +419,7 @@ export class Engine {
 
   /** The reverse direction: packages that name this one as incompatible. */
   listPackagesIncompatibleWith(callerId: string, packageId: string, options: ReadOptions = {}): AccessPackage[] {
+    checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read((tx) => {
       packageAdmin.requirePackage(tx, packageId);
       return incompatibleWith(tx.state, packageId).map((id) => projectPackage(tx.state, id, options.expand));
@@ -436,6 +441,7 @@ export class Engine {
   }
 
   listPackagePolicies(callerId: string, packageId: string, options: ReadOptions = {}): AssignmentPolicy[] {
+    checkExpand(options.expand, 'accessPackageAssignmentPolicy', POLICY_NAVIGATIONS);
     return this.#read((tx) => {
       packageAdmin.requirePackage(tx, packageId);
       return packagePolicyIds(tx.state, packageId).map((id) => projectPolicy(tx.state, id, options.expand));
@@ -484,11 +490,14 @@ export class Engine {
 
   /** filterByCurrentUser(on=target|createdBy|approver|targetOrRequestor|targetManager|requestForOthers). */
   listMyRequests(callerId: string, on: string, options: ReadOptions = {}): AssignmentRequest[] {
+    // The projections check $expand per item; a caller with nothing in the list must get the same 400.
+    checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
     return this.#read((tx) => queries.requestsFor(tx.state, callerId, on).map((r) => projectRequest(tx.state, r, options.expand)), callerId);
   }
 
   /** Requests the caller was asked to approve and that no longer wait for them (an approver's History). */
   listDecidedRequests(callerId: string, options: ReadOptions = {}): AssignmentRequest[] {
+    checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
     return this.#read((tx) => queries.decidedRequests(tx.state, callerId).map((r) => projectRequest(tx.state, r, options.expand)), callerId);
   }
 
@@ -567,6 +576,7 @@ export class Engine {
 
   /** filterByCurrentUser(on=target|createdBy|targetManager); targetManager = the caller's direct reports' assignments. */
   listMyAssignments(callerId: string, on: string, options: ReadOptions = {}): Assignment[] {
+    checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read(
       (tx) => queries.assignmentsFor(tx.state, callerId, on).map((a) => projectAssignment(tx.state, a, options.expand)),
       callerId,

@@ -7,6 +7,7 @@ import { graphCollection, graphJson, type RouteContext } from '../http/index.ts'
 import { applyODataQuery, parseEntityQuery, parseODataQuery, readPath, shapeEntity } from '../odata/index.ts';
 import { filterPaths } from '../odata/filter-parser.ts';
 import type { CollectionRules, ODataQuery } from '../odata/index.ts';
+import { checkSelect } from '../http/graph-types.ts';
 
 export type Fetch<T> = (expand: Expand | undefined) => T[];
 
@@ -15,6 +16,8 @@ export interface CollectionRoute<T> {
   rules: Omit<CollectionRules, 'expandable'> & { expandable?: string[] };
   /** The `@odata.context` fragment after `$metadata#`, e.g. `users` or `Collection(microsoft.graph.accessPackage)`. */
   context: string;
+  /** The Graph type of the items (several for a mixed collection such as directoryObjects), for checking `$select`. */
+  type: string | readonly string[];
   /** Extra searchable values that are not properties (a package's resource names). */
   searchText?: (item: T) => string;
   /** The navigation that `searchText` reads (fetched for a $search, like a filter's navigation). */
@@ -39,6 +42,7 @@ function strip<T extends object>(item: T, navigations: string[]): T {
 export function serveCollection<T extends object>(ctx: RouteContext, route: CollectionRoute<T>, fetch: Fetch<T>): Response {
   const searchable = route.searchText ? [...(route.rules.searchable ?? ['displayName']), SEARCH_EXTRA] : route.rules.searchable;
   const query = parseODataQuery(ctx.url, { ...route.rules, searchable, expandable: route.rules.expandable ?? 'checked-later' });
+  checkSelect(query.select, route.type);
   const requested = expandTree(query.expand);
   const extra: Record<string, Expand | true> = {};
   for (const nav of navigationsUsed(query)) if (!requested?.[nav]) extra[nav] = true;
@@ -59,9 +63,15 @@ export function serveCollection<T extends object>(ctx: RouteContext, route: Coll
   return graphCollection(result, `${ctx.versionUrl}/$metadata#${route.context}`);
 }
 
-/** One entity: `$select` and `$expand` (the engine checks and fills the expansion). */
-export function serveEntity<T extends object>(ctx: RouteContext, fetch: (expand: Expand | undefined) => T, expandable?: string[]): Response {
+/** One entity of a Graph type: `$select` (checked against the type) and `$expand` (the engine checks and fills it). */
+export function serveEntity<T extends object>(
+  ctx: RouteContext,
+  type: string,
+  fetch: (expand: Expand | undefined) => T,
+  expandable?: string[],
+): Response {
   const query = parseEntityQuery(ctx.url, { expandable: expandable ?? 'checked-later' });
+  checkSelect(query.select, type);
   const entity = fetch(expandTree(query.expand));
   return graphJson(shapeEntity(entity, query, { expand: (filled) => filled }));
 }

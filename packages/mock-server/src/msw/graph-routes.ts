@@ -8,15 +8,18 @@ import { graphCollection, graphJson, noContent, type GraphRoutes, type RouteCont
 import { readPath } from '../odata/index.ts';
 import type { AccessPackage } from '@entitlement-kit/sdk';
 import { serveCollection, serveEntity } from './collections.ts';
+import { checkBodyTypes } from '../http/graph-types.ts';
 
 const EM = '/identityGovernance/entitlementManagement';
 type Body = Record<string, any>;
 
-function objectBody(ctx: RouteContext): Body {
+/** The JSON object body; with a Graph type, its declared properties must also have the right JSON types. */
+function objectBody(ctx: RouteContext, type?: string): Body {
   const body = ctx.body;
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw badRequest('BadRequest', 'The request body must be a JSON object.');
   }
+  if (type) checkBodyTypes(type, body as Body);
   return body as Body;
 }
 
@@ -35,7 +38,7 @@ const users = {
   rules: { filterable: USER_FIELDS, orderable: ['displayName', 'userPrincipalName'], searchable: ['displayName', 'mail', 'userPrincipalName'] },
   expandable: [] as string[],
 };
-const directoryObjects = (context: string) => ({ rules: { ...users.rules, expandable: [] }, context });
+const directoryObjects = (context: string) => ({ rules: { ...users.rules, expandable: [] }, context, type: ['user', 'group'] });
 
 const PACKAGE_RULES = {
   filterable: ['id', 'displayName', 'description', 'isHidden', 'catalog/id', 'createdDateTime', 'modifiedDateTime'],
@@ -48,7 +51,7 @@ const packageSearch = {
   searchText: (p: AccessPackage) =>
     (p.resourceRoleScopes ?? []).map((rs) => `${readPath(rs, 'role/resource/displayName') ?? ''} ${readPath(rs, 'role/displayName') ?? ''}`).join(' '),
 };
-const packages = { rules: PACKAGE_RULES, context: 'Collection(microsoft.graph.accessPackage)', ...packageSearch };
+const packages = { rules: PACKAGE_RULES, context: 'Collection(microsoft.graph.accessPackage)', type: 'accessPackage', ...packageSearch };
 
 const POLICY_RULES = { filterable: ['id', 'displayName', 'accessPackage/id', 'allowedTargetScope'], orderable: ['displayName', 'createdDateTime'] };
 const REQUEST_RULES = {
@@ -72,20 +75,20 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
 
   return [
     // ---- directory ----
-    r.route('GET', '/me', (ctx) => serveEntity(ctx, () => engine.getUser(me(ctx), me(ctx)), users.expandable)),
+    r.route('GET', '/me', (ctx) => serveEntity(ctx, 'user', () => engine.getUser(me(ctx), me(ctx)), users.expandable)),
     r.route('GET', '/me/directReports', (ctx) =>
       serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), me(ctx))),
     ),
-    r.route('GET', '/me/manager', (ctx) => serveEntity(ctx, () => engine.getManager(me(ctx), me(ctx)), [])),
-    r.route('GET', '/users', (ctx) => serveCollection(ctx, { ...directoryObjects('users'), context: 'users' }, () => engine.listUsers(me(ctx)))),
-    r.route('POST', '/users', (ctx) => created(engine.createUser(me(ctx), objectBody(ctx)))),
-    r.route('GET', '/users/:id', (ctx) => serveEntity(ctx, () => engine.getUser(me(ctx), p(ctx, 'id')), users.expandable)),
-    r.route('PATCH', '/users/:id', (ctx) => (engine.updateUser(me(ctx), p(ctx, 'id'), objectBody(ctx)), noContent())),
+    r.route('GET', '/me/manager', (ctx) => serveEntity(ctx, 'user', () => engine.getManager(me(ctx), me(ctx)), [])),
+    r.route('GET', '/users', (ctx) => serveCollection(ctx, { ...directoryObjects('users'), context: 'users', type: 'user' }, () => engine.listUsers(me(ctx)))),
+    r.route('POST', '/users', (ctx) => created(engine.createUser(me(ctx), objectBody(ctx, 'user')))),
+    r.route('GET', '/users/:id', (ctx) => serveEntity(ctx, 'user', () => engine.getUser(me(ctx), p(ctx, 'id')), users.expandable)),
+    r.route('PATCH', '/users/:id', (ctx) => (engine.updateUser(me(ctx), p(ctx, 'id'), objectBody(ctx, 'user')), noContent())),
     r.route('DELETE', '/users/:id', (ctx) => (engine.deleteUser(me(ctx), p(ctx, 'id')), noContent())),
     r.route('GET', '/users/:id/directReports', (ctx) =>
       serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), p(ctx, 'id'))),
     ),
-    r.route('GET', '/users/:id/manager', (ctx) => serveEntity(ctx, () => engine.getManager(me(ctx), p(ctx, 'id')), [])),
+    r.route('GET', '/users/:id/manager', (ctx) => serveEntity(ctx, 'user', () => engine.getManager(me(ctx), p(ctx, 'id')), [])),
     r.route('PUT', '/users/:id/manager/$ref', (ctx) => (engine.setManager(me(ctx), p(ctx, 'id'), referencedId(ctx)), noContent())),
     r.route('DELETE', '/users/:id/manager/$ref', (ctx) => (engine.removeManager(me(ctx), p(ctx, 'id')), noContent())),
     r.route('GET', '/users/:id/sponsors', (ctx) =>
@@ -94,27 +97,27 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     r.route('GET', '/users/:id/authentication/temporaryAccessPassMethods', (ctx) =>
       serveCollection(
         ctx,
-        { rules: { filterable: ['id'], expandable: [] }, context: `users('${p(ctx, 'id')}')/authentication/temporaryAccessPassMethods` },
+        { rules: { filterable: ['id'], expandable: [] }, context: `users('${p(ctx, 'id')}')/authentication/temporaryAccessPassMethods`, type: 'temporaryAccessPassAuthenticationMethod' },
         () => engine.listTemporaryAccessPasses(me(ctx), p(ctx, 'id')),
       ),
     ),
     r.route('POST', '/users/:id/authentication/temporaryAccessPassMethods', (ctx) =>
-      created(engine.createTemporaryAccessPass(me(ctx), p(ctx, 'id'), ctx.body === undefined ? {} : objectBody(ctx))),
+      created(engine.createTemporaryAccessPass(me(ctx), p(ctx, 'id'), ctx.body === undefined ? {} : objectBody(ctx, 'temporaryAccessPassAuthenticationMethod'))),
     ),
-    r.route('GET', '/groups/:id', (ctx) => serveEntity(ctx, () => engine.getGroup(me(ctx), p(ctx, 'id')), [])),
+    r.route('GET', '/groups/:id', (ctx) => serveEntity(ctx, 'group', () => engine.getGroup(me(ctx), p(ctx, 'id')), [])),
     r.route('GET', '/groups/:id/members', (ctx) =>
       serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listGroupMembers(me(ctx), p(ctx, 'id'))),
     ),
 
     // ---- catalogs ----
     r.route('GET', `${EM}/catalogs`, (ctx) =>
-      serveCollection(ctx, { rules: CATALOG_RULES, context: 'identityGovernance/entitlementManagement/catalogs' }, (expand) =>
+      serveCollection(ctx, { rules: CATALOG_RULES, context: 'identityGovernance/entitlementManagement/catalogs', type: 'accessPackageCatalog' }, (expand) =>
         engine.listCatalogs(me(ctx), { expand }),
       ),
     ),
-    r.route('POST', `${EM}/catalogs`, (ctx) => created(engine.createCatalog(me(ctx), objectBody(ctx)))),
-    r.route('GET', `${EM}/catalogs/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getCatalog(me(ctx), p(ctx, 'id'), { expand }))),
-    r.route('PATCH', `${EM}/catalogs/:id`, (ctx) => (engine.updateCatalog(me(ctx), p(ctx, 'id'), objectBody(ctx)), noContent())),
+    r.route('POST', `${EM}/catalogs`, (ctx) => created(engine.createCatalog(me(ctx), objectBody(ctx, 'accessPackageCatalog')))),
+    r.route('GET', `${EM}/catalogs/:id`, (ctx) => serveEntity(ctx, 'accessPackageCatalog', (expand) => engine.getCatalog(me(ctx), p(ctx, 'id'), { expand }))),
+    r.route('PATCH', `${EM}/catalogs/:id`, (ctx) => (engine.updateCatalog(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackageCatalog')), noContent())),
     r.route('DELETE', `${EM}/catalogs/:id`, (ctx) => (engine.deleteCatalog(me(ctx), p(ctx, 'id')), noContent())),
     r.route('GET', `${EM}/catalogs/:id/accessPackages`, (ctx) =>
       serveCollection(ctx, packages, (expand) => engine.listCatalogPackages(me(ctx), p(ctx, 'id'), { expand })),
@@ -122,43 +125,43 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     r.route('GET', `${EM}/catalogs/:id/resources`, (ctx) =>
       serveCollection(
         ctx,
-        { rules: { filterable: ['id', 'displayName', 'originSystem', 'originId'], orderable: ['displayName'] }, context: 'Collection(microsoft.graph.accessPackageResource)' },
+        { rules: { filterable: ['id', 'displayName', 'originSystem', 'originId'], orderable: ['displayName'] }, context: 'Collection(microsoft.graph.accessPackageResource)', type: 'accessPackageResource' },
         (expand) => engine.listCatalogResources(me(ctx), p(ctx, 'id'), { expand }),
       ),
     ),
     r.route('GET', `${EM}/catalogs/:id/resourceRoles`, (ctx) =>
       serveCollection(
         ctx,
-        { rules: { filterable: ['id', 'displayName', 'originSystem', 'originId', 'resource/id'], orderable: ['displayName'] }, context: 'Collection(microsoft.graph.accessPackageResourceRole)' },
+        { rules: { filterable: ['id', 'displayName', 'originSystem', 'originId', 'resource/id'], orderable: ['displayName'] }, context: 'Collection(microsoft.graph.accessPackageResourceRole)', type: 'accessPackageResourceRole' },
         (expand) => engine.listCatalogResourceRoles(me(ctx), p(ctx, 'id'), { expand }),
       ),
     ),
     r.route('GET', `${EM}/catalogs/:id/customWorkflowExtensions`, (ctx) =>
       serveCollection(
         ctx,
-        { rules: { filterable: ['id', 'displayName'], orderable: ['displayName'], expandable: [] }, context: 'Collection(microsoft.graph.customCalloutExtension)' },
+        { rules: { filterable: ['id', 'displayName'], orderable: ['displayName'], expandable: [] }, context: 'Collection(microsoft.graph.customCalloutExtension)', type: ['customCalloutExtension', 'accessPackageAssignmentRequestWorkflowExtension', 'accessPackageAssignmentWorkflowExtension'] },
         () => engine.listCustomExtensions(me(ctx), p(ctx, 'id')),
       ),
     ),
     r.route('POST', `${EM}/catalogs/:id/customWorkflowExtensions`, (ctx) =>
-      created(engine.createCustomExtension(me(ctx), p(ctx, 'id'), objectBody(ctx))),
+      created(engine.createCustomExtension(me(ctx), p(ctx, 'id'), objectBody(ctx, 'customCalloutExtension'))),
     ),
-    r.route('POST', `${EM}/resourceRequests`, (ctx) => created(engine.createResourceRequest(me(ctx), objectBody(ctx)))),
+    r.route('POST', `${EM}/resourceRequests`, (ctx) => created(engine.createResourceRequest(me(ctx), objectBody(ctx, 'accessPackageResourceRequest')))),
 
     // ---- access packages ----
     r.route('GET', `${EM}/accessPackages`, (ctx) => serveCollection(ctx, packages, (expand) => engine.listPackages(me(ctx), { expand }))),
-    r.route('POST', `${EM}/accessPackages`, (ctx) => created(engine.createPackage(me(ctx), objectBody(ctx)))),
+    r.route('POST', `${EM}/accessPackages`, (ctx) => created(engine.createPackage(me(ctx), objectBody(ctx, 'accessPackage')))),
     r.route('GET', `${EM}/accessPackages/filterByCurrentUser(on=':on')`, (ctx) => {
       if (p(ctx, 'on') !== 'allowedRequestor') {
         throw badRequest('InvalidFilterOption', `on='${p(ctx, 'on')}' is not supported here; use allowedRequestor.`, 'on');
       }
       return serveCollection(ctx, packages, (expand) => engine.listRequestablePackages(me(ctx), { expand }));
     }),
-    r.route('GET', `${EM}/accessPackages/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getPackage(me(ctx), p(ctx, 'id'), { expand }))),
-    r.route('PATCH', `${EM}/accessPackages/:id`, (ctx) => (engine.updatePackage(me(ctx), p(ctx, 'id'), objectBody(ctx)), noContent())),
+    r.route('GET', `${EM}/accessPackages/:id`, (ctx) => serveEntity(ctx, 'accessPackage', (expand) => engine.getPackage(me(ctx), p(ctx, 'id'), { expand }))),
+    r.route('PATCH', `${EM}/accessPackages/:id`, (ctx) => (engine.updatePackage(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackage')), noContent())),
     r.route('DELETE', `${EM}/accessPackages/:id`, (ctx) => (engine.deletePackage(me(ctx), p(ctx, 'id')), noContent())),
     r.route('GET', `${EM}/accessPackages/:id/assignmentPolicies`, (ctx) =>
-      serveCollection(ctx, { rules: POLICY_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentPolicy)' }, (expand) =>
+      serveCollection(ctx, { rules: POLICY_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentPolicy)', type: 'accessPackageAssignmentPolicy' }, (expand) =>
         engine.listPackagePolicies(me(ctx), p(ctx, 'id'), { expand }),
       ),
     ),
@@ -169,12 +172,12 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     r.route('GET', `${EM}/accessPackages/:id/resourceRoleScopes`, (ctx) =>
       serveCollection(
         ctx,
-        { rules: { filterable: ['id', 'role/id', 'scope/id'], orderable: ['createdDateTime'] }, context: 'Collection(microsoft.graph.accessPackageResourceRoleScope)' },
+        { rules: { filterable: ['id', 'role/id', 'scope/id'], orderable: ['createdDateTime'] }, context: 'Collection(microsoft.graph.accessPackageResourceRoleScope)', type: 'accessPackageResourceRoleScope' },
         (expand) => engine.listResourceRoleScopes(me(ctx), p(ctx, 'id'), { expand }),
       ),
     ),
     r.route('POST', `${EM}/accessPackages/:id/resourceRoleScopes`, (ctx) =>
-      created(engine.addResourceRoleScope(me(ctx), p(ctx, 'id'), objectBody(ctx))),
+      created(engine.addResourceRoleScope(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackageResourceRoleScope'))),
     ),
     r.route('DELETE', `${EM}/accessPackages/:id/resourceRoleScopes/:scopeId`, (ctx) =>
       (engine.removeResourceRoleScope(me(ctx), p(ctx, 'id'), p(ctx, 'scopeId')), noContent()),
@@ -191,28 +194,28 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
 
     // ---- policies ----
     r.route('GET', `${EM}/assignmentPolicies`, (ctx) =>
-      serveCollection(ctx, { rules: POLICY_RULES, context: 'identityGovernance/entitlementManagement/assignmentPolicies' }, (expand) =>
+      serveCollection(ctx, { rules: POLICY_RULES, context: 'identityGovernance/entitlementManagement/assignmentPolicies', type: 'accessPackageAssignmentPolicy' }, (expand) =>
         engine.listPolicies(me(ctx), { expand }),
       ),
     ),
-    r.route('POST', `${EM}/assignmentPolicies`, (ctx) => created(engine.createPolicy(me(ctx), objectBody(ctx)))),
-    r.route('GET', `${EM}/assignmentPolicies/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getPolicy(me(ctx), p(ctx, 'id'), { expand }))),
-    r.route('PUT', `${EM}/assignmentPolicies/:id`, (ctx) => graphJson(engine.replacePolicy(me(ctx), p(ctx, 'id'), objectBody(ctx)))),
+    r.route('POST', `${EM}/assignmentPolicies`, (ctx) => created(engine.createPolicy(me(ctx), objectBody(ctx, 'accessPackageAssignmentPolicy')))),
+    r.route('GET', `${EM}/assignmentPolicies/:id`, (ctx) => serveEntity(ctx, 'accessPackageAssignmentPolicy', (expand) => engine.getPolicy(me(ctx), p(ctx, 'id'), { expand }))),
+    r.route('PUT', `${EM}/assignmentPolicies/:id`, (ctx) => graphJson(engine.replacePolicy(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackageAssignmentPolicy')))),
     r.route('DELETE', `${EM}/assignmentPolicies/:id`, (ctx) => (engine.deletePolicy(me(ctx), p(ctx, 'id')), noContent())),
 
     // ---- requests ----
     r.route('GET', `${EM}/assignmentRequests`, (ctx) =>
-      serveCollection(ctx, { rules: REQUEST_RULES, context: 'identityGovernance/entitlementManagement/assignmentRequests' }, (expand) =>
+      serveCollection(ctx, { rules: REQUEST_RULES, context: 'identityGovernance/entitlementManagement/assignmentRequests', type: 'accessPackageAssignmentRequest' }, (expand) =>
         engine.listRequests(me(ctx), { expand }),
       ),
     ),
-    r.route('POST', `${EM}/assignmentRequests`, (ctx) => created(engine.createRequest(me(ctx), objectBody(ctx)))),
+    r.route('POST', `${EM}/assignmentRequests`, (ctx) => created(engine.createRequest(me(ctx), objectBody(ctx, 'accessPackageAssignmentRequest')))),
     r.route('GET', `${EM}/assignmentRequests/filterByCurrentUser(on=':on')`, (ctx) =>
-      serveCollection(ctx, { rules: REQUEST_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentRequest)' }, (expand) =>
+      serveCollection(ctx, { rules: REQUEST_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentRequest)', type: 'accessPackageAssignmentRequest' }, (expand) =>
         engine.listMyRequests(me(ctx), p(ctx, 'on'), { expand }),
       ),
     ),
-    r.route('GET', `${EM}/assignmentRequests/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getRequest(me(ctx), p(ctx, 'id'), { expand }))),
+    r.route('GET', `${EM}/assignmentRequests/:id`, (ctx) => serveEntity(ctx, 'accessPackageAssignmentRequest', (expand) => engine.getRequest(me(ctx), p(ctx, 'id'), { expand }))),
     r.route('DELETE', `${EM}/assignmentRequests/:id`, (ctx) => (engine.deleteRequest(me(ctx), p(ctx, 'id')), noContent())),
     r.route('POST', `${EM}/assignmentRequests/:id/cancel`, (ctx) => (engine.cancelRequest(me(ctx), p(ctx, 'id')), noContent())),
     r.route('POST', `${EM}/assignmentRequests/:id/resume`, (ctx) => (engine.resumeRequest(me(ctx), p(ctx, 'id'), objectBody(ctx)), noContent())),
@@ -221,36 +224,36 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     r.route('GET', `${EM}/accessPackageAssignmentApprovals/filterByCurrentUser(on=':on')`, (ctx) =>
       serveCollection(
         ctx,
-        { rules: { filterable: ['id'], expandable: ['stages'] }, context: 'Collection(microsoft.graph.approval)' },
+        { rules: { filterable: ['id'], expandable: ['stages'] }, context: 'Collection(microsoft.graph.approval)', type: 'approval' },
         () => engine.listMyApprovals(me(ctx), p(ctx, 'on')),
       ),
     ),
-    r.route('GET', `${EM}/accessPackageAssignmentApprovals/:id`, (ctx) => serveEntity(ctx, () => engine.getApproval(me(ctx), p(ctx, 'id')), ['stages'])),
+    r.route('GET', `${EM}/accessPackageAssignmentApprovals/:id`, (ctx) => serveEntity(ctx, 'approval', () => engine.getApproval(me(ctx), p(ctx, 'id')), ['stages'])),
     r.route('GET', `${EM}/accessPackageAssignmentApprovals/:id/stages`, (ctx) =>
       serveCollection(
         ctx,
-        { rules: { filterable: ['id', 'status', 'reviewResult'], expandable: [] }, context: 'Collection(microsoft.graph.approvalStage)' },
+        { rules: { filterable: ['id', 'status', 'reviewResult'], expandable: [] }, context: 'Collection(microsoft.graph.approvalStage)', type: 'approvalStage' },
         () => engine.listApprovalStages(me(ctx), p(ctx, 'id')),
       ),
     ),
     r.route('GET', `${EM}/accessPackageAssignmentApprovals/:id/stages/:stageId`, (ctx) =>
-      serveEntity(ctx, () => engine.getApprovalStage(me(ctx), p(ctx, 'id'), p(ctx, 'stageId')), []),
+      serveEntity(ctx, 'approvalStage', () => engine.getApprovalStage(me(ctx), p(ctx, 'id'), p(ctx, 'stageId')), []),
     ),
     r.route('PATCH', `${EM}/accessPackageAssignmentApprovals/:id/stages/:stageId`, (ctx) =>
-      (engine.decide(me(ctx), p(ctx, 'id'), p(ctx, 'stageId'), objectBody(ctx)), noContent()),
+      (engine.decide(me(ctx), p(ctx, 'id'), p(ctx, 'stageId'), objectBody(ctx, 'approvalStage')), noContent()),
     ),
 
     // ---- assignments ----
     r.route('GET', `${EM}/assignments`, (ctx) =>
-      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'identityGovernance/entitlementManagement/assignments' }, (expand) =>
+      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'identityGovernance/entitlementManagement/assignments', type: 'accessPackageAssignment' }, (expand) =>
         engine.listAssignments(me(ctx), { expand }),
       ),
     ),
     r.route('GET', `${EM}/assignments/filterByCurrentUser(on=':on')`, (ctx) =>
-      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'Collection(microsoft.graph.accessPackageAssignment)' }, (expand) =>
+      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'Collection(microsoft.graph.accessPackageAssignment)', type: 'accessPackageAssignment' }, (expand) =>
         engine.listMyAssignments(me(ctx), p(ctx, 'on'), { expand }),
       ),
     ),
-    r.route('GET', `${EM}/assignments/:id`, (ctx) => serveEntity(ctx, (expand) => engine.getAssignment(me(ctx), p(ctx, 'id'), { expand }))),
+    r.route('GET', `${EM}/assignments/:id`, (ctx) => serveEntity(ctx, 'accessPackageAssignment', (expand) => engine.getAssignment(me(ctx), p(ctx, 'id'), { expand }))),
   ];
 }

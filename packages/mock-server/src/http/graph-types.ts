@@ -1,0 +1,64 @@
+// What Graph's OData layer refuses before any rule runs, checked against the property table generated from
+// packages/sdk/openapi.yaml: a body property whose value has the wrong JSON type (a number for a string, a string
+// for an array, a value outside an enum, a date-time that is not one) and a `$select` naming a property the type
+// does not have. Both are 400s in Graph; without these checks the mock silently ignored them (and, for bodies,
+// answered 2xx and changed state). Properties the type does not declare are left to the domain, and null always
+// passes here (whether a property may be cleared is a rule of the domain).
+import { badRequest } from '../core/errors.ts';
+import { GRAPH_PROPERTIES, type PropertyKind } from '../generated/graph-properties.ts';
+import { invalidOption } from '../odata/query-errors.ts';
+
+const DATE_TIME = /^\d{4,}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,12})?(Z|[+-]\d\d:\d\d)$/;
+
+function fits(kind: PropertyKind, value: unknown): boolean {
+  if (value === null) return true;
+  if (typeof kind === 'object') return typeof value === 'string' && kind.enum.includes(value);
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string';
+    case 'date-time':
+      return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return Number.isSafeInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && !Array.isArray(value);
+  }
+}
+
+const describeKind = (kind: PropertyKind) => (typeof kind === 'object' ? `one of ${kind.enum.join(', ')}` : `a JSON ${kind}`);
+
+/** The type a body is read as: its own `@odata.type` when that names a known type (a derived one), else `declared`. */
+function typeOfBody(declared: string, body: Record<string, unknown>): string {
+  const named = typeof body['@odata.type'] === 'string' ? body['@odata.type'].replace(/^#?microsoft\.graph\./, '') : undefined;
+  return named && GRAPH_PROPERTIES[named] ? named : declared;
+}
+
+/** Throws 400 InvalidProperty for the first top-level property whose value does not fit its declared type. */
+export function checkBodyTypes(declared: string, body: Record<string, unknown>): void {
+  const type = typeOfBody(declared, body);
+  const properties = GRAPH_PROPERTIES[type];
+  if (!properties) throw new Error(`No Graph type '${type}' in the generated property table`);
+  for (const [name, value] of Object.entries(body)) {
+    const kind = properties[name];
+    if (kind && !fits(kind, value)) {
+      throw badRequest('InvalidProperty', `Cannot read the value of '${name}' as ${describeKind(kind)} (${type}.${name}).`, name);
+    }
+  }
+}
+
+/** Throws 400 for a `$select` name that none of the types (an entity type, or the members of a mixed collection) has. */
+export function checkSelect(select: readonly string[] | undefined, types: string | readonly string[]): void {
+  if (!select) return;
+  const list = typeof types === 'string' ? [types] : types;
+  for (const name of select) {
+    if (!list.some((type) => GRAPH_PROPERTIES[type]?.[name] !== undefined)) {
+      throw invalidOption('$select', `Could not find a property named '${name}' on type 'microsoft.graph.${list[0]}'.`);
+    }
+  }
+}
