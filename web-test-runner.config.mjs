@@ -7,7 +7,7 @@ const workerFile = '/node_modules/msw/lib/mockServiceWorker.js';
 
 export default {
   files: ['packages/*/test/browser/**/*.test.ts', 'packages/widgets/src/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  nodeResolve: { exportConditions: ['@entitlement-kit/source', 'browser', 'development'] },
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
