@@ -37,11 +37,19 @@ export interface GraphAnswer {
   body: any;
 }
 
-export class GraphHttp {
+/** Where a mock listens: an in-process MockServer, or a CLI process's printed URLs. */
+export interface MockEndpoint {
+  /** `http://127.0.0.1:PORT` (the `/_mock` origin). */
+  url: string;
+  /** `http://127.0.0.1:PORT/v1.0` */
+  graphUrl: string;
+}
+
+export class GraphHttp<S extends MockEndpoint = MockServer> {
   /** How many responses were validated: a test can compare it with the number of calls it made. */
   validated = 0;
 
-  constructor(readonly server: MockServer) {}
+  constructor(readonly server: S) {}
 
   /** `/v1.0`-relative Graph paths, `/_mock/...` control paths, or an absolute URL (an `@odata.nextLink`). */
   url(path: string): string {
