@@ -32,11 +32,12 @@ interface StageInfo {
 
 const decided = (stage: ApprovalStage) => !!stage.reviewResult && stage.reviewResult.toLowerCase() !== 'notreviewed';
 
-function stageInfo(approval: Approval): StageInfo {
+/** `policyStages`: how many stages the policy has, as the approval may list only the stages that have started. */
+function stageInfo(approval: Approval, policyStages = 0): StageInfo {
   const stages = approval.stages ?? [];
   let index = stages.findIndex((s) => s.status?.toLowerCase() === 'inprogress');
   if (index < 0) index = stages.findIndex((s) => s.assignedToMe && !decided(s));
-  return { index, stage: stages[index], total: stages.length, earlier: (index < 0 ? stages : stages.slice(0, index)).filter(decided) };
+  return { index, stage: stages[index], total: Math.max(stages.length, policyStages), earlier: (index < 0 ? stages : stages.slice(0, index)).filter(decided) };
 }
 
 /**
@@ -256,11 +257,13 @@ export class ApprovalInbox extends EkElement {
         )}
         <dt>${this.t.periodLabel}</dt>
         <dd>
-          ${schedule?.startDateTime || end
-            ? this.msg('periodValue', { start: this.formatDate(schedule?.startDateTime ?? request.createdDateTime), end: end ? this.formatDate(end) : this.t.noEnd })
+          ${end
+            ? this.msg('periodValue', { start: this.formatDate(schedule?.startDateTime ?? request.createdDateTime), end: this.formatDate(end) })
             : duration
-              ? this.msg('periodDuration', { duration })
-              : this.t.periodPolicyDefault}
+              ? this.msg('periodDuration', { duration: this.formatDuration(duration) })
+              : schedule?.startDateTime
+                ? this.msg('periodValue', { start: this.formatDate(schedule.startDateTime), end: this.t.noEnd })
+                : this.t.periodPolicyDefault}
         </dd>
         ${tab === 'history' ? html`<dt>${this.t.statusLabel}</dt><dd>${this.stateLabel(request.state)}</dd>` : nothing}
       </dl>
@@ -277,8 +280,8 @@ export class ApprovalInbox extends EkElement {
   }
 
   private renderStages(request: AssignmentRequest, approval: Approval, tab: Tab, outcome: Outcome | undefined): TemplateResult {
-    const info = stageInfo(approval);
     const policy = this.policyFor(request);
+    const info = stageInfo(approval, policy?.requestApprovalSettings?.stages?.length);
     const started = info.index > 0 ? (info.earlier.at(-1)?.reviewedDateTime ?? request.createdDateTime) : request.createdDateTime;
     const due = info.index >= 0 && started ? addDuration(started, stageTimeout(policy, info.index)) : undefined;
     return html`<div class="stages">

@@ -170,7 +170,7 @@ export const de: Catalogue = {
   noAssignments: '{name} hat keine aktiven Zugriffspakete.',
   assignmentsListLabel: 'Zugriffspakete von {name}',
   expiresOn: 'Läuft am {date} ab',
-  expiresAfter: 'Läuft nach {duration} ab',
+  expiresAfter: 'Laufzeit: {duration}',
   noExpiry: 'Kein Ablauf',
   removeAccess: 'Zugriff entfernen',
   removeChecking: 'Es wird geprüft, ob Sie ihn entfernen dürfen…',

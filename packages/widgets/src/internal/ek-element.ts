@@ -105,6 +105,22 @@ export abstract class EkElement extends LitElement {
     return formatter.format(date);
   }
 
+  /**
+   * An ISO 8601 duration in words (P90D as "90 days", PT8H as "8 hours", P1DT12H as "1 day, 12 hours"), through
+   * Intl in the widget's locale; the ISO text when it is not a plain duration.
+   */
+  protected formatDuration(iso: string | null | undefined): string {
+    const match = iso ? /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso) : null;
+    if (!iso || !match) return iso ?? '';
+    const units = ['week', 'day', 'hour', 'minute', 'second'] as const;
+    const parts = units.flatMap((unit, i) => {
+      const n = Number(match[i + 1] ?? 0);
+      return n ? [new Intl.NumberFormat(this.resolvedLocale, { style: 'unit', unit, unitDisplay: 'long' }).format(n)] : [];
+    });
+    if (parts.length === 0) return iso;
+    return new Intl.ListFormat(this.resolvedLocale, { style: 'narrow', type: 'unit' }).format(parts);
+  }
+
   /** Says `message` through the live region; clearing first makes a repeated message heard again. */
   protected async announce(message: string): Promise<void> {
     this.announcement = '';

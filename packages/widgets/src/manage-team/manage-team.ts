@@ -202,7 +202,7 @@ export class ManageTeam extends EkElement {
     const expiration = assignment.schedule?.expiration;
     const end = expiration?.endDateTime ?? assignment.expiredDateTime;
     if (end) return this.msg('expiresOn', { date: this.formatDate(end) });
-    if (expiration?.type === 'afterDuration' && expiration.duration) return this.msg('expiresAfter', { duration: expiration.duration });
+    if (expiration?.type === 'afterDuration' && expiration.duration) return this.msg('expiresAfter', { duration: this.formatDuration(expiration.duration) });
     return this.t.noExpiry;
   }
 

@@ -719,6 +719,7 @@ export class RequestAccessPane extends EkElement {
   private renderRequestDetails(request: AssignmentRequest): TemplateResult {
     const schedule = request.schedule;
     const end = schedule?.expiration?.endDateTime;
+    const duration = schedule?.expiration?.type === 'afterDuration' ? schedule.expiration.duration : undefined;
     return html`<dl class="facts" id="request-${request.id ?? ''}">
       ${request.requestor?.displayName ? html`<dt>${this.t.requestedBy}</dt><dd>${request.requestor.displayName}</dd>` : nothing}
       <dt>${this.t.statusLabel}</dt>
@@ -728,10 +729,13 @@ export class RequestAccessPane extends EkElement {
         (answer) => html`<dt>${localizedText(answer.answeredQuestion?.localizations, answer.answeredQuestion?.text, this.resolvedLocale) || this.t.answerLabel}</dt>
           <dd>${answer.displayValue ?? ''}</dd>`,
       )}
-      ${schedule?.startDateTime || end
+      ${end
         ? html`<dt>${this.t.periodLabel}</dt>
-            <dd>${this.msg('periodValue', { start: this.formatDate(schedule?.startDateTime), end: end ? this.formatDate(end) : this.t.noEnd })}</dd>`
-        : nothing}
+            <dd>${this.msg('periodValue', { start: this.formatDate(schedule?.startDateTime ?? request.createdDateTime), end: this.formatDate(end) })}</dd>`
+        : duration
+          ? html`<dt>${this.t.periodLabel}</dt>
+              <dd>${this.msg('periodDuration', { duration: this.formatDuration(duration) })}</dd>`
+          : nothing}
       ${request.completedDateTime ? html`<dt>${this.t.completedLabel}</dt><dd>${this.formatDate(request.completedDateTime, true)}</dd>` : nothing}
     </dl>`;
   }

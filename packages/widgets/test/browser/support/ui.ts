@@ -163,11 +163,14 @@ export function textContent(el: Node): string {
   return collapse(allText(el));
 }
 
+const hasShadowHost = (el: Element) => !!el.shadowRoot || [...el.querySelectorAll('*')].some((e) => e.shadowRoot);
+
+/** Rendered text as the browser lays it out (innerText), through shadow roots. */
 function allText(node: Node): string {
   if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
-  if (node instanceof Element && (node.localName === 'style' || node.localName === 'script')) return '';
-  const own = (node as Element).shadowRoot ? allText((node as Element).shadowRoot!) : '';
-  return own + ' ' + [...node.childNodes].map(allText).join(' ');
+  if (node instanceof HTMLElement && !hasShadowHost(node)) return node.innerText;
+  if (node instanceof Element && node.shadowRoot) return allText(node.shadowRoot);
+  return [...node.childNodes].map(allText).join(' ');
 }
 
 /** Waits until the visible text under `root` includes `text`. */
