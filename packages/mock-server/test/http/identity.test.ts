@@ -21,7 +21,9 @@ describe('identity over HTTP', () => {
   ])('answers 401 InvalidAuthenticationToken for %s', async (_what, authorization) => {
     const http = graph();
     const error = await http.refused('GET', '/me', 401, 'InvalidAuthenticationToken', authorization === undefined ? {} : { authorization });
-    expect(error.message).not.toContain('secret');
+    // The credential is never echoed back in the error.
+    const credential = authorization?.split(' ')[1] ?? '';
+    if (credential.length > 8) expect(JSON.stringify(error)).not.toContain(credential);
   });
 
   it('knows the caller by oid or by preferred_username, and a token from POST /_mock/token works', async () => {
