@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: { conditions: ['@entitlement-kit/source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['@entitlement-kit/source', ...defaultServerConditions] } },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'packages/*/test/browser/**'],
     environment: 'node',
     testTimeout: 20_000,

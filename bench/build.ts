@@ -1,0 +1,64 @@
+// Bundles the benchmark entries with vite 8 (Rolldown + Oxc minifier), one build per entry so nothing is shared
+// between them: each figure is what that entry costs a page on its own. Output goes to a temp dir given by the caller.
+import { fileURLToPath } from 'node:url';
+import { readFile, writeFile } from 'node:fs/promises';
+import { build, defaultClientConditions, minify as oxcMinify } from 'vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const widgets = (path: string) => here(`../packages/widgets/src/${path}`);
+
+export interface Entry {
+  name: string;
+  file: string;
+  /** Shown in the table. */
+  label: string;
+}
+
+export const SIZE_ENTRIES: Entry[] = [
+  { name: 'entitlement-provider', file: widgets('define/entitlement-provider.ts'), label: '<entitlement-provider> define (incl. SDK)' },
+  { name: 'request-access-pane', file: widgets('define/request-access-pane.ts'), label: '<request-access-pane> define' },
+  { name: 'approval-inbox', file: widgets('define/approval-inbox.ts'), label: '<approval-inbox> define' },
+  { name: 'manage-team', file: widgets('define/manage-team.ts'), label: '<manage-team> define (incl. request pane)' },
+  { name: 'sdk', file: here('../packages/sdk/src/index.ts'), label: 'SDK (createClient)' },
+  { name: 'full-page', file: here('page/all.ts'), label: 'Full page: provider + 3 widgets + SDK + lit' },
+];
+
+/**
+ * Builds one ES module `name.js` from `file` into `outDir`, every dependency bundled in, then minifies it fully
+ * with Oxc (compress, mangle, whitespace). Vite's lib mode alone keeps whitespace in ES output, which no page
+ * would ship, so the bundle is built unminified and minified here the way an app build would.
+ */
+export async function bundle(file: string, name: string, outDir: string, minify = true): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    // The widgets need legacy decorators and `useDefineForClassFields: false` (see TOOLCHAIN.md), which Oxc does not
+    // take from tsconfig: spelt out in Oxc's terms, as in vite.config.ts.
+    oxc: {
+      decorator: { legacy: true },
+      typescript: { removeClassFieldsWithoutInitializer: true },
+      assumptions: { setPublicClassFields: true },
+    },
+    // Workspace packages from their TypeScript sources (the packages' "@entitlement-kit/source" export condition),
+    // never from a dist/ another build may be rewriting.
+    resolve: { conditions: ['@entitlement-kit/source', ...defaultClientConditions] },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: false,
+      sourcemap: false,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      lib: { entry: file, formats: ['es'], fileName: () => `${name}.js` },
+      rolldownOptions: { output: { codeSplitting: false } },
+    },
+  });
+  const out = `${outDir}/${name}.js`;
+  if (minify) {
+    const result = await oxcMinify(out, await readFile(out, 'utf8'), { module: true, compress: { target: 'es2022' }, mangle: { toplevel: true } });
+    if (result.errors.length) throw new Error(`minify ${name}: ${result.errors.map((e) => e.message).join('; ')}`);
+    await writeFile(out, result.code);
+  }
+  return out;
+}
