@@ -1,14 +1,15 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-// Node-side tests (SDK transport, spec conformance, mock engine, HTTP server over loopback). Browser tests run in
-// real Chromium through @web/test-runner (web-test-runner.config.mjs).
+// Node-side tests (SDK transport, spec conformance, mock engine, HTTP server over loopback, and the demo intranet,
+// which drives headless Chromium itself). Browser tests run in real Chromium through @web/test-runner
+// (web-test-runner.config.mjs).
 export default defineConfig({
   // Workspace packages resolve to their TypeScript sources (the "@entitlement-kit/source" export condition), not to dist/.
   resolve: { conditions: ['@entitlement-kit/source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['@entitlement-kit/source', ...defaultServerConditions] } },
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts', 'demo/test/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'packages/*/test/browser/**'],
     environment: 'node',
     testTimeout: 20_000,

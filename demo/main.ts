@@ -1,0 +1,274 @@
+// The Contoso intranet demo: the three widgets embedded as a host page would embed them, on the browser mock (MSW
+// in a service worker, contoso seed), plus demo controls that talk to the mock's control API under /_mock.
+import { startBrowserMock, type BrowserMock } from '@entitlement-kit/mock-server/browser';
+import type { EntitlementProvider } from '@entitlement-kit/widgets';
+
+interface Persona {
+  upn: string;
+  name: string;
+  role: string;
+  hint: string;
+}
+
+// Who to sign in as. Diego Siciliani is the real approver of the on-behalf flow: Marketing Campaigns' policy
+// "Employees, manager approval" asks the target's manager (Lee, who cannot approve his own request) and falls back
+// to Diego (packages/mock-server/docs/seed-and-codes.md).
+const PERSONAS: Persona[] = [
+  {
+    upn: 'adele.vance@contoso.com',
+    name: 'Adele Vance',
+    role: 'employee',
+    hint: 'Adele is an account executive on Lee Gu’s team. Request a package for yourself (Engineering Wiki needs no approval) and follow it in Request history.',
+  },
+  {
+    upn: 'lee.gu@contoso.com',
+    name: 'Lee Gu',
+    role: 'manager',
+    hint: 'Lee manages four people. Request Marketing Campaigns for Pradeep Gupta (“Someone else”; it asks for a campaign code like MKT-1234 and a justification), then sign in as Diego Siciliani to approve it, and come back to see it in My team.',
+  },
+  {
+    upn: 'diego.siciliani@contoso.com',
+    name: 'Diego Siciliani',
+    role: 'approver',
+    hint: 'Diego is the fallback approver of “Employees, manager approval”: requests a manager makes for their own report land in his Approvals.',
+  },
+  {
+    upn: 'admin@contoso.com',
+    name: 'Contoso Admin',
+    role: 'admin',
+    hint: 'The Identity Governance Administrator of the tenant. Administrators set packages up; the My Access widgets show what any user sees.',
+  },
+];
+
+const WIDGET_EVENTS = ['request-submitted', 'request-canceled', 'decision-recorded', 'access-removed', 'widget-error'] as const;
+const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team';
+
+interface OutboxMessage {
+  id: string;
+  at: string;
+  kind: string;
+  to: string[];
+  subject: string;
+}
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`The demo page lacks #${id}.`);
+  return element as T;
+}
+
+const ui = {
+  persona: byId<HTMLSelectElement>('persona'),
+  hint: byId<HTMLParagraphElement>('persona-hint'),
+  status: byId<HTMLParagraphElement>('status'),
+  clockNow: byId<HTMLTimeElement>('clock-now'),
+  advance: byId<HTMLButtonElement>('advance-day'),
+  reset: byId<HTMLButtonElement>('reset-demo'),
+  locale: byId<HTMLSelectElement>('locale'),
+  theme: byId<HTMLSelectElement>('theme'),
+  outbox: byId<HTMLOListElement>('outbox'),
+  outboxCount: byId<HTMLParagraphElement>('outbox-count'),
+  refreshOutbox: byId<HTMLButtonElement>('refresh-outbox'),
+  events: byId<HTMLOListElement>('events'),
+};
+
+// The provider as the page wrote it, taken before the widgets are defined: each sign-in mounts a fresh copy, so no
+// widget keeps the previous person's selection, drafts or decisions.
+let provider = document.querySelector('entitlement-provider') as EntitlementProvider;
+const pristineProvider = provider.cloneNode(true) as EntitlementProvider;
+
+let mock: BrowserMock | undefined;
+let current: Persona = PERSONAS[1];
+let accessToken = '';
+
+const clockFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+
+async function control<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T | undefined> {
+  const response = await fetch(`/_mock/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // Always read the body, also of a 204: an unread one shows as an aborted request in the browser's tools.
+  const text = await response.text();
+  const json: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    const message = (json as { error?: { message?: string } } | undefined)?.error?.message ?? response.statusText;
+    throw new Error(`${method} /_mock/${path}: ${response.status} ${message}`);
+  }
+  return json as T | undefined;
+}
+
+function setStatus(text: string, isError = false): void {
+  ui.status.textContent = text;
+  ui.status.classList.toggle('error', isError);
+}
+
+function setBusy(busy: boolean): void {
+  for (const control of [ui.persona, ui.advance, ui.reset, ui.refreshOutbox]) control.disabled = busy;
+  document.documentElement.dataset.demo = busy ? 'busy' : 'ready';
+}
+
+/** Runs a demo action with the controls disabled; a failure is shown in the status line. */
+async function act(action: () => Promise<void>): Promise<void> {
+  setBusy(true);
+  try {
+    await action();
+  } catch (error) {
+    setStatus(`Something went wrong: ${(error as Error).message}`, true);
+  } finally {
+    setBusy(false);
+  }
+}
+
+function applyTheme(root: ParentNode): void {
+  const theme = ui.theme.value;
+  for (const widget of root.querySelectorAll(WIDGET_TAGS)) {
+    if (theme) widget.setAttribute('theme', theme);
+    else widget.removeAttribute('theme');
+  }
+}
+
+/** A fresh provider with fresh widgets for the signed-in person, in place of the old ones. */
+function mountWidgets(): void {
+  const fresh = pristineProvider.cloneNode(true) as EntitlementProvider;
+  const token = accessToken;
+  fresh.getAccessToken = () => token;
+  fresh.setAttribute('locale', ui.locale.value);
+  applyTheme(fresh);
+  provider.replaceWith(fresh);
+  provider = fresh;
+}
+
+async function signIn(upn: string): Promise<void> {
+  const persona = PERSONAS.find((p) => p.upn === upn) ?? PERSONAS[0];
+  const token = await control<{ access_token: string }>('POST', 'token', { userPrincipalName: persona.upn });
+  accessToken = token?.access_token ?? '';
+  current = persona;
+  ui.persona.value = persona.upn;
+  ui.hint.textContent = persona.hint;
+  mountWidgets();
+  setStatus(`Signed in as ${persona.name} (${persona.role}).`);
+}
+
+async function refreshClock(): Promise<void> {
+  const clock = await control<{ now: string }>('GET', 'clock');
+  if (!clock) return;
+  ui.clockNow.dateTime = clock.now;
+  ui.clockNow.textContent = `${clockFormat.format(new Date(clock.now))} UTC`;
+}
+
+function nameOf(id: string): string {
+  return mock?.engine.findPrincipal(id)?.displayName ?? id;
+}
+
+async function refreshOutbox(): Promise<void> {
+  const outbox = await control<{ value: OutboxMessage[] }>('GET', 'outbox');
+  const messages = [...(outbox?.value ?? [])].reverse();
+  ui.outboxCount.textContent = messages.length === 1 ? '1 email' : `${messages.length} emails`;
+  ui.outbox.replaceChildren(
+    ...messages.map((message) => {
+      const item = document.createElement('li');
+      item.className = 'message';
+      item.dataset.kind = message.kind;
+      const head = document.createElement('div');
+      head.className = 'message-head';
+      const kind = document.createElement('span');
+      kind.className = 'tag';
+      kind.textContent = message.kind;
+      const at = document.createElement('time');
+      at.dateTime = message.at;
+      at.textContent = clockFormat.format(new Date(message.at));
+      head.append(kind, ' ', at);
+      const subject = document.createElement('div');
+      subject.textContent = message.subject;
+      const to = document.createElement('div');
+      to.className = 'muted';
+      to.textContent = `To: ${message.to.map(nameOf).join(', ') || '–'}`;
+      item.append(head, subject, to);
+      return item;
+    }),
+  );
+}
+
+function describeEvent(event: Event): string {
+  const detail = (event as CustomEvent).detail as Record<string, unknown> | undefined;
+  const packageName = (value: unknown) =>
+    (value as { accessPackage?: { displayName?: string } } | undefined)?.accessPackage?.displayName;
+  switch (event.type) {
+    case 'request-submitted':
+      return `submitted a request${packageName(detail) ? ` for ${packageName(detail)}` : ''}`;
+    case 'request-canceled':
+      return `canceled a request${packageName(detail) ? ` for ${packageName(detail)}` : ''}`;
+    case 'decision-recorded':
+      return `${detail?.reviewResult === 'Approve' ? 'approved' : 'denied'} a request${packageName(detail?.request) ? ` for ${packageName(detail?.request)}` : ''}`;
+    case 'access-removed':
+      return `removed access${packageName(detail?.assignment) ? ` to ${packageName(detail?.assignment)}` : ''}`;
+    default:
+      return `saw an error in ${String(detail?.operation ?? 'a widget')}: ${(detail?.error as Error | undefined)?.message ?? ''}`;
+  }
+}
+
+function logEvent(event: Event): void {
+  const item = document.createElement('li');
+  item.dataset.event = event.type;
+  item.textContent = `${current.name} ${describeEvent(event)}`;
+  ui.events.prepend(item);
+  while (ui.events.children.length > 20) ui.events.lastElementChild?.remove();
+}
+
+function wireControls(): void {
+  ui.persona.addEventListener('change', () => void act(() => signIn(ui.persona.value)));
+  ui.advance.addEventListener('click', () =>
+    void act(async () => {
+      await control('POST', 'clock', { advance: 'P1D' });
+      await Promise.all([refreshClock(), refreshOutbox()]);
+      // Time-outs, escalations and expirations may have changed what the widgets show.
+      mountWidgets();
+      setStatus(`Moved the mock clock on by one day. Signed in as ${current.name} (${current.role}).`);
+    }),
+  );
+  ui.reset.addEventListener('click', () =>
+    void act(async () => {
+      await control('POST', 'reset', { seed: 'contoso' });
+      ui.events.replaceChildren();
+      await Promise.all([refreshClock(), refreshOutbox()]);
+      await signIn(current.upn);
+      setStatus(`The demo is back at the contoso seed. Signed in as ${current.name} (${current.role}).`);
+    }),
+  );
+  ui.refreshOutbox.addEventListener('click', () => void act(refreshOutbox));
+  ui.locale.addEventListener('change', () => {
+    provider.setAttribute('locale', ui.locale.value);
+  });
+  ui.theme.addEventListener('change', () => {
+    applyTheme(provider);
+    if (ui.theme.value) document.documentElement.dataset.theme = ui.theme.value;
+    else delete document.documentElement.dataset.theme;
+  });
+  for (const type of WIDGET_EVENTS) {
+    document.addEventListener(type, (event) => {
+      logEvent(event);
+      if (type !== 'widget-error') void refreshOutbox().catch(() => undefined);
+    });
+  }
+}
+
+async function boot(): Promise<void> {
+  setBusy(true);
+  try {
+    mock = await startBrowserMock({ workerUrl: new URL('mockServiceWorker.js', document.baseURI).pathname });
+    // Defined only now, so the widgets' first render already has a client (no "not connected" flash).
+    await import('@entitlement-kit/widgets');
+    wireControls();
+    await signIn(ui.persona.value);
+    await Promise.all([refreshClock(), refreshOutbox()]);
+  } catch (error) {
+    setStatus(`The demo could not start: ${(error as Error).message}`, true);
+    document.documentElement.dataset.demo = 'failed';
+    return;
+  }
+  setBusy(false);
+}
+
+void boot();
