@@ -36,7 +36,7 @@ const PERSONAS: Persona[] = [
     upn: 'admin@contoso.com',
     name: 'Contoso Admin',
     role: 'admin',
-    hint: 'The Identity Governance Administrator of the tenant. Administrators set packages up; the My Access widgets show what any user sees.',
+    hint: 'The tenant’s Identity Governance Administrator. Packages and policies are set up in the Entra admin center (or through Graph); My Access shows the admin what it shows anyone: packages to request, approvals, a team.',
   },
 ];
 
