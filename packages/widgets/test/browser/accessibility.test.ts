@@ -166,6 +166,22 @@ describe('accessibility of every state', () => {
     });
   });
 
+  it('in German: strings from the catalogue, localized question texts from Graph, durations in words', async () => {
+    const pane = await asPerson<RequestAccessPane>('lee', html`<request-access-pane></request-access-pane>`, { locale: 'de' });
+    await typeInto(await findByRole(pane, 'searchbox', { name: 'Zugriffspakete durchsuchen' }), 'Marketing');
+    await activate(await findByRole(pane, 'button', { name: /^Marketing Campaigns/ }));
+    await findByRole(pane, 'textbox', { name: 'Kampagnencode (zum Beispiel MKT-1234)' });
+    getByRole(pane, 'textbox', { name: 'Geschäftliche Begründung' });
+    getByRole(pane, 'button', { name: 'Anforderung senden' });
+    await expect(pane).to.be.accessible();
+
+    const inbox = await asPerson<ApprovalInbox>('lee', html`<approval-inbox></approval-inbox>`, { locale: 'de' });
+    await activate(await findByRole(inbox, 'button', { name: /^Marketing Campaigns Für Adele Vance/ }));
+    await findText(inbox, 'Für 30 Tage');
+    await findByRole(inbox, 'button', { name: 'Genehmigen' });
+    await expect(inbox).to.be.accessible();
+  });
+
   it('a display name with markup renders as text and never runs', async () => {
     const payload = '<img src=x onerror="window.__ekInjected = (window.__ekInjected ?? 0) + 1">';
     const w = window as unknown as { __ekInjected?: number };
