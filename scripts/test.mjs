@@ -1,5 +1,6 @@
 // `npm test`: every test of the project. Type check, Node tests (vitest), browser tests (@web/test-runner in
-// headless Chromium). Stops at the first failing step and exits non-zero.
+// headless Chromium), then the built packages, Storybook and examples in Chromium (scripts/kit-browser-test.mjs).
+// Stops at the first failing step and exits non-zero.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
 
@@ -7,8 +8,11 @@ const chrome = ensureChromium();
 const steps = [
   ['type check', 'npx', ['tsc', '-p', 'tsconfig.json']],
   ['type check (browser code)', 'npx', ['tsc', '-p', 'tsconfig.browser.json']],
+  ['type check (storybook, packaging, examples)', 'npx', ['tsc', '-p', 'tsconfig.kit.json']],
   ['node tests', 'npx', ['vitest', 'run']],
   ['browser tests', 'npx', ['web-test-runner']],
+  // Builds what is stale (packages, storybook, React example), then opens every story, the bundle and the example.
+  ['storybook build + stories test, bundle and React example in Chromium', 'node', ['scripts/kit-browser-test.mjs']],
 ];
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
