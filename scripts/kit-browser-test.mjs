@@ -199,6 +199,21 @@ function widgetsIn(scopeSelector, expect) {
   return { ready: bad.length === 0, count: widgets.length, why: bad.map((s) => `<${s.tag}> ${s.why}${s.error ? `: ${s.error}` : ''}`).join('; ') };
 }
 
+/** In the page: what the Dark, Right to left and German stories promise, checked on every widget of the story. */
+function variantProblems(name) {
+  const problems = [];
+  for (const el of document.querySelectorAll('#storybook-root :is(request-access-pane, approval-inbox, manage-team)')) {
+    const base = el.shadowRoot.querySelector('[part~="base"]');
+    if (name === 'German' && base?.getAttribute('lang') !== 'de') problems.push(`<${el.localName}> strings are not German (lang=${base?.getAttribute('lang')})`);
+    if (name === 'Right to left' && getComputedStyle(el).direction !== 'rtl') problems.push(`<${el.localName}> is not laid out right to left`);
+    if (name === 'Dark') {
+      const [r, g, b] = (getComputedStyle(base ?? el).backgroundColor.match(/\d+(\.\d+)?/g) ?? ['255', '255', '255']).map(Number);
+      if (el.getAttribute('theme') !== 'dark' || 0.2126 * r + 0.7152 * g + 0.0722 * b > 100) problems.push(`<${el.localName}> is not dark (theme=${el.getAttribute('theme')}, background rgb(${r}, ${g}, ${b}))`);
+    }
+  }
+  return problems;
+}
+
 async function waitForWidgets(page, scope, expect, timeout = 10_000) {
   const deadline = Date.now() + timeout;
   let last = { ready: false, why: 'not checked' };
@@ -262,6 +277,7 @@ async function checkEntry(page, entry, first) {
       await showStory(page, entry, first);
       const widgets = await waitForWidgets(page, '#storybook-root', expectationOf(entry));
       if (!widgets.ready) problems.push(`widget: ${widgets.why}`);
+      else problems.push(...(await page.evaluate(variantProblems, entry.name)));
     }
     // Let late requests and logs of this story arrive before judging it.
     await new Promise((ok) => setTimeout(ok, 100));

@@ -33,7 +33,7 @@ const withProvider: Decorator = (story, context) => {
   const dark = context.args.theme === 'dark';
   return html`<div
     dir=${dir}
-    style="padding: 1rem; min-height: 32rem; ${dark ? 'background: #1b1a19; color-scheme: dark;' : ''}"
+    style="box-sizing: border-box; padding: 1rem; min-height: ${context.viewMode === 'docs' ? '32rem' : '100vh'}; ${dark ? 'background: #1b1a19; color-scheme: dark;' : ''}"
     data-persona=${persona}
   >
     <entitlement-provider base-url=${baseUrl()} locale=${locale} .getAccessToken=${() => tokenFor(persona)}>

@@ -26,6 +26,7 @@ export const employee: Story = { globals: { persona: 'employee' } };
 export const manager: Story = { globals: { persona: 'manager' } };
 export const approver: Story = { globals: { persona: 'approver' } };
 export const admin: Story = { globals: { persona: 'admin' } };
-export const dark: Story = { args: { theme: 'dark' } };
-export const rtl: Story = { parameters: { dir: 'rtl' } };
-export const german: Story = { globals: { locale: 'de' } };
+// The variants show the manager, who has something in every widget.
+export const dark: Story = { args: { theme: 'dark' }, globals: { persona: 'manager' } };
+export const rtl: Story = { parameters: { dir: 'rtl' }, globals: { persona: 'manager' } };
+export const german: Story = { globals: { locale: 'de', persona: 'manager' } };
