@@ -39,9 +39,13 @@ export async function bundle(file: string, name: string, outDir: string, minify 
       typescript: { removeClassFieldsWithoutInitializer: true },
       assumptions: { setPublicClassFields: true },
     },
+    mode: 'production',
     // Workspace packages from their TypeScript sources (the packages' "@entitlement-kit/source" export condition),
-    // never from a dist/ another build may be rewriting.
-    resolve: { conditions: ['@entitlement-kit/source', ...defaultClientConditions] },
+    // never from a dist/ another build may be rewriting. 'production' spelt out rather than vite's
+    // 'development|production', which follows process.env.NODE_ENV: vitest sets it to 'test', and the size-budget test
+    // then measured lit's development build.
+    resolve: { conditions: ['@entitlement-kit/source', ...defaultClientConditions.map((c) => (c === 'development|production' ? 'production' : c))] },
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir,
       emptyOutDir: false,
