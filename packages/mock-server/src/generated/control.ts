@@ -47,7 +47,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Inject latency, random 500/503 and periodic 429 into Graph calls (replaces earlier settings). */
+        /** Inject latency, random 503/504 (transient, as Graph's own are) and periodic 429 into Graph calls (replaces earlier settings). */
         put: operations["setFaults"];
         post?: never;
         /** Stop injecting faults. */
@@ -133,7 +133,7 @@ export interface components {
         FaultSettings: {
             /** @description Delay before every Graph response. */
             latencyMs?: number;
-            /** @description Share of Graph calls answered 500 or 503 (seeded, so repeatable). */
+            /** @description Share of Graph calls answered 503 or 504 (seeded, so repeatable). */
             failRate?: number;
             /** @description Every Nth Graph call is answered 429. */
             throttleEvery?: number;

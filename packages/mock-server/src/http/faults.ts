@@ -1,4 +1,4 @@
-// Injected infrastructure trouble for exercising clients: latency, random 500/503 at `failRate`, and a 429 with
+// Injected infrastructure trouble for exercising clients: latency, random 503/504 at `failRate`, and a 429 with
 // Retry-After on every `throttleEvery`-th request. Deterministic: the same settings and seed give the same sequence.
 import { MockGraphError, badRequest } from '../core/errors.ts';
 import { graphErrorResponse, requestContext, type RequestContext } from './graph-response.ts';
@@ -89,7 +89,7 @@ export class FaultInjector {
       const unavailable = this.#random() < 0.5;
       const failure = unavailable
         ? new MockGraphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable (injected fault).')
-        : new MockGraphError(500, 'InternalServerError', 'The service hit an error (injected fault).');
+        : new MockGraphError(504, 'GatewayTimeout', 'The gateway timed out (injected fault).');
       outcome.response = graphErrorResponse(failure, context);
       if (unavailable) outcome.response.headers.set('Retry-After', String(retryAfterSeconds));
     }

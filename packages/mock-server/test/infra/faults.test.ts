@@ -22,14 +22,14 @@ describe('FaultInjector', () => {
     expect((await response!.json()).error.code).toBe('TooManyRequests');
   });
 
-  it('fails at roughly failRate with 500 and 503, the same sequence for the same seed', () => {
+  it('fails at roughly failRate with 503 and 504, the same sequence for the same seed', () => {
     const a = statuses(new FaultInjector({ failRate: 0.3 }), 1000);
     const b = statuses(new FaultInjector({ failRate: 0.3 }), 1000);
     expect(a).toEqual(b);
     const failures = a.filter((s) => s !== 200);
     expect(failures.length).toBeGreaterThan(240);
     expect(failures.length).toBeLessThan(360);
-    expect(new Set(failures)).toEqual(new Set([500, 503]));
+    expect(new Set(failures)).toEqual(new Set([503, 504]));
     expect(statuses(new FaultInjector({ failRate: 0.3 }, 42), 1000)).not.toEqual(a);
     expect(statuses(new FaultInjector({ failRate: 1 }), 20).every((s) => s !== 200)).toBe(true);
   });
