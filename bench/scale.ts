@@ -1,7 +1,7 @@
 // Scale in the browser: <approval-inbox> with PENDING approvals waiting for Lee Gu and <request-access-pane> with
 // PACKAGES requestable packages, from the real mock HTTP server (paged by the server, 25 a page as the widgets ask).
 // Per widget: time from the data's arrival (responseEnd of the last Graph response before the rows) to the first
-// rows in its shadow DOM; rows in the DOM after scrolling many pages in (the virtualizer must keep it <= 100);
+// rows in its shadow DOM; rows in the DOM after scrolling many pages in (the windowed list must keep it <= 100);
 // and for the pane, the time per keystroke of the package filter.
 import type { Browser, Page } from 'puppeteer-core';
 import { mintToken } from '../packages/mock-server/src/identity/token.ts';

@@ -82,7 +82,7 @@ const bench: BenchApi = {
     const paged = pagedOf(tag, field);
     return { items: paged?.items.length ?? 0, hasMore: !!paged?.hasMore, busy: !!paged?.busy };
   },
-  /** Scrolls the widget's list to its end (the virtualizer then asks for the next page). */
+  /** Scrolls the widget's list to its end (the windowed list then asks for the next page). */
   scrollToEnd(tag: string): void {
     const root = document.querySelector(tag)?.shadowRoot;
     const scroller = root?.querySelector<HTMLElement>('.scroller');

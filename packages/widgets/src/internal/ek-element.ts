@@ -1,8 +1,7 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { clientContext, localeContext, sessionContext } from '../context.ts';
 import { SessionStore } from '../controllers/session-store.ts';
 import type { ListSource } from '../controllers/paged-controller.ts';
@@ -25,8 +24,10 @@ const stateKeys: Partial<Record<string, MessageKey>> = {
   expired: 'stateExpired',
 };
 
-/** Lists longer than this render through the virtualizer; shorter ones as plain rows without a fixed height. */
+/** Lists longer than this render windowed in a scroller; shorter ones as plain rows without a fixed height. */
 const VIRTUALIZE_FROM = 40;
+/** Rows rendered above and below the visible ones in a windowed list. */
+const OVERSCAN = 10;
 
 /**
  * What every widget shares: the client (its own or the provider's), the shared session store, the locale and
@@ -63,6 +64,9 @@ export abstract class EkElement extends LitElement {
   @state() protected announcement = '';
 
   private readonly dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+  /** Windowed lists by label: first rendered row, rows rendered, and the measured mean row height. */
+  private readonly windows = new Map<string, { start: number; count: number; height: number }>();
 
   get resolvedClient(): EntitlementClient | undefined {
     return this.client ?? this.providedClient;
@@ -195,13 +199,37 @@ export abstract class EkElement extends LitElement {
     const items = paged.items;
     const row = (item: T, index: number) =>
       html`<div role="listitem" aria-posinset=${index + 1} aria-setsize=${paged.hasMore ? -1 : items.length}>${options.renderItem(item, index)}</div>`;
-    const onVisibility = (event: VisibilityChangedEvent) => {
-      if (event.last >= items.length - 1) paged.loadMore();
+    const win = this.windows.get(options.label) ?? { start: 0, count: VIRTUALIZE_FROM, height: 48 };
+    this.windows.set(options.label, win);
+    // Only the rows in view (plus overscan) are in the DOM; the scroller's ::before and ::after stand in for the rest, at
+    // their mean height.
+    const onScroll = (event: Event) => {
+      const scroller = event.currentTarget as HTMLElement;
+      const rows = scroller.querySelectorAll<HTMLElement>(':scope > [role=listitem]');
+      let total = 0;
+      rows.forEach((r) => (total += r.offsetHeight));
+      if (total) win.height = total / rows.length;
+      const start = Math.max(0, Math.floor(scroller.scrollTop / win.height) - OVERSCAN);
+      const count = Math.min(100, Math.ceil(scroller.clientHeight / win.height) + 2 * OVERSCAN);
+      if (start !== win.start || count !== win.count) {
+        Object.assign(win, { start, count });
+        this.requestUpdate();
+      }
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - win.height) paged.loadMore();
     };
+    const start = Math.min(win.start, Math.max(0, items.length - win.count));
+    const end = Math.min(items.length, start + win.count);
     return html`
       ${items.length >= VIRTUALIZE_FROM
-        ? html`<div class="scroller" part="list" role="list" aria-label=${options.label} @visibilityChanged=${onVisibility}>
-            ${virtualize({ items, keyFunction: options.key, renderItem: row, scroller: true })}
+        ? html`<div
+            class="scroller"
+            part="list"
+            role="list"
+            aria-label=${options.label}
+            style="--_before:${start * win.height}px;--_after:${(items.length - end) * win.height}px"
+            @scroll=${onScroll}
+          >
+            ${repeat(items.slice(start, end), options.key, (item, i) => row(item, start + i))}
           </div>`
         : html`<div class="list" part="list" role="list" aria-label=${options.label}>${items.map(row)}</div>`}
       ${paged.moreError ? this.renderError(paged.moreError, () => paged.retry(), this.t.loadMoreFailed) : nothing}

@@ -267,6 +267,15 @@ export const shared = [
       block-size: var(--_list-height);
       overflow: auto;
     }
+    .scroller::before,
+    .scroller::after {
+      content: '';
+      display: block;
+      block-size: var(--_before);
+    }
+    .scroller::after {
+      block-size: var(--_after);
+    }
     .scroller > [role='listitem'] {
       inline-size: 100%;
       padding-block-end: 0.375rem;

@@ -20,7 +20,7 @@ export async function asPerson<T extends Element>(person: Person, content: Templ
   return widget;
 }
 
-/** The virtualizer's benign "ResizeObserver loop" error would fail a mocha test (TOOLCHAIN.md). */
+/** A benign "ResizeObserver loop" error would fail a mocha test (TOOLCHAIN.md). */
 export function ignoreResizeObserverLoop(): () => void {
   const stop = (event: ErrorEvent) => {
     if (event.message?.includes('ResizeObserver loop')) event.stopImmediatePropagation();
