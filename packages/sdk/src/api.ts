@@ -94,7 +94,7 @@ export interface EntitlementClient {
   // packages
   /** filterByCurrentUser(on='allowedRequestor'): packages the caller may request (hidden ones omitted). */
   listRequestablePackages(options?: ListOptions): PagedList<AccessPackage>;
-  /** One package with resourceRoleScopes($expand=role,scope); works for hidden packages too. */
+  /** One package with resourceRoleScopes($expand=role($expand=resource),scope); works for hidden packages too. */
   getPackage(accessPackageId: string, options?: CallOptions): Promise<AccessPackage>;
   /** getApplicablePolicyRequirements: one entry per policy the caller can request under. */
   getRequirements(accessPackageId: string, options?: CallOptions): Promise<Requirements[]>;

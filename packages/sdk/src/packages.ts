@@ -4,8 +4,8 @@ import { listQuery } from './odata.ts';
 import type { EntitlementClient } from './api.ts';
 import type { Context } from './context.ts';
 
-/** The package's resources, as the request form shows them. */
-const PACKAGE_DETAILS = ['resourceRoleScopes($expand=role,scope)'];
+/** The package's resources, as the request form shows them; the role's resource names them (a scope is often "Root"). */
+const PACKAGE_DETAILS = ['resourceRoleScopes($expand=role($expand=resource),scope)'];
 
 export function packageVerbs(ctx: Context): Pick<EntitlementClient, 'listRequestablePackages' | 'getPackage' | 'getRequirements'> {
   return {

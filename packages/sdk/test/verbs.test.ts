@@ -58,7 +58,7 @@ const cases: [string, (c: EntitlementClient) => Promise<unknown> | { toArray(): 
   [
     'getPackage',
     (c) => c.getPackage('p1'),
-    { method: 'GET', path: `${EM}/accessPackages/p1?$expand=resourceRoleScopes($expand=role,scope)` },
+    { method: 'GET', path: `${EM}/accessPackages/p1?$expand=resourceRoleScopes($expand=role($expand=resource),scope)` },
   ],
   ['getRequirements', (c) => c.getRequirements('p1'), { method: 'POST', path: `${EM}/accessPackages/p1/getApplicablePolicyRequirements` }],
   [

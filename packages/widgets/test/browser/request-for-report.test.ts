@@ -14,6 +14,8 @@ describe('flow 1: a manager requests access for a direct report', () => {
     const pane = await asPerson<RequestAccessPane>('lee', html`<request-access-pane></request-access-pane>`);
 
     await fillMarketingForLynne(pane);
+    // The package's resources by their own names (from role($expand=resource)), not by their scopes ("Root").
+    await findText(pane, 'Marketing Campaign Contributors');
     expect((getByRole(pane, 'radio', { name: 'Someone else' }) as HTMLInputElement).checked).to.equal(true);
     expect((getByRole(pane, 'combobox', { name: 'Person' }) as HTMLSelectElement).selectedOptions[0].textContent).to.contain('Lynne Robbins');
 
