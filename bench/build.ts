@@ -24,12 +24,14 @@ export const SIZE_ENTRIES: Entry[] = [
 ];
 
 /**
- * Builds one ES module `name.js` from `file` into `outDir`, every dependency bundled in, then minifies it fully
- * with Oxc (compress, mangle, whitespace). Vite's lib mode alone keeps whitespace in ES output, which no page
- * would ship, so the bundle is built unminified and minified here the way an app build would.
+ * Builds the ES modules for `file` into `outDir` (entry `name.js`, every dependency bundled in; a dynamic `import()`
+ * becomes its own chunk, as in an app build), then minifies each fully with Oxc (compress, mangle, whitespace). Vite's
+ * lib mode alone keeps whitespace in ES output, which no page would ship, so the bundle is built unminified and
+ * minified here the way an app build would. Returns what a page loads up front: the entry and the chunks it imports
+ * statically, transitively; chunks only reached through `import()` (the German catalogue) are left out.
  */
-export async function bundle(file: string, name: string, outDir: string, minify = true): Promise<string> {
-  await build({
+export async function bundle(file: string, name: string, outDir: string, minify = true): Promise<string[]> {
+  const result = await build({
     configFile: false,
     logLevel: 'warn',
     // The widgets need legacy decorators and `useDefineForClassFields: false` (see TOOLCHAIN.md), which Oxc does not
@@ -55,14 +57,21 @@ export async function bundle(file: string, name: string, outDir: string, minify 
       reportCompressedSize: false,
       copyPublicDir: false,
       lib: { entry: file, formats: ['es'], fileName: () => `${name}.js` },
-      rolldownOptions: { output: { codeSplitting: false } },
+      rolldownOptions: { output: { chunkFileNames: `${name}-[name]-[hash].js` } },
     },
   });
-  const out = `${outDir}/${name}.js`;
+  const outputs = (Array.isArray(result) ? result : [result]) as Extract<Awaited<ReturnType<typeof build>>, { output: unknown }>[];
+  const chunks = outputs.flatMap((o) => o.output).filter((o) => o.type === 'chunk');
   if (minify) {
-    const result = await oxcMinify(out, await readFile(out, 'utf8'), { module: true, compress: { target: 'es2022' }, mangle: { toplevel: true } });
-    if (result.errors.length) throw new Error(`minify ${name}: ${result.errors.map((e) => e.message).join('; ')}`);
-    await writeFile(out, result.code);
+    for (const chunk of chunks) {
+      const path = `${outDir}/${chunk.fileName}`;
+      const min = await oxcMinify(path, await readFile(path, 'utf8'), { module: true, compress: { target: 'es2022' }, mangle: { toplevel: true } });
+      if (min.errors.length) throw new Error(`minify ${chunk.fileName}: ${min.errors.map((e) => e.message).join('; ')}`);
+      await writeFile(path, min.code);
+    }
   }
-  return out;
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const initial = new Set<string>([`${name}.js`]);
+  for (const fileName of initial) for (const imported of byName.get(fileName)?.imports ?? []) initial.add(imported);
+  return [...initial].map((fileName) => `${outDir}/${fileName}`);
 }

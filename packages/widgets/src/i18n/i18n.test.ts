@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { de } from './de.ts';
 import { en } from './en.ts';
-import { catalogueFor, format, languageOf, resolveLocale } from './index.ts';
+import { catalogueFor, format, languageOf, loadCatalogue, resolveLocale } from './index.ts';
 import '../index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -22,10 +22,13 @@ describe('i18n catalogues', () => {
     }
   });
 
-  it('picks the catalogue by language and falls back to English', () => {
+  it('picks the catalogue by language and falls back to English', async () => {
     expect(languageOf('de-AT')).to.equal('de');
     expect(languageOf('DE')).to.equal('de');
     expect(languageOf('fr-FR')).to.equal('en');
+    // German is read on demand.
+    expect(loadCatalogue('en')).to.equal(undefined);
+    await loadCatalogue('de-CH');
     expect(catalogueFor('de-CH')).to.equal(de);
     expect(catalogueFor('ja')).to.equal(en);
   });

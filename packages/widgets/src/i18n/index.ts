@@ -1,12 +1,18 @@
-import { de } from './de.ts';
 import { en, type Catalogue } from './en.ts';
 
 export type { Catalogue, MessageKey } from './en.ts';
 
-const catalogues = { en, de } satisfies Record<string, Catalogue>;
+/** English is inline; every other catalogue is read on demand, so a page pays only for the languages it shows. */
+const loaders = {
+  en: async () => en,
+  de: async () => (await import('./de.ts')).de,
+} satisfies Record<string, () => Promise<Catalogue>>;
 
-export type Language = keyof typeof catalogues;
-export const languages = Object.keys(catalogues) as Language[];
+export type Language = keyof typeof loaders;
+export const languages = Object.keys(loaders) as Language[];
+
+const catalogues: Partial<Record<Language, Catalogue>> = { en };
+const loading: Partial<Record<Language, Promise<unknown>>> = {};
 
 /** The first locale given, else the page's `lang`, else the browser's language. */
 export function resolveLocale(...candidates: (string | null | undefined)[]): string {
@@ -20,8 +26,20 @@ export function languageOf(locale: string): Language {
   return (languages as string[]).includes(language) ? (language as Language) : 'en';
 }
 
+/** The catalogue for a locale once loaded (see loadCatalogue); English until then. */
 export function catalogueFor(locale: string): Catalogue {
-  return catalogues[languageOf(locale)];
+  return catalogues[languageOf(locale)] ?? en;
+}
+
+/** Reads the catalogue for a locale; undefined when it is already there (English always is). */
+export function loadCatalogue(locale: string): Promise<unknown> | undefined {
+  const language = languageOf(locale);
+  if (catalogues[language]) return undefined;
+  // A catalogue that fails to load leaves English in place, and the next update tries again.
+  return (loading[language] ??= loaders[language]().then(
+    (catalogue) => (catalogues[language] = catalogue),
+    () => delete loading[language],
+  ));
 }
 
 /** Fills `{name}` placeholders. Values are plain text; lit escapes them where they are rendered. */

@@ -7,7 +7,7 @@ import { clientContext, localeContext, sessionContext } from '../context.ts';
 import { SessionStore } from '../controllers/session-store.ts';
 import type { ListSource } from '../controllers/paged-controller.ts';
 import { emit } from '../events.ts';
-import { catalogueFor, format, languageOf, resolveLocale, type Catalogue, type MessageKey } from '../i18n/index.ts';
+import { catalogueFor, format, languageOf, loadCatalogue, resolveLocale, type Catalogue, type MessageKey } from '../i18n/index.ts';
 import { errorRequestId, errorStatus, toError } from './errors.ts';
 import type { EntitlementClient } from './sdk.ts';
 import { VERSION } from '../version.ts';
@@ -82,6 +82,12 @@ export abstract class EkElement extends LitElement {
 
   get resolvedLocale(): string {
     return resolveLocale(this.locale, this.providedLocale);
+  }
+
+  /** Each update waits for the catalogue of the current locale (read on demand), so `updateComplete` covers it too. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = loadCatalogue(this.resolvedLocale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected get t(): Catalogue {
