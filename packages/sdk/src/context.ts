@@ -1,11 +1,9 @@
 // What every resource module is given: the typed client, the base URL, and the two shapes Graph answers in
 // (one entity, or a paged collection).
-import createFetchClient, { type Client } from 'openapi-fetch';
 import { GraphError } from './errors.ts';
-import { serializeQuery } from './odata.ts';
 import { pagedList, type CollectionBody } from './paging.ts';
-import type { CallOptions, PagedList } from './api.ts';
-import type { paths } from './generated/graph.ts';
+import type { CallOptions, PagedList, RawClient } from './api.ts';
+import { createRaw } from './raw.ts';
 import type { Send } from './transport.ts';
 
 /** Paths as openapi.yaml spells them, under entitlementManagement. */
@@ -19,7 +17,7 @@ export interface CallInit {
 
 export interface Context {
   readonly baseUrl: string;
-  readonly raw: Client<paths>;
+  readonly raw: RawClient;
   /** A collection: the first page from a typed call, the next ones from @odata.nextLink with the same headers. */
   list<T>(
     first: (init: CallInit) => Promise<{ data?: CollectionBody<T> }>,
@@ -30,12 +28,8 @@ export interface Context {
 }
 
 export function createContext(baseUrl: string, send: Send): Context {
-  const raw = createFetchClient<paths>({
-    baseUrl,
-    // Every raw call also goes through send(), so it throws GraphError instead of returning `{ error }`.
-    fetch: (request) => send(request),
-    querySerializer: serializeQuery,
-  });
+  // Every raw call goes through send(), so it throws GraphError instead of returning `{ error }`.
+  const raw = createRaw(baseUrl, send);
 
   async function follow<T>(nextLink: string, init: CallInit): Promise<CollectionBody<T>> {
     const response = await send(new Request(nextLink, init));
