@@ -84,10 +84,18 @@ export abstract class EkElement extends LitElement {
     return resolveLocale(this.locale, this.providedLocale);
   }
 
-  /** Each update waits for the catalogue of the current locale (read on demand), so `updateComplete` covers it too. */
+  /** Code this update needs that is read on demand and not there yet (none by default). */
+  protected needs(): Promise<unknown> | undefined {
+    return undefined;
+  }
+
+  /**
+   * Each update first waits for the catalogue of the current locale and for what needs() names (both read on
+   * demand), so `updateComplete` covers them too.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = loadCatalogue(this.resolvedLocale);
-    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const loading = [loadCatalogue(this.resolvedLocale), this.needs()].filter(Boolean);
+    return loading.length ? Promise.all(loading).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected get t(): Catalogue {

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { MutationController } from '../controllers/mutation-controller.ts';
 import { PagedController } from '../controllers/paged-controller.ts';
 import { ResourceController } from '../controllers/resource-controller.ts';
@@ -8,55 +7,20 @@ import { SessionController } from '../controllers/session-controller.ts';
 import { SessionStore } from '../controllers/session-store.ts';
 import { TabsController } from '../controllers/tabs-controller.ts';
 import { emit } from '../events.ts';
-import { format } from '../i18n/index.ts';
 import { EkElement } from '../internal/ek-element.ts';
-import {
-  allowsOnBehalfAdd,
-  allowsSelfAdd,
-  canCancel,
-  canResubmit,
-  localizedText,
-  packageIdOf,
-  packageOf,
-  policyIdOf,
-  questionKind,
-  sortedQuestions,
-  targetIdOf,
-} from '../internal/graph.ts';
-import type {
-  AccessPackage,
-  AccessPackageResourceRoleScope,
-  AssignmentPolicy,
-  AssignmentRequest,
-  MultipleChoiceQuestion,
-  OnBehalfRequestInput,
-  Question,
-  Requirements,
-  User,
-} from '../internal/sdk.ts';
+import { canCancel, canResubmit, localizedText, packageIdOf, packageOf, policyIdOf, targetIdOf } from '../internal/graph.ts';
+import type { AccessPackage, AssignmentPolicy, AssignmentRequest, Requirements } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
-import {
-  answersOf,
-  buildAnswers,
-  buildSchedule,
-  effectiveStart,
-  latestEnd,
-  questionField,
-  periodOf,
-  toDateInput,
-  validateDraft,
-  type Draft,
-  type FieldError,
-  type Target,
-} from './request-draft.ts';
+import { answersOf, periodOf, type Draft, type FieldError } from './request-draft.ts';
+import type * as RequestForm from './request-form.ts';
 import { styles } from './request-access-pane.styles.ts';
 
 const PAGE_SIZE = 25;
 const SEARCH_DELAY_MS = 300;
 
-type Tab = 'catalog' | 'history';
+export type Tab = 'catalog' | 'history';
 
-interface PackageData {
+export interface PackageData {
   pkg: AccessPackage;
   requirements: Requirements[];
   /** The package's policies, or undefined when the caller may not read them (Graph then decides on submit). */
@@ -64,7 +28,7 @@ interface PackageData {
 }
 
 /** What a resubmit carries over from the earlier request. */
-interface Prefill {
+export interface Prefill {
   packageId: string;
   policyId?: string;
   targetUserId?: string;
@@ -73,6 +37,10 @@ interface Prefill {
   /** The specific period asked for (yyyy-mm-dd), when the earlier request had one that has not ended. */
   period?: { startDate: string; endDate: string };
 }
+
+/** ./request-form.ts once read (one copy for every pane on the page). */
+let requestForm: typeof RequestForm | undefined;
+let requestFormLoading: Promise<unknown> | undefined;
 
 const newestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
   (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? '');
@@ -119,6 +87,8 @@ export class RequestAccessPane extends EkElement {
   private submittedFor?: string;
   @state() private expandedRequestId?: string;
   @state() private catalogWanted = false;
+  /** Reading ./request-form.ts failed. */
+  @state() private formError?: Error;
   @state() private historyWanted = false;
 
   private prefill?: Prefill;
@@ -182,9 +152,9 @@ export class RequestAccessPane extends EkElement {
     if (!this.openPackageId && this.tabs.selected === 'catalog') this.catalogWanted = true;
     const data = this.details.value;
     // The draft starts once the package and the caller's session are both known (the target depends on both).
-    if (data && data !== this.draftFor && data.pkg.id === this.openPackageId && this.sessionSettled()) {
+    if (data && requestForm && data !== this.draftFor && data.pkg.id === this.openPackageId && this.sessionSettled()) {
       this.draftFor = data;
-      this.draft = this.initialDraft(data);
+      this.draft = requestForm!.initialDraft(this.asFormHost(), data);
       this.fieldErrors = {};
     }
   }
@@ -286,376 +256,31 @@ export class RequestAccessPane extends EkElement {
     (element instanceof HTMLFieldSetElement ? element.querySelector('input') : element)?.focus();
   }
 
-  // ---- package and request form ----
+  // ---- package and request form: ./request-form.ts, read when a package opens ----
+
+  /** An open package needs the form module: the update waits for it (a failed read shows an error with a retry). */
+  protected override needs(): Promise<unknown> | undefined {
+    if (!this.openPackageId || requestForm) return undefined;
+    return (requestFormLoading ??= import('./request-form.ts').then(
+      (module) => {
+        requestForm = module;
+        this.formError = undefined;
+      },
+      (error: unknown) => {
+        requestFormLoading = undefined;
+        this.formError = error instanceof Error ? error : new Error(String(error));
+      },
+    ));
+  }
+
+  /** The members ./request-form.ts uses (see FormHost there). */
+  private asFormHost(): RequestForm.FormHost {
+    return this as unknown as RequestForm.FormHost;
+  }
 
   private renderPackage(): TemplateResult {
-    const { details } = this;
-    const data = details.status === 'ready' ? details.value : undefined;
-    const ready = data && this.draft;
-    // One heading throughout, so focus put on it when the package opens stays there when the details arrive.
-    return html`<div class="actions">
-        <button type="button" part="button back-button" class="link" @click=${this.backToCatalog}>${this.t.backToPackages}</button>
-      </div>
-      <section part="details" class="panel" aria-labelledby="package-heading">
-        <h2 id="package-heading" tabindex="-1">${data?.pkg.displayName ?? this.openPackageName ?? this.t.loadingPackage}</h2>
-        ${details.status === 'error'
-          ? this.renderError(details.error, () => details.reload())
-          : !ready
-            ? this.renderLoading(this.t.loadingPackage)
-            : html`${data.pkg.description ? html`<p>${data.pkg.description}</p>` : nothing} ${this.renderResources(data.pkg.resourceRoleScopes ?? [])}`}
-      </section>
-      ${ready ? (this.submitted ? this.renderResult(this.submitted, data.pkg) : this.renderForm(data, ready)) : nothing}`;
-  }
-
-  private renderResources(scopes: AccessPackageResourceRoleScope[]): TemplateResult {
-    if (scopes.length === 0) return html`<p class="muted">${this.t.noResources}</p>`;
-    return html`<table class="resources">
-      <caption>
-        ${this.t.resourcesHeading}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">${this.t.resourceColumn}</th>
-          <th scope="col">${this.t.resourceTypeColumn}</th>
-          <th scope="col">${this.t.roleColumn}</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${scopes.map((scope) => {
-          const resource = scope.role?.resource ?? scope.scope?.resource;
-          return html`<tr>
-            <td>${resource?.displayName ?? scope.scope?.displayName ?? ''}</td>
-            <td>${this.resourceType(resource?.originSystem ?? scope.role?.originSystem)}</td>
-            <td>${scope.role?.displayName ?? ''}</td>
-          </tr>`;
-        })}
-      </tbody>
-    </table>`;
-  }
-
-  private resourceType(originSystem: string | null | undefined): string {
-    if (originSystem === 'AadGroup') return this.t.resourceGroup;
-    if (originSystem === 'AadApplication') return this.t.resourceApplication;
-    if (originSystem === 'SharePointOnline') return this.t.resourceSite;
-    return originSystem ?? '';
-  }
-
-  /** Who the caller may request for, and under which policies, given what the package's policies say. */
-  private choices(data: PackageData, wantedTarget = this.draft?.targetUserId || this.targetUserId) {
-    const byId = new Map((data.policies ?? []).map((p) => [p.id, p]));
-    const known = (r: Requirements) => (data.policies ? byId.get(r.policyId ?? '') : undefined);
-    // Without readable policies every applicable policy is offered either way; Graph enforces on submit.
-    const forSelf = data.requirements.filter((r) => {
-      const policy = known(r);
-      return !policy || allowsSelfAdd(policy);
-    });
-    const forOthers = data.requirements.filter((r) => {
-      const policy = known(r);
-      return !policy || allowsOnBehalfAdd(policy);
-    });
-    const reports = this.sessionStore?.reports.value ?? [];
-    const canChooseOther = forOthers.length > 0 && (reports.length > 0 || !!wantedTarget);
-    return { forSelf, forOthers: canChooseOther ? forOthers : [], reports };
-  }
-
-  private initialDraft(data: PackageData): Draft {
-    const prefill = this.prefill?.packageId === data.pkg.id ? this.prefill : undefined;
-    this.prefill = undefined;
-    const store = this.sessionStore;
-    const meId = store?.me.value?.id;
-    const reports = store?.reports.value ?? [];
-    const wanted = prefill ? prefill.targetUserId : this.targetUserId;
-    // An earlier request was for someone else when its target is not the caller; if the caller is unknown, when
-    // the target is one of their reports.
-    const wantsOther = !!wanted && wanted !== meId && (!prefill || meId !== undefined || reports.some((r) => r.id === wanted));
-    const { forSelf, forOthers } = this.choices(data, wantsOther ? wanted : undefined);
-    const target: Target = (wantsOther && forOthers.length > 0) || forSelf.length === 0 ? 'other' : 'self';
-    const policies = target === 'self' ? forSelf : forOthers;
-    const policyId = policies.find((r) => r.policyId === prefill?.policyId)?.policyId ?? policies[0]?.policyId ?? undefined;
-    return {
-      policyId,
-      target,
-      targetUserId: target === 'other' && wantsOther ? (wanted ?? '') : '',
-      answers: prefill?.answers ?? {},
-      justification: prefill?.justification ?? '',
-      specificPeriod: !!prefill?.period,
-      startDate: prefill?.period?.startDate ?? toDateInput(new Date()),
-      endDate: prefill?.period?.endDate ?? '',
-    };
-  }
-
-  private patchDraft(patch: Partial<Draft>): void {
-    if (this.draft) this.draft = { ...this.draft, ...patch };
-  }
-
-  private setAnswer(question: Question, values: string[]): void {
-    if (!this.draft) return;
-    this.patchDraft({ answers: { ...this.draft.answers, [question.id ?? '']: values } });
-  }
-
-  private renderForm(data: PackageData, draft: Draft): TemplateResult {
-    const { forSelf, forOthers, reports } = this.choices(data);
-    if (forSelf.length === 0 && forOthers.length === 0) {
-      return html`<div class="state info" part="empty"><p>${this.t.noApplicablePolicy}</p></div>`;
-    }
-    const policies = draft.target === 'other' ? forOthers : forSelf;
-    const requirement = policies.find((r) => r.policyId === draft.policyId) ?? policies[0];
-    const pending = this.submitting.isPending();
-    const error = this.submitting.errorFor();
-    return html`<form part="form" class="panel form" novalidate aria-labelledby="form-heading" @submit=${this.onSubmit}>
-      <h3 id="form-heading">${this.t.requestDetails}</h3>
-      ${this.renderTarget(draft, forSelf.length > 0, forOthers.length > 0, reports)}
-      ${requirement ? this.renderPolicyChoice(policies, requirement) : nothing}
-      ${requirement ? sortedQuestions(requirement.questions).map((q) => this.renderQuestion(q, draft)) : nothing}
-      ${requirement ? this.renderJustification(requirement, draft) : nothing}
-      ${requirement?.allowCustomAssignmentSchedule ? this.renderPeriod(requirement, draft) : nothing}
-      ${Object.keys(this.fieldErrors).length > 0
-        ? html`<p class="field-error" role="alert">${this.msg('formHasErrors', { count: Object.keys(this.fieldErrors).length })}</p>`
-        : nothing}
-      ${error ? this.renderError(error, () => void this.submitRequest(), this.t.submitFailed) : nothing}
-      <div class="actions">
-        <button type="submit" part="button submit-button" class="primary" ?disabled=${pending || !requirement} aria-busy=${pending ? 'true' : 'false'}>
-          ${pending ? this.t.submitting : this.t.submit}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private renderTarget(draft: Draft, selfAllowed: boolean, otherAllowed: boolean, reports: User[]): TemplateResult | typeof nothing {
-    if (!otherAllowed) return nothing;
-    const store = this.sessionStore;
-    const listed = reports.some((r) => r.id === draft.targetUserId);
-    const choose = (target: Target) => {
-      this.patchDraft({ target, targetUserId: target === 'other' ? draft.targetUserId || this.targetUserId || '' : '' });
-    };
-    return html`<fieldset>
-        <legend>${this.t.requestFor}</legend>
-        ${selfAllowed
-          ? html`<label class="choice"
-              ><input type="radio" name="target" value="self" .checked=${draft.target === 'self'} @change=${() => choose('self')} />
-              ${this.t.requestForMyself}</label
-            >`
-          : nothing}
-        <label class="choice"
-          ><input type="radio" name="target" value="other" .checked=${draft.target === 'other'} @change=${() => choose('other')} />
-          ${this.t.requestForSomeoneElse}</label
-        >
-      </fieldset>
-      ${draft.target === 'other'
-        ? html`<div class="field">
-            <label for="target">${this.t.chooseReport}<span class="required-mark" aria-hidden="true">*</span></label>
-            <select
-              id="target"
-              required
-              aria-invalid=${this.fieldErrors.target ? 'true' : 'false'}
-              aria-describedby=${this.fieldErrors.target ? 'target-error' : nothing}
-              @change=${(e: Event) => this.patchDraft({ targetUserId: (e.target as HTMLSelectElement).value })}
-            >
-              <option value="" ?selected=${!draft.targetUserId}>${this.t.choosePersonPlaceholder}</option>
-              ${reports.map(
-                (r) => html`<option value=${r.id ?? ''} ?selected=${r.id === draft.targetUserId}>${r.displayName}${r.jobTitle ? ` (${r.jobTitle})` : ''}</option>`,
-              )}
-              ${draft.targetUserId && !listed
-                ? html`<option value=${draft.targetUserId} selected>${store?.displayNameOf(draft.targetUserId) ?? store?.user(draft.targetUserId).value?.displayName ?? draft.targetUserId}</option>`
-                : nothing}
-            </select>
-            ${this.renderFieldError('target')}
-          </div>`
-        : nothing}`;
-  }
-
-  private renderPolicyChoice(policies: Requirements[], requirement: Requirements): TemplateResult | typeof nothing {
-    if (policies.length < 2) {
-      return requirement.policyDisplayName
-        ? html`<p class="muted">${this.msg('policyUsed', { policy: requirement.policyDisplayName })}</p>`
-        : nothing;
-    }
-    return html`<fieldset>
-      <legend>${this.t.choosePolicy}</legend>
-      ${policies.map(
-        (p) => html`<label class="choice">
-          <input
-            type="radio"
-            name="policy"
-            value=${p.policyId ?? ''}
-            .checked=${p.policyId === requirement.policyId}
-            @change=${() => this.patchDraft({ policyId: p.policyId ?? undefined })}
-          />
-          <span
-            >${p.policyDisplayName}
-            ${p.policyDescription ? html`<span class="hint block">${p.policyDescription}</span>` : nothing}
-            <span class="hint block">${p.isApprovalRequiredForAdd ? this.t.approvalRequired : this.t.approvalNotRequired}</span></span
-          >
-        </label>`,
-      )}
-    </fieldset>`;
-  }
-
-  private renderFieldError(field: string): TemplateResult | typeof nothing {
-    const error = this.fieldErrors[field];
-    return error ? html`<span id="${field}-error" class="field-error">${format(this.t[error.key], error.params ?? {})}</span>` : nothing;
-  }
-
-  private renderQuestion(question: Question, draft: Draft): TemplateResult {
-    const field = questionField(question);
-    const text = localizedText(question.localizations, question.text, this.resolvedLocale);
-    const values = draft.answers[question.id ?? ''] ?? [];
-    const invalid = !!this.fieldErrors[field];
-    const describedBy = invalid ? `${field}-error` : nothing;
-    const mark = question.isRequired ? html`<span class="required-mark" aria-hidden="true">*</span>` : nothing;
-    const kind = questionKind(question);
-    if (kind === 'singleChoice' || kind === 'multipleChoice') {
-      const choices = (question as MultipleChoiceQuestion).choices ?? [];
-      const multiple = kind === 'multipleChoice';
-      const toggle = (value: string, checked: boolean) =>
-        this.setAnswer(question, multiple ? (checked ? [...values, value] : values.filter((v) => v !== value)) : [value]);
-      // A single choice is a radiogroup, which can carry required and invalid; a checkbox group says both in words.
-      return html`<fieldset
-        id=${field}
-        role=${multiple ? nothing : 'radiogroup'}
-        aria-required=${!multiple && question.isRequired ? 'true' : nothing}
-        aria-invalid=${invalid ? 'true' : nothing}
-        aria-describedby=${describedBy}
-      >
-        <legend>
-          ${text}${mark}${question.isRequired ? html`<span class="visually-hidden">${this.t.requiredSuffix}</span>` : nothing}
-          ${multiple ? html`<span class="hint">${this.t.chooseAnyHint}</span>` : nothing}
-        </legend>
-        ${choices.map(
-          (choice) => html`<label class="choice">
-            <input
-              type=${multiple ? 'checkbox' : 'radio'}
-              name=${field}
-              value=${choice.actualValue ?? ''}
-              .checked=${values.includes(choice.actualValue ?? '')}
-              @change=${(e: Event) => toggle(choice.actualValue ?? '', (e.target as HTMLInputElement).checked)}
-            />
-            ${localizedText(choice.localizations, choice.text, this.resolvedLocale)}
-          </label>`,
-        )}
-        ${this.renderFieldError(field)}
-      </fieldset>`;
-    }
-    const onInput = (e: Event) => this.setAnswer(question, [(e.target as HTMLInputElement | HTMLTextAreaElement).value]);
-    return html`<div class="field">
-      <label for=${field}>${text}${mark}</label>
-      ${kind === 'longText'
-        ? html`<textarea id=${field} ?required=${!!question.isRequired} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} .value=${values[0] ?? ''} @input=${onInput}></textarea>`
-        : html`<input id=${field} type="text" ?required=${!!question.isRequired} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} .value=${values[0] ?? ''} @input=${onInput} />`}
-      ${this.renderFieldError(field)}
-    </div>`;
-  }
-
-  private renderJustification(requirement: Requirements, draft: Draft): TemplateResult {
-    const required = !!requirement.isRequestorJustificationRequired;
-    const invalid = !!this.fieldErrors.justification;
-    return html`<div class="field">
-      <label for="justification">${this.t.justificationLabel}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : nothing}</label>
-      <textarea
-        id="justification"
-        ?required=${required}
-        aria-invalid=${invalid ? 'true' : 'false'}
-        aria-describedby=${invalid ? 'justification-error justification-hint' : 'justification-hint'}
-        .value=${draft.justification}
-        @input=${(e: Event) => this.patchDraft({ justification: (e.target as HTMLTextAreaElement).value })}
-      ></textarea>
-      <span id="justification-hint" class="hint">${this.t.justificationHint}</span>
-      ${this.renderFieldError('justification')}
-    </div>`;
-  }
-
-  private renderPeriod(requirement: Requirements, draft: Draft): TemplateResult {
-    const today = toDateInput(new Date());
-    const latest = latestEnd(requirement, effectiveStart(draft));
-    const dateField = (id: 'start' | 'end', label: string, value: string, min: string, max?: string) => html`<div class="field">
-      <label for=${id}>${label}<span class="required-mark" aria-hidden="true">*</span></label>
-      <input
-        id=${id}
-        type="date"
-        required
-        min=${min}
-        max=${max ?? nothing}
-        aria-invalid=${this.fieldErrors[id] ? 'true' : 'false'}
-        aria-describedby=${this.fieldErrors[id] ? `${id}-error` : nothing}
-        .value=${live(value)}
-        @input=${(e: Event) => this.patchDraft(id === 'start' ? { startDate: (e.target as HTMLInputElement).value } : { endDate: (e.target as HTMLInputElement).value })}
-      />
-      ${this.renderFieldError(id)}
-    </div>`;
-    return html`<div class="field">
-      <label class="choice switch">
-        <input
-          type="checkbox"
-          role="switch"
-          .checked=${draft.specificPeriod}
-          @change=${(e: Event) => this.patchDraft({ specificPeriod: (e.target as HTMLInputElement).checked })}
-        />
-        ${this.t.specificPeriod}
-      </label>
-      ${draft.specificPeriod
-        ? html`<div class="period">
-            ${dateField('start', this.t.startDate, draft.startDate, today)}
-            ${dateField('end', this.t.endDate, draft.endDate, draft.startDate || today, latest ? toDateInput(latest) : undefined)}
-          </div>
-          ${latest ? html`<p class="hint">${this.msg('latestEndHint', { date: this.formatDate(latest) })}</p>` : nothing}`
-        : nothing}
-    </div>`;
-  }
-
-  private onSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.submitRequest();
-  }
-
-  private async submitRequest(): Promise<void> {
-    const data = this.details.value;
-    const draft = this.draft;
-    const client = this.resolvedClient;
-    if (!data || !draft || !client || this.submitting.isPending()) return;
-    const { forSelf, forOthers } = this.choices(data);
-    const policies = draft.target === 'other' ? forOthers : forSelf;
-    const requirement = policies.find((r) => r.policyId === draft.policyId) ?? policies[0];
-    if (!requirement?.policyId || !data.pkg.id) return;
-    this.fieldErrors = validateDraft(draft, requirement, (d) => this.formatDate(d));
-    const firstInvalid = Object.keys(this.fieldErrors)[0];
-    if (firstInvalid) {
-      await this.focusField(firstInvalid);
-      return;
-    }
-    const input: OnBehalfRequestInput = {
-      accessPackageId: data.pkg.id,
-      assignmentPolicyId: requirement.policyId,
-      answers: buildAnswers(requirement, draft, this.resolvedLocale),
-      justification: draft.justification.trim() || undefined,
-      schedule: buildSchedule(requirement, draft),
-    };
-    const result = await this.submitting.run('', () =>
-      draft.target === 'other' ? client.requestAccessFor(draft.targetUserId, input) : client.requestAccess(input),
-    );
-    if (!result.ok) {
-      // Everything typed stays; focus goes to the retry in the alert.
-      void this.focusSelector('form [part~="retry-button"]');
-      return;
-    }
-    this.submittedFor = draft.target === 'other' ? draft.targetUserId : undefined;
-    this.submitted = result.value;
-    if (this.historyWanted) this.history.reload();
-    emit(this, 'request-submitted', result.value);
-    void this.announce(this.msg('submittedAnnouncement', { package: data.pkg.displayName ?? '' }));
-    void this.focusSelector('#result-heading');
-  }
-
-  private renderResult(request: AssignmentRequest, pkg: AccessPackage): TemplateResult {
-    const forWhom = this.forWhom(request, this.submittedFor);
-    return html`<div part="result" class="state success">
-      <h3 id="result-heading" tabindex="-1">${this.t.submittedHeading}</h3>
-      <p>${this.msg('submittedBody', { package: pkg.displayName ?? '', person: forWhom })}</p>
-      <p>${this.t.statusLabel}: <span class="badge ${this.stateTone(request.state)}">${this.stateLabel(request.state)}</span></p>
-      <div class="actions">
-        <button type="button" part="button" @click=${() => this.tabs.select('history', true)}>${this.t.viewHistory}</button>
-        <button type="button" part="button back-button" @click=${this.backToCatalog}>${this.t.requestAnother}</button>
-      </div>
-    </div>`;
+    if (requestForm) return requestForm.renderPackage(this.asFormHost());
+    return this.formError ? this.renderError(this.formError, () => this.requestUpdate()) : this.renderLoading(this.t.loadingPackage);
   }
 
   // ---- history ----
