@@ -6,39 +6,25 @@ import { ResourceController } from '../controllers/resource-controller.ts';
 import { SessionController } from '../controllers/session-controller.ts';
 import { SessionStore, type RecordedDecision } from '../controllers/session-store.ts';
 import { TabsController } from '../controllers/tabs-controller.ts';
-import { emit, type ReviewResult } from '../events.ts';
-import { addDuration } from '../internal/duration.ts';
+import type { ReviewResult } from '../events.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { errorStatus } from '../internal/errors.ts';
-import { approverJustificationRequired, localizedText, packageOf, policyIdOf, stageTimeout, targetIdOf } from '../internal/graph.ts';
-import type { Approval, ApprovalStage, AssignmentPolicy, AssignmentRequest } from '../internal/sdk.ts';
+import { decided, packageOf, policyIdOf, targetIdOf } from '../internal/graph.ts';
+import type { AssignmentRequest } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
 import { styles } from './approval-inbox.styles.ts';
+import type * as InboxDetail from './inbox-detail.ts';
 
 const PAGE_SIZE = 25;
 
-type Tab = 'pending' | 'history';
+export type Tab = 'pending' | 'history';
 
 /** A decision this inbox saw recorded: the caller's own, or one another approver made first (a 409). */
-type Outcome = RecordedDecision;
+export type Outcome = RecordedDecision;
 
-interface StageInfo {
-  /** 0-based position of the stage waiting for a decision; -1 when none is. */
-  index: number;
-  stage?: ApprovalStage;
-  total: number;
-  earlier: ApprovalStage[];
-}
-
-const decided = (stage: ApprovalStage) => !!stage.reviewResult && stage.reviewResult.toLowerCase() !== 'notreviewed';
-
-/** `policyStages`: how many stages the policy has, as the approval may list only the stages that have started. */
-function stageInfo(approval: Approval, policyStages = 0): StageInfo {
-  const stages = approval.stages ?? [];
-  let index = stages.findIndex((s) => s.status?.toLowerCase() === 'inprogress');
-  if (index < 0) index = stages.findIndex((s) => s.assignedToMe && !decided(s));
-  return { index, stage: stages[index], total: Math.max(stages.length, policyStages), earlier: (index < 0 ? stages : stages.slice(0, index)).filter(decided) };
-}
+/** ./inbox-detail.ts once read (one copy for every inbox on the page). */
+let inboxDetail: typeof InboxDetail | undefined;
+let inboxDetailLoading: Promise<unknown> | undefined;
 
 /**
  * The "Approvals" page of My Access: requests waiting for the caller's decision and the ones decided on this page
@@ -66,6 +52,8 @@ export class ApprovalInbox extends EkElement {
   /** The reason typed per request, kept when switching between requests and after a failed decision. */
   @state() private reasons: Record<string, string> = {};
   @state() private reasonMissing?: string;
+  /** Reading ./inbox-detail.ts failed. */
+  @state() private detailError?: Error;
   /** The decision last tried, for the retry button after a failure. */
   private lastAttempt?: ReviewResult;
 
@@ -220,210 +208,25 @@ export class ApprovalInbox extends EkElement {
     return this.t.decidedElsewhere;
   }
 
-  private reviewResultLabel(result: string | null | undefined): string {
-    const value = result?.toLowerCase();
-    if (value === 'approved' || value === 'approve') return this.t.resultApproved;
-    if (value === 'denied' || value === 'deny') return this.t.resultDenied;
-    return this.t.resultNotReviewed;
+  // ---- the selected request: ./inbox-detail.ts, read when a request is selected ----
+
+  /** A selected request needs the detail module: the update waits for it (a failed read shows an error with a retry). */
+  protected override needs(): Promise<unknown> | undefined {
+    if (!this.selectedId || inboxDetail) return undefined;
+    return (inboxDetailLoading ??= import('./inbox-detail.ts').then(
+      (module) => {
+        inboxDetail = module;
+        this.detailError = undefined;
+      },
+      (error: unknown) => {
+        inboxDetailLoading = undefined;
+        this.detailError = error instanceof Error ? error : new Error(String(error));
+      },
+    ));
   }
 
   private renderDetail(request: AssignmentRequest, tab: Tab): TemplateResult {
-    const id = request.id ?? '';
-    const { requestorName, requestorEmail, targetName, onBehalf } = this.people(request);
-    const schedule = request.schedule;
-    const end = schedule?.expiration?.endDateTime;
-    const duration = schedule?.expiration?.duration;
-    const outcome = this.outcomeFor(id);
-    const approval = outcome?.approval ?? (this.approval.status === 'ready' ? this.approval.value : undefined);
-    return html`<h2 id="detail-heading" tabindex="-1">${packageOf(request)?.displayName ?? this.t.unknownPackage}</h2>
-      ${onBehalf
-        ? html`<div class="on-behalf" part="on-behalf" role="note">
-            <p><strong>${this.msg('onBehalfNotice', { requestor: requestorName, target: targetName })}</strong></p>
-            <p>${this.msg('onBehalfAdvice', { target: targetName })}</p>
-          </div>`
-        : nothing}
-      <dl class="facts">
-        <dt>${this.t.requestedBy}</dt>
-        <dd>${requestorName}${requestorEmail && requestorEmail !== requestorName ? html` <span class="muted">(${requestorEmail})</span>` : nothing}</dd>
-        <dt>${this.t.requestedForLabel}</dt>
-        <dd>${targetName || requestorName}</dd>
-        <dt>${this.t.requestedOn}</dt>
-        <dd>${this.formatDate(request.createdDateTime, true)}</dd>
-        <dt>${this.t.justificationLabel}</dt>
-        <dd>${request.justification || html`<span class="muted">${this.t.noJustification}</span>`}</dd>
-        ${(request.answers ?? []).map(
-          (answer) => html`<dt>${localizedText(answer.answeredQuestion?.localizations, answer.answeredQuestion?.text, this.resolvedLocale) || this.t.answerLabel}</dt>
-            <dd>${answer.displayValue ?? (answer as { value?: string }).value ?? ''}</dd>`,
-        )}
-        <dt>${this.t.periodLabel}</dt>
-        <dd>
-          ${end
-            ? this.msg('periodValue', { start: this.formatDate(schedule?.startDateTime ?? request.createdDateTime), end: this.formatDate(end) })
-            : duration
-              ? this.msg('periodDuration', { duration: this.formatDuration(duration) })
-              : schedule?.startDateTime
-                ? this.msg('periodValue', { start: this.formatDate(schedule.startDateTime), end: this.t.noEnd })
-                : this.t.periodPolicyDefault}
-        </dd>
-        ${tab === 'history' ? html`<dt>${this.t.statusLabel}</dt><dd>${this.stateLabel(request.state)}</dd>` : nothing}
-      </dl>
-      ${this.approval.status === 'error' && !outcome
-        ? this.renderError(this.approval.error, () => this.approval.reload())
-        : !approval
-          ? this.renderLoading(this.t.loadingApproval)
-          : this.renderStages(request, approval, tab, outcome)}`;
-  }
-
-  private policyFor(request: AssignmentRequest): AssignmentPolicy | undefined {
-    const policyId = policyIdOf(request);
-    return policyId ? this.sessionStore?.policy(policyId).value : undefined;
-  }
-
-  private renderStages(request: AssignmentRequest, approval: Approval, tab: Tab, outcome: Outcome | undefined): TemplateResult {
-    const policy = this.policyFor(request);
-    const info = stageInfo(approval, policy?.requestApprovalSettings?.stages?.length);
-    const started = info.index > 0 ? (info.earlier.at(-1)?.reviewedDateTime ?? request.createdDateTime) : request.createdDateTime;
-    const due = info.index >= 0 && started ? addDuration(started, stageTimeout(policy, info.index)) : undefined;
-    return html`<div class="stages">
-      ${info.total > 0
-        ? html`<p>
-            <strong>${info.index >= 0 ? this.msg('stageOf', { n: info.index + 1, m: info.total }) : this.msg('stagesCount', { m: info.total })}</strong>
-            ${info.stage?.displayName ? html` · ${info.stage.displayName}` : nothing}
-            ${due ? html` · ${this.msg('dueOn', { date: this.formatDate(due, true) })}` : nothing}
-          </p>`
-        : nothing}
-      ${info.earlier.length > 0
-        ? html`<h3>${this.t.earlierDecisions}</h3>
-            <ol class="decisions">
-              ${info.earlier.map(
-                (stage) => html`<li>
-                  ${this.msg(stage.reviewedDateTime ? 'stageDecision' : 'stageDecisionUndated', {
-                    stage: (approval.stages ?? []).indexOf(stage) + 1,
-                    result: this.reviewResultLabel(stage.reviewResult),
-                    person: stage.reviewedBy?.displayName ?? this.t.someone,
-                    date: this.formatDate(stage.reviewedDateTime, true),
-                  })}
-                  ${stage.justification ? html`<span class="muted block">“${stage.justification}”</span>` : nothing}
-                </li>`,
-              )}
-            </ol>`
-        : nothing}
-      ${outcome
-        ? this.renderOutcome(outcome)
-        : tab === 'pending' && info.stage && info.stage.assignedToMe !== false
-          ? this.renderDecision(request, info.stage, approverJustificationRequired(policy, info.index))
-          : nothing}
-    </div>`;
-  }
-
-  private renderOutcome(outcome: Outcome): TemplateResult {
-    const last = [...(outcome.approval.stages ?? [])].reverse().find(decided);
-    const text = outcome.byCaller
-      ? outcome.reviewResult === 'Approve'
-        ? this.t.youApproved
-        : this.t.youDenied
-      : this.msg('decidedElsewhereDetail', {
-          result: this.reviewResultLabel(last?.reviewResult),
-          person: last?.reviewedBy?.displayName ?? this.t.someone,
-          date: this.formatDate(last?.reviewedDateTime, true),
-        });
-    return html`<div class="state ${outcome.byCaller ? 'success' : 'info'}" part="outcome">
-      <p id="outcome-text" tabindex="-1"><strong>${text}</strong></p>
-      ${last?.justification ? html`<p class="muted">“${last.justification}”</p>` : nothing}
-    </div>`;
-  }
-
-  private renderDecision(request: AssignmentRequest, stage: ApprovalStage, reasonRequired: boolean): TemplateResult {
-    const id = request.id ?? '';
-    const pending = this.deciding.isPending(id);
-    const error = this.deciding.errorFor(id);
-    const missing = this.reasonMissing === id;
-    return html`<form part="decision" class="decision" novalidate @submit=${(e: Event) => e.preventDefault()}>
-      <div class="field">
-        <label for="reason">${reasonRequired ? this.t.reasonRequiredLabel : this.t.reasonLabel}${reasonRequired ? html`<span class="required-mark" aria-hidden="true">*</span>` : nothing}</label>
-        <textarea
-          id="reason"
-          ?required=${reasonRequired}
-          aria-invalid=${missing ? 'true' : 'false'}
-          aria-describedby=${missing ? 'reason-error' : nothing}
-          .value=${this.reasons[id] ?? ''}
-          @input=${(e: Event) => (this.reasons = { ...this.reasons, [id]: (e.target as HTMLTextAreaElement).value })}
-        ></textarea>
-        ${missing ? html`<span id="reason-error" class="field-error" role="alert">${this.t.errorReasonRequired}</span>` : nothing}
-      </div>
-      ${error ? this.renderError(error, () => void this.decide(request, stage, this.lastAttempt ?? 'Approve', reasonRequired), this.t.decisionFailed) : nothing}
-      <div class="actions">
-        <button type="button" part="button approve-button" class="primary" ?disabled=${pending} @click=${() => this.decide(request, stage, 'Approve', reasonRequired)}>
-          ${this.t.approve}
-        </button>
-        <button type="button" part="button deny-button" class="danger" ?disabled=${pending} @click=${() => this.decide(request, stage, 'Deny', reasonRequired)}>
-          ${this.t.deny}
-        </button>
-        ${pending ? html`<span class="loading" role="status">${this.t.recordingDecision}</span>` : nothing}
-      </div>
-    </form>`;
-  }
-
-  private async decide(request: AssignmentRequest, stage: ApprovalStage, reviewResult: ReviewResult, reasonRequired: boolean): Promise<void> {
-    const client = this.resolvedClient;
-    const id = request.id;
-    if (!client || !id || !stage.id) return;
-    const justification = (this.reasons[id] ?? '').trim();
-    if (reasonRequired && !justification) {
-      this.reasonMissing = id;
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#reason')?.focus();
-      return;
-    }
-    this.reasonMissing = undefined;
-    this.lastAttempt = reviewResult;
-    const stageId = stage.id;
-    const result = await this.deciding.run(id, () => client.decide(id, stageId, { reviewResult, justification: justification || undefined }));
-    if (result.ok) {
-      // Read back in one batch: the stages (who decided what) and the request (its state may have moved on).
-      const [approval, updated] = await Promise.all([
-        client.getApproval(id).catch(() => this.withLocalDecision(id, stageId, reviewResult, justification)),
-        client.getRequest(id, { expand: ['accessPackage', 'assignment', 'requestor'] }).catch(() => request),
-      ]);
-      this.sessionStore?.recordDecision({ request: updated, approval, byCaller: true, reviewResult, seenAt: new Date().toISOString() });
-      this.reasons = { ...this.reasons, [id]: '' };
-      emit(this, 'decision-recorded', { request, approval, reviewResult, justification });
-      void this.announce(this.msg(reviewResult === 'Approve' ? 'approvedAnnouncement' : 'deniedAnnouncement', { package: packageOf(request)?.displayName ?? '' }));
-    } else if (errorStatus(result.error) === 409) {
-      await this.showDecisionMadeElsewhere(request);
-    } else {
-      return;
-    }
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#outcome-text')?.focus();
-  }
-
-  /** The stage as the caller decided it, for when reading the approval back fails after a successful decision. */
-  private withLocalDecision(id: string, stageId: string, reviewResult: ReviewResult, justification: string): Approval {
-    const current = this.approval.value?.id === id ? this.approval.value : { id, stages: [] };
-    return {
-      ...current,
-      stages: (current.stages ?? []).map((s) =>
-        s.id === stageId ? { ...s, reviewResult: reviewResult === 'Approve' ? 'Approved' : 'Denied', justification, reviewedDateTime: new Date().toISOString() } : s,
-      ),
-    };
-  }
-
-  private async showDecisionMadeElsewhere(request: AssignmentRequest): Promise<void> {
-    const client = this.resolvedClient;
-    const id = request.id;
-    if (!client || !id) return;
-    try {
-      const [approval, updated] = await Promise.all([
-        client.getApproval(id),
-        client.getRequest(id, { expand: ['accessPackage', 'assignment', 'requestor'] }),
-      ]);
-      this.sessionStore?.recordDecision({ request: updated, approval, byCaller: false, seenAt: new Date().toISOString() });
-      this.pending.upsert(updated);
-      void this.announce(this.t.decidedElsewhere);
-    } catch (error) {
-      this.reportError(error, 'getApproval');
-      this.approval.reload();
-    }
+    if (inboxDetail) return inboxDetail.renderDetail(this as unknown as InboxDetail.DetailHost, request, tab);
+    return this.detailError ? this.renderError(this.detailError, () => this.requestUpdate()) : this.renderLoading(this.t.loadingApproval);
   }
 }

@@ -2,6 +2,7 @@
 // (`{}` or null), so every accessor tolerates their absence.
 import type {
   AccessPackage,
+  ApprovalStage,
   Assignment,
   AssignmentPolicy,
   AssignmentRequest,
@@ -127,3 +128,6 @@ export function stageTimeout(policy: AssignmentPolicy | undefined, index: number
 export function odataString(value: string): string {
   return `'${value.replaceAll("'", "''")}'`;
 }
+
+/** Whether an approval stage has been decided (approved or denied). */
+export const decided = (stage: ApprovalStage) => !!stage.reviewResult && stage.reviewResult.toLowerCase() !== 'notreviewed';
