@@ -57,7 +57,11 @@ export async function bundle(file: string, name: string, outDir: string, minify 
       reportCompressedSize: false,
       copyPublicDir: false,
       lib: { entry: file, formats: ['es'], fileName: () => `${name}.js` },
-      rolldownOptions: { output: { chunkFileNames: `${name}-[name]-[hash].js` } },
+      // As in an app build (Vite's own app builds set preserveEntrySignatures: false): the entry may export more than
+      // it declares, so modules the entry and a lazy chunk share stay in the entry chunk (the lazy chunk imports them
+      // from it) instead of being split into extra common chunks a page would load up front anyway. Lib mode's
+      // default 'strict' forbids that merge.
+      rolldownOptions: { preserveEntrySignatures: 'allow-extension', output: { chunkFileNames: `${name}-[name]-[hash].js` } },
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Extract<Awaited<ReturnType<typeof build>>, { output: unknown }>[];
