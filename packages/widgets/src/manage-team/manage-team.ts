@@ -13,8 +13,13 @@ import type { Assignment, AssignmentPolicy, AssignmentRequest, User } from '../i
 import { RequestAccessPane } from '../request-access-pane/request-access-pane.ts';
 import { shared } from '../styles/shared.ts';
 import { styles } from './manage-team.styles.ts';
+import type * as TeamRemove from './team-remove.ts';
 
 const PAGE_SIZE = 25;
+
+/** ./team-remove.ts once read (one copy for every manage-team on the page). */
+let teamRemove: typeof TeamRemove | undefined;
+let teamRemoveLoading: Promise<unknown> | undefined;
 
 type RemoveCheck = { allowed: true } | { allowed: false; reason: string } | { allowed: 'checking' };
 
@@ -43,6 +48,8 @@ export class ManageTeam extends EkElement {
   @state() private selectedReportId?: string;
   @state() private removing?: Assignment;
   @state() private removalReason = '';
+  /** Reading ./team-remove.ts failed. */
+  @state() private removeFormError?: Error;
   @state() private requestingFor?: User;
   /** Assignments whose removal was requested here, with the userRemove request Graph created. */
   @state() private removals: Record<string, AssignmentRequest> = {};
@@ -243,56 +250,34 @@ export class ManageTeam extends EkElement {
     void this.removeDialog.open(trigger);
   }
 
+  // ---- the remove dialog's form: ./team-remove.ts, read when a removal is asked for ----
+
+  /** An open remove dialog needs its form module: the update waits for it (a failed read shows an error with a retry). */
+  protected override needs(): Promise<unknown> | undefined {
+    if (!this.removing || teamRemove) return undefined;
+    return (teamRemoveLoading ??= import('./team-remove.ts').then(
+      (module) => {
+        teamRemove = module;
+        this.removeFormError = undefined;
+      },
+      (error: unknown) => {
+        teamRemoveLoading = undefined;
+        this.removeFormError = error instanceof Error ? error : new Error(String(error));
+      },
+    ));
+  }
+
   private renderRemoveDialog(): TemplateResult {
     const assignment = this.removing;
-    const report = this.sessionStore?.reports.value?.find((r) => r.id === this.selectedReportId);
-    const pending = this.removal.isPending(assignment?.id ?? '');
-    const error = assignment ? this.removal.errorFor(assignment.id ?? '') : undefined;
     return html`<dialog id="remove-dialog" part="dialog" aria-labelledby="remove-title" aria-describedby="remove-body" @close=${this.removeDialog.handleClose}>
-      ${assignment
-        ? html`<form class="panel" novalidate @submit=${this.confirmRemove}>
-            <h2 id="remove-title">${this.t.removeTitle}</h2>
-            <p id="remove-body">${this.msg('removeBody', { name: report?.displayName ?? '', package: packageOf(assignment)?.displayName ?? this.t.unknownPackage })}</p>
-            <div class="field">
-              <label for="remove-reason">${this.t.removeReasonLabel}</label>
-              <textarea id="remove-reason" autofocus .value=${this.removalReason} @input=${(e: Event) => (this.removalReason = (e.target as HTMLTextAreaElement).value)}></textarea>
-            </div>
-            ${error ? this.renderError(error, () => void this.removeAccess(), this.t.removeFailed) : nothing}
-            <div class="actions">
-              <button type="submit" part="button confirm-remove-button" class="danger" ?disabled=${pending} aria-busy=${pending ? 'true' : 'false'}>
-                ${pending ? this.t.removing : this.t.removeConfirm}
-              </button>
-              <button type="button" part="button close-button" @click=${() => this.removeDialog.close()}>${this.t.cancel}</button>
-            </div>
-          </form>`
-        : nothing}
+      ${!assignment
+        ? nothing
+        : teamRemove
+          ? teamRemove.renderRemoveForm(this as unknown as TeamRemove.RemoveHost, assignment)
+          : this.removeFormError
+            ? this.renderError(this.removeFormError, () => this.requestUpdate())
+            : nothing}
     </dialog>`;
-  }
-
-  private confirmRemove(event: SubmitEvent): void {
-    event.preventDefault();
-    void this.removeAccess();
-  }
-
-  private async removeAccess(): Promise<void> {
-    const client = this.resolvedClient;
-    const assignment = this.removing;
-    const id = assignment?.id;
-    if (!client || !assignment || !id) return;
-    const justification = this.removalReason.trim() || undefined;
-    const result = await this.removal.run(id, () => client.removeAssignment(id, { justification }));
-    if (!result.ok) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#remove-dialog [role="alert"] button')?.focus();
-      return;
-    }
-    this.removals = { ...this.removals, [id]: result.value };
-    this.removeDialog.close();
-    emit(this, 'access-removed', { assignment, request: result.value });
-    void this.announce(this.msg('removedAnnouncement', { package: packageOf(assignment)?.displayName ?? '' }));
-    // The Remove button that opened the dialog is gone (the row now says the removal was requested): focus that.
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#removal-${CSS.escape(id)}`)?.focus();
   }
 
   private openRequest(user: User, trigger: EventTarget | null): void {

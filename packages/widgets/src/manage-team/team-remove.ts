@@ -1,0 +1,75 @@
+// The form in <manage-team>'s remove dialog and the removal itself: read on demand when a removal is asked for (the
+// widget waits for it before its next update). Functions of the widget (`h`), through RemoveHost: the members of
+// ManageTeam they use.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DialogController } from '../controllers/dialog-controller.ts';
+import type { MutationController } from '../controllers/mutation-controller.ts';
+import type { SessionStore } from '../controllers/session-store.ts';
+import { emit } from '../events.ts';
+import type { Catalogue, MessageKey } from '../i18n/index.ts';
+import { packageOf } from '../internal/graph.ts';
+import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
+
+export interface RemoveHost extends HTMLElement {
+  readonly t: Catalogue;
+  readonly resolvedClient: EntitlementClient | undefined;
+  readonly sessionStore: SessionStore | undefined;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly updateComplete: Promise<boolean>;
+  readonly removal: MutationController;
+  readonly removeDialog: DialogController;
+  readonly selectedReportId?: string;
+  removing?: Assignment;
+  removalReason: string;
+  removals: Record<string, AssignmentRequest>;
+  msg(key: MessageKey, params: Record<string, string | number>): string;
+  announce(message: string): Promise<void>;
+  renderError(error: Error | undefined, retry: () => void, heading?: string): TemplateResult;
+}
+
+export function renderRemoveForm(h: RemoveHost, assignment: Assignment): TemplateResult {
+  const report = h.sessionStore?.reports.value?.find((r) => r.id === h.selectedReportId);
+  const pending = h.removal.isPending(assignment.id ?? '');
+  const error = h.removal.errorFor(assignment.id ?? '');
+  return html`<form class="panel" novalidate @submit=${(event: SubmitEvent) => confirmRemove(h, event)}>
+    <h2 id="remove-title">${h.t.removeTitle}</h2>
+    <p id="remove-body">${h.msg('removeBody', { name: report?.displayName ?? '', package: packageOf(assignment)?.displayName ?? h.t.unknownPackage })}</p>
+    <div class="field">
+      <label for="remove-reason">${h.t.removeReasonLabel}</label>
+      <textarea id="remove-reason" autofocus .value=${h.removalReason} @input=${(e: Event) => (h.removalReason = (e.target as HTMLTextAreaElement).value)}></textarea>
+    </div>
+    ${error ? h.renderError(error, () => void removeAccess(h), h.t.removeFailed) : nothing}
+    <div class="actions">
+      <button type="submit" part="button confirm-remove-button" class="danger" ?disabled=${pending} aria-busy=${pending ? 'true' : 'false'}>
+        ${pending ? h.t.removing : h.t.removeConfirm}
+      </button>
+      <button type="button" part="button close-button" @click=${() => h.removeDialog.close()}>${h.t.cancel}</button>
+    </div>
+  </form>`;
+}
+
+function confirmRemove(h: RemoveHost, event: SubmitEvent): void {
+  event.preventDefault();
+  void removeAccess(h);
+}
+
+async function removeAccess(h: RemoveHost): Promise<void> {
+  const client = h.resolvedClient;
+  const assignment = h.removing;
+  const id = assignment?.id;
+  if (!client || !assignment || !id) return;
+  const justification = h.removalReason.trim() || undefined;
+  const result = await h.removal.run(id, () => client.removeAssignment(id, { justification }));
+  if (!result.ok) {
+    await h.updateComplete;
+    h.renderRoot.querySelector<HTMLElement>('#remove-dialog [role="alert"] button')?.focus();
+    return;
+  }
+  h.removals = { ...h.removals, [id]: result.value };
+  h.removeDialog.close();
+  emit(h, 'access-removed', { assignment, request: result.value });
+  void h.announce(h.msg('removedAnnouncement', { package: packageOf(assignment)?.displayName ?? '' }));
+  // The Remove button that opened the dialog is gone (the row now says the removal was requested): focus that.
+  await h.updateComplete;
+  h.renderRoot.querySelector<HTMLElement>(`#removal-${CSS.escape(id)}`)?.focus();
+}
