@@ -1,4 +1,4 @@
-// dist/entitlement-kit.js: the whole kit (lit, the windowed list, the SDK) in one ES module for
+// dist/entitlement-kit.js: the whole kit (lit, @lit/context, the windowed list, the SDK with ky) in one ES module for
 // a plain `<script type="module" src=".../entitlement-kit.js">`: importing it defines the four tags and exports
 // the same names as the package root. Part of `npm run build` (after tsc, which writes the rest of dist/).
 import { fileURLToPath } from 'node:url';

@@ -1,4 +1,4 @@
-import { createContext } from './internal/context.ts';
+import { createContext } from '@lit/context';
 import type { SessionStore } from './controllers/session-store.ts';
 import type { EntitlementClient } from './internal/sdk.ts';
 import { VERSION } from './version.ts';

@@ -1,4 +1,4 @@
-import { attachContextRoot } from './internal/context.ts';
+import { ContextRoot } from '@lit/context';
 import { VERSION } from './version.ts';
 
 // Shared by every copy of the kit on a page (Symbol.for), so a second copy can name the first one's version.
@@ -40,14 +40,14 @@ export function defineOnce(tag: string, ctor: CustomElementConstructor, version:
 const contextRootKey = Symbol.for('entitlement-kit.context-root');
 
 /**
- * Lets a provider defined after its widgets still reach them: a context root keeps the context requests nobody
+ * Lets a provider defined after its widgets still reach them: a ContextRoot keeps the context requests nobody
  * answered and replays them when a provider appears. One per page, whichever copy of the kit comes first.
  */
 export function ensureContextRoot(): void {
   // In Node (SSR, a server importing the package) there is no document: nothing to attach to.
   if (typeof document === 'undefined') return;
-  const holder = globalThis as typeof globalThis & { [contextRootKey]?: unknown };
+  const holder = globalThis as typeof globalThis & { [contextRootKey]?: ContextRoot };
   if (holder[contextRootKey]) return;
-  holder[contextRootKey] = true;
-  attachContextRoot(document.documentElement);
+  holder[contextRootKey] = new ContextRoot();
+  holder[contextRootKey].attach(document.documentElement);
 }

@@ -1,15 +1,15 @@
+import { provide } from '@lit/context';
 import { css, html, LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { createClient } from '@entitlement-kit/sdk';
 import { clientContext, localeContext, sessionContext } from '../context.ts';
-import { provide } from '../internal/context.ts';
 import { SessionStore } from '../controllers/session-store.ts';
 import type { EntitlementClient } from '../internal/sdk.ts';
 import { VERSION } from '../version.ts';
 
 /**
  * Gives the widgets inside it one SDK client, one shared session store (the caller and their direct reports,
- * read once) and a locale, through the community context protocol (internal/context.ts). Renders its children unchanged.
+ * read once) and a locale, through @lit/context. Renders its children unchanged.
  *
  * @slot - The widgets (at any depth, in any shadow root below).
  */
@@ -35,17 +35,13 @@ export class EntitlementProvider extends LitElement {
   @property() locale?: string;
 
   /** @internal The client the widgets receive. */
-  providedClient?: EntitlementClient;
+  @provide({ context: clientContext }) providedClient?: EntitlementClient;
 
   /** @internal The store the widgets share. */
-  providedSession?: SessionStore;
+  @provide({ context: sessionContext }) providedSession?: SessionStore;
 
   /** @internal */
-  providedLocale?: string;
-
-  private readonly notifyClient = provide(this, clientContext, () => this.providedClient);
-  private readonly notifySession = provide(this, sessionContext, () => this.providedSession);
-  private readonly notifyLocale = provide(this, localeContext, () => this.providedLocale);
+  @provide({ context: localeContext }) providedLocale?: string;
 
   /** The client in use: the given one, or the one built from base-url and getAccessToken. */
   get activeClient(): EntitlementClient | undefined {
@@ -61,18 +57,10 @@ export class EntitlementProvider extends LitElement {
       const client = this.client ?? this.buildClient();
       if (client !== this.providedClient) {
         this.providedClient = client;
-        this.notifyClient();
-        const session = client ? SessionStore.for(client) : undefined;
-        if (session !== this.providedSession) {
-          this.providedSession = session;
-          this.notifySession();
-        }
+        this.providedSession = client ? SessionStore.for(client) : undefined;
       }
     }
-    if (changed.has('locale') && (this.locale || undefined) !== this.providedLocale) {
-      this.providedLocale = this.locale || undefined;
-      this.notifyLocale();
-    }
+    if (changed.has('locale')) this.providedLocale = this.locale || undefined;
   }
 
   private buildClient(): EntitlementClient | undefined {

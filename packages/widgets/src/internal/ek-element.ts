@@ -1,8 +1,8 @@
+import { consume } from '@lit/context';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext, localeContext, sessionContext } from '../context.ts';
-import { consume } from './context.ts';
 import { SessionStore } from '../controllers/session-store.ts';
 import type { ListSource } from '../controllers/paged-controller.ts';
 import { emit } from '../events.ts';
@@ -46,23 +46,19 @@ export abstract class EkElement extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** @internal From <entitlement-provider>. */
+  @consume({ context: clientContext, subscribe: true })
   @state()
   providedClient?: EntitlementClient;
 
   /** @internal From <entitlement-provider>. */
+  @consume({ context: sessionContext, subscribe: true })
   @state()
   providedSession?: SessionStore;
 
   /** @internal From <entitlement-provider>. */
+  @consume({ context: localeContext, subscribe: true })
   @state()
   providedLocale?: string;
-
-  constructor() {
-    super();
-    consume(this, clientContext, (value) => (this.providedClient = value));
-    consume(this, sessionContext, (value) => (this.providedSession = value));
-    consume(this, localeContext, (value) => (this.providedLocale = value));
-  }
 
   /** Text for the polite live region: results that are not otherwise announced. */
   @state() protected announcement = '';
