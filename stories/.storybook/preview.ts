@@ -3,6 +3,8 @@
 // pick the seed (`parameters.seed`), the direction (`parameters.dir`), or override handlers in `beforeEach({ msw })`.
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
+// Styles through the CSSOM, not a style attribute: stories run under a CSP without 'unsafe-inline'.
+import { styleMap } from 'lit/directives/style-map.js';
 import { setupWorker } from 'msw/browser';
 import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
 import manifest from 'virtual:entitlement-kit/custom-elements';
@@ -33,7 +35,12 @@ const withProvider: Decorator = (story, context) => {
   const dark = context.args.theme === 'dark';
   return html`<div
     dir=${dir}
-    style="box-sizing: border-box; padding: 1rem; min-height: ${context.viewMode === 'docs' ? '32rem' : '100vh'}; ${dark ? 'background: #1b1a19; color-scheme: dark;' : ''}"
+    style=${styleMap({
+      boxSizing: 'border-box',
+      padding: '1rem',
+      minHeight: context.viewMode === 'docs' ? '32rem' : '100vh',
+      ...(dark ? { background: '#1b1a19', colorScheme: 'dark' } : {}),
+    })}
     data-persona=${persona}
   >
     <entitlement-provider base-url=${baseUrl()} locale=${locale} .getAccessToken=${() => tokenFor(persona)}>
