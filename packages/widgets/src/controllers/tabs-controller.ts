@@ -69,8 +69,14 @@ export class TabsController<K extends string> implements ReactiveController {
     this.select(this.keys[next], true);
   };
 
+  /**
+   * Focuses the tab at once (the tab buttons are always rendered), and again once the update is done: the update may
+   * wait for a panel's code read on demand (EkElement.needs), and focus should not wait with it.
+   */
   private async focusTab(key: K): Promise<void> {
+    const focus = () => this.host.shadowRoot?.getElementById(this.tabId(key))?.focus();
+    focus();
     await this.host.updateComplete;
-    this.host.shadowRoot?.getElementById(this.tabId(key))?.focus();
+    focus();
   }
 }

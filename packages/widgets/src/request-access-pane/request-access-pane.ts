@@ -6,13 +6,13 @@ import { ResourceController } from '../controllers/resource-controller.ts';
 import { SessionController } from '../controllers/session-controller.ts';
 import { SessionStore } from '../controllers/session-store.ts';
 import { TabsController } from '../controllers/tabs-controller.ts';
-import { emit } from '../events.ts';
 import { EkElement } from '../internal/ek-element.ts';
-import { canCancel, canResubmit, localizedText, packageIdOf, packageOf, policyIdOf, targetIdOf } from '../internal/graph.ts';
+import { targetIdOf } from '../internal/graph.ts';
 import type { AccessPackage, AssignmentPolicy, AssignmentRequest, Requirements } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
-import { answersOf, periodOf, type Draft, type FieldError } from './request-draft.ts';
+import type { Draft, FieldError } from './request-draft.ts';
 import type * as RequestForm from './request-form.ts';
+import type * as RequestHistory from './request-history.ts';
 import { styles } from './request-access-pane.styles.ts';
 
 const PAGE_SIZE = 25;
@@ -41,6 +41,9 @@ export interface Prefill {
 /** ./request-form.ts once read (one copy for every pane on the page). */
 let requestForm: typeof RequestForm | undefined;
 let requestFormLoading: Promise<unknown> | undefined;
+/** ./request-history.ts once read. */
+let requestHistory: typeof RequestHistory | undefined;
+let requestHistoryLoading: Promise<unknown> | undefined;
 
 const newestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
   (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? '');
@@ -90,6 +93,8 @@ export class RequestAccessPane extends EkElement {
   /** Reading ./request-form.ts failed. */
   @state() private formError?: Error;
   @state() private historyWanted = false;
+  /** Reading ./request-history.ts failed. */
+  @state() private historyError?: Error;
 
   private prefill?: Prefill;
   private draftFor?: PackageData;
@@ -258,19 +263,38 @@ export class RequestAccessPane extends EkElement {
 
   // ---- package and request form: ./request-form.ts, read when a package opens ----
 
-  /** An open package needs the form module: the update waits for it (a failed read shows an error with a retry). */
+  /** An open package needs the form module, the History tab its module: the update waits for them (a failed read shows an error with a retry). */
   protected override needs(): Promise<unknown> | undefined {
-    if (!this.openPackageId || requestForm) return undefined;
-    return (requestFormLoading ??= import('./request-form.ts').then(
-      (module) => {
-        requestForm = module;
-        this.formError = undefined;
-      },
-      (error: unknown) => {
-        requestFormLoading = undefined;
-        this.formError = error instanceof Error ? error : new Error(String(error));
-      },
-    ));
+    const loading: Promise<unknown>[] = [];
+    if (this.tabs.selected === 'history' && this.resolvedClient && !requestHistory) {
+      loading.push(
+        (requestHistoryLoading ??= import('./request-history.ts').then(
+          (module) => {
+            requestHistory = module;
+            this.historyError = undefined;
+          },
+          (error: unknown) => {
+            requestHistoryLoading = undefined;
+            this.historyError = error instanceof Error ? error : new Error(String(error));
+          },
+        )),
+      );
+    }
+    if (this.openPackageId && !requestForm) {
+      loading.push(
+        (requestFormLoading ??= import('./request-form.ts').then(
+          (module) => {
+            requestForm = module;
+            this.formError = undefined;
+          },
+          (error: unknown) => {
+            requestFormLoading = undefined;
+            this.formError = error instanceof Error ? error : new Error(String(error));
+          },
+        )),
+      );
+    }
+    return loading.length ? Promise.all(loading) : undefined;
   }
 
   /** The members ./request-form.ts uses (see FormHost there). */
@@ -283,8 +307,6 @@ export class RequestAccessPane extends EkElement {
     return this.formError ? this.renderError(this.formError, () => this.requestUpdate()) : this.renderLoading(this.t.loadingPackage);
   }
 
-  // ---- history ----
-
   /** The person a request is for; `knownTargetId` when the request object does not carry its assignment. */
   private forWhom(request: AssignmentRequest, knownTargetId?: string): string {
     const store = this.sessionStore;
@@ -293,109 +315,16 @@ export class RequestAccessPane extends EkElement {
     return request.assignment?.target?.displayName ?? store?.displayNameOf(id) ?? store?.user(id).value?.displayName ?? id;
   }
 
+
+  // ---- history: ./request-history.ts, read when the History tab opens ----
+
   private renderHistory(): TemplateResult {
-    const { history } = this;
-    if (history.status === 'error') return this.renderError(history.error, () => history.retry());
-    if (history.status !== 'ready') return this.renderLoading(this.t.loadingHistory);
-    if (history.items.length === 0) return this.renderEmpty(this.t.noRequests);
-    return this.renderList(history, {
-      label: this.t.historyListLabel,
-      key: (r) => r.id ?? '',
-      renderItem: (request) => this.renderRequestRow(request),
-    });
+    if (requestHistory) return requestHistory.renderHistory(this.asHistoryHost());
+    return this.historyError ? this.renderError(this.historyError, () => this.requestUpdate()) : this.renderLoading(this.t.loadingHistory);
   }
 
-  private renderRequestRow(request: AssignmentRequest): TemplateResult {
-    const id = request.id ?? '';
-    const expanded = this.expandedRequestId === id;
-    const pkgName = packageOf(request)?.displayName ?? this.t.unknownPackage;
-    const cancelError = this.canceling.errorFor(id);
-    const removal = request.requestType === 'userRemove' || request.requestType === 'adminRemove';
-    return html`<div part="item" class="row request ${expanded ? 'expanded' : ''}">
-      <button
-        type="button"
-        class="link row-title disclosure"
-        aria-expanded=${expanded ? 'true' : 'false'}
-        aria-controls="request-${id}"
-        @click=${() => (this.expandedRequestId = expanded ? undefined : id)}
-      >
-        ${pkgName}
-      </button>
-      <span class="row-meta">
-        <span class="badge ${this.stateTone(request.state)}">${this.stateLabel(request.state)}</span>
-        ${removal ? this.t.removalRequest : nothing} ${this.msg('requestedFor', { person: this.forWhom(request) })} ·
-        ${this.formatDate(request.createdDateTime)}
-      </span>
-      ${expanded ? this.renderRequestDetails(request) : nothing}
-      ${cancelError ? this.renderError(cancelError, () => void this.cancelRequest(request), this.t.cancelFailed) : nothing}
-      <div class="actions">
-        ${canCancel(request)
-          ? html`<button type="button" part="button cancel-button" class="danger" ?disabled=${this.canceling.isPending(id)} @click=${() => this.cancelRequest(request)}>
-              ${this.canceling.isPending(id) ? this.t.canceling : this.t.cancelRequest}
-            </button>`
-          : nothing}
-        ${canResubmit(request) && packageIdOf(request)
-          ? html`<button type="button" part="button resubmit-button" @click=${() => this.resubmit(request)}>${this.t.resubmit}</button>`
-          : nothing}
-      </div>
-    </div>`;
-  }
-
-  private renderRequestDetails(request: AssignmentRequest): TemplateResult {
-    const schedule = request.schedule;
-    const end = schedule?.expiration?.endDateTime;
-    const duration = schedule?.expiration?.type === 'afterDuration' ? schedule.expiration.duration : undefined;
-    return html`<dl class="facts" id="request-${request.id ?? ''}">
-      ${request.requestor?.displayName ? html`<dt>${this.t.requestedBy}</dt><dd>${request.requestor.displayName}</dd>` : nothing}
-      <dt>${this.t.statusLabel}</dt>
-      <dd>${request.status ?? this.stateLabel(request.state)}</dd>
-      ${request.justification ? html`<dt>${this.t.justificationLabel}</dt><dd>${request.justification}</dd>` : nothing}
-      ${(request.answers ?? []).map(
-        (answer) => html`<dt>${localizedText(answer.answeredQuestion?.localizations, answer.answeredQuestion?.text, this.resolvedLocale) || this.t.answerLabel}</dt>
-          <dd>${answer.displayValue ?? ''}</dd>`,
-      )}
-      ${end
-        ? html`<dt>${this.t.periodLabel}</dt>
-            <dd>${this.msg('periodValue', { start: this.formatDate(schedule?.startDateTime ?? request.createdDateTime), end: this.formatDate(end) })}</dd>`
-        : duration
-          ? html`<dt>${this.t.periodLabel}</dt>
-              <dd>${this.msg('periodDuration', { duration: this.formatDuration(duration) })}</dd>`
-          : nothing}
-      ${request.completedDateTime ? html`<dt>${this.t.completedLabel}</dt><dd>${this.formatDate(request.completedDateTime, true)}</dd>` : nothing}
-    </dl>`;
-  }
-
-  private async cancelRequest(request: AssignmentRequest): Promise<void> {
-    const client = this.resolvedClient;
-    const id = request.id;
-    if (!client || !id) return;
-    const result = await this.canceling.run(id, () => client.cancelRequest(id));
-    if (!result.ok) return;
-    let updated: AssignmentRequest = { ...request, state: 'canceled' };
-    try {
-      updated = await client.getRequest(id, { expand: ['accessPackage', 'assignment', 'requestor'] });
-    } catch {
-      // The cancel succeeded; showing it as canceled without the re-read is still true.
-    }
-    this.history.upsert(updated);
-    emit(this, 'request-canceled', updated);
-    void this.announce(this.msg('canceledAnnouncement', { package: packageOf(request)?.displayName ?? '' }));
-  }
-
-  private resubmit(request: AssignmentRequest): void {
-    const packageId = packageIdOf(request);
-    if (!packageId) return;
-    this.prefill = {
-      packageId,
-      policyId: policyIdOf(request),
-      targetUserId: targetIdOf(request),
-      answers: answersOf(request),
-      justification: request.justification ?? '',
-      period: periodOf(request),
-    };
-    this.openPackage(packageId);
-    // The same package may already be open: its loaded data then takes the prefill on the next render.
-    this.draftFor = undefined;
-    this.tabs.select('catalog', true);
+  /** The members ./request-history.ts uses (see HistoryHost there). */
+  private asHistoryHost(): RequestHistory.HistoryHost {
+    return this as unknown as RequestHistory.HistoryHost;
   }
 }
