@@ -129,18 +129,32 @@ async function clickItem(widget: string, selector: string, ...texts: string[]): 
   await element.click();
 }
 
+/**
+ * Polls for a `>>>` (shadow-piercing) selector. waitForSelector re-checks on mutations of the document, which a
+ * widget's shadow DOM does not cause, so content a widget renders later (a view it loads on demand) would be missed.
+ */
+async function waitDeep(selector: string, options: { visible?: boolean } = {}): Promise<ElementHandle<Element>> {
+  const deadline = Date.now() + STEP_TIMEOUT;
+  for (;;) {
+    const element = await page.$(selector);
+    if (element && (!options.visible || (await element.isVisible()))) return element;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${selector}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 async function click(selector: string): Promise<void> {
-  const element = await page.waitForSelector(selector, { visible: true });
-  await element!.click();
+  const element = await waitDeep(selector, { visible: true });
+  await (element as ElementHandle<HTMLElement>).click();
 }
 
 async function fill(selector: string, text: string): Promise<void> {
-  const element = await page.waitForSelector(selector, { visible: true });
-  await element!.type(text);
+  const element = await waitDeep(selector, { visible: true });
+  await (element as ElementHandle<HTMLElement>).type(text);
 }
 
 async function textOf(selector: string): Promise<string> {
-  const handle = await page.waitForSelector(selector);
+  const handle = await waitDeep(selector);
   return (await handle!.evaluate((element) => element.textContent ?? '')).replace(/\s+/g, ' ').trim();
 }
 
@@ -168,7 +182,7 @@ async function onBehalfFlow(): Promise<void> {
   // Lee Gu, manager: Marketing Campaigns for Pradeep Gupta, with the policy's question and justification.
   await clickItem('request-access-pane', 'button[part~="item"]', 'Marketing Campaigns');
   await click('request-access-pane >>> input[name="target"][value="other"]');
-  const person = await page.waitForSelector('request-access-pane >>> select#target');
+  const person = (await waitDeep('request-access-pane >>> select#target')) as ElementHandle<HTMLSelectElement>;
   await person!.select(PRADEEP_ID);
   await fill('request-access-pane >>> form input[type="text"][required]', 'MKT-2026');
   await fill('request-access-pane >>> #justification', 'Pradeep runs the EMEA launch campaign.');
