@@ -1,7 +1,8 @@
 // The selected request of <approval-inbox>: its details, approval stages and the decision form, read on demand when
 // a request is selected (the inbox waits for it before its next update). Functions of the inbox (`h`), through
 // DetailHost: the members of ApprovalInbox they use.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { formStyles } from '../styles/forms.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { PagedController } from '../controllers/paged-controller.ts';
 import type { ResourceController } from '../controllers/resource-controller.ts';
@@ -15,6 +16,7 @@ import type { Approval, ApprovalStage, AssignmentPolicy, AssignmentRequest, Enti
 import type { Outcome, Tab } from './approval-inbox.ts';
 
 export interface DetailHost extends HTMLElement {
+  useStyles(style: CSSResult): void;
   readonly t: Catalogue;
   readonly resolvedLocale: string;
   readonly resolvedClient: EntitlementClient | undefined;
@@ -63,6 +65,7 @@ export function reviewResultLabel(h: DetailHost, result: string | null | undefin
 }
 
 export function renderDetail(h: DetailHost, request: AssignmentRequest, tab: Tab): TemplateResult {
+  h.useStyles(formStyles);
   const id = request.id ?? '';
   const { requestorName, requestorEmail, targetName, onBehalf } = h.people(request);
   const schedule = request.schedule;

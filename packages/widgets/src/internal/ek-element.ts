@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { html, LitElement, nothing, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { clientContext, localeContext, sessionContext } from '../context.ts';
@@ -173,6 +173,13 @@ export abstract class EkElement extends LitElement {
     if (value === 'delivered') return 'good';
     if (value === 'denied' || value === 'canceled' || value === 'deliveryFailed' || value === 'expired') return 'bad';
     return 'wait';
+  }
+
+  /** Adds styles that code read on demand brings to this widget's shadow root, once, after the widget's own. */
+  useStyles(style: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = style.styleSheet;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   protected renderLiveRegion(): TemplateResult {

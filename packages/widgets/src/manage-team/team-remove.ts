@@ -1,7 +1,8 @@
 // The form in <manage-team>'s remove dialog and the removal itself: read on demand when a removal is asked for (the
 // widget waits for it before its next update). Functions of the widget (`h`), through RemoveHost: the members of
 // ManageTeam they use.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { formStyles } from '../styles/forms.ts';
 import type { DialogController } from '../controllers/dialog-controller.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { SessionStore } from '../controllers/session-store.ts';
@@ -11,6 +12,7 @@ import { packageOf } from '../internal/graph.ts';
 import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 
 export interface RemoveHost extends HTMLElement {
+  useStyles(style: CSSResult): void;
   readonly t: Catalogue;
   readonly resolvedClient: EntitlementClient | undefined;
   readonly sessionStore: SessionStore | undefined;
@@ -28,6 +30,7 @@ export interface RemoveHost extends HTMLElement {
 }
 
 export function renderRemoveForm(h: RemoveHost, assignment: Assignment): TemplateResult {
+  h.useStyles(formStyles);
   const report = h.sessionStore?.reports.value?.find((r) => r.id === h.selectedReportId);
   const pending = h.removal.isPending(assignment.id ?? '');
   const error = h.removal.errorFor(assignment.id ?? '');

@@ -1,7 +1,8 @@
 // The opened package and the request form of <request-access-pane>: read on demand when a package opens (the pane
 // waits for it before its next update), so a page that only lists packages does not load it. Functions of the pane
 // (`h`), through FormHost: the members of RequestAccessPane they use.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { formStyles } from '../styles/forms.ts';
 import { live } from 'lit/directives/live.js';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { PagedController } from '../controllers/paged-controller.ts';
@@ -37,6 +38,7 @@ import {
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
 
 export interface FormHost extends HTMLElement {
+  useStyles(style: CSSResult): void;
   readonly t: Catalogue;
   readonly resolvedLocale: string;
   readonly resolvedClient: EntitlementClient | undefined;
@@ -67,6 +69,7 @@ export interface FormHost extends HTMLElement {
 }
 
 export function renderPackage(h: FormHost): TemplateResult {
+  h.useStyles(formStyles);
   const { details } = h;
   const data = details.status === 'ready' ? details.value : undefined;
   const ready = data && h.draft;

@@ -1,7 +1,8 @@
 // The History tab of <request-access-pane>: earlier requests, cancel and resubmit. Read on demand when the tab opens
 // (the pane waits for it before its next update). Functions of the pane (`h`), through HistoryHost: the members of
 // RequestAccessPane they use.
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { formStyles } from '../styles/forms.ts';
 import type { ListSource, PagedController } from '../controllers/paged-controller.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { TabsController } from '../controllers/tabs-controller.ts';
@@ -13,6 +14,7 @@ import { answersOf, periodOf } from './request-draft.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
 
 export interface HistoryHost extends HTMLElement {
+  useStyles(style: CSSResult): void;
   readonly t: Catalogue;
   readonly resolvedLocale: string;
   readonly resolvedClient: EntitlementClient | undefined;
@@ -37,6 +39,7 @@ export interface HistoryHost extends HTMLElement {
 }
 
 export function renderHistory(h: HistoryHost): TemplateResult {
+  h.useStyles(formStyles);
   const { history } = h;
   if (history.status === 'error') return h.renderError(history.error, () => history.retry());
   if (history.status !== 'ready') return h.renderLoading(h.t.loadingHistory);

@@ -149,52 +149,10 @@ export const shared = [
       min-block-size: 2.25rem;
       inline-size: 100%;
     }
-    textarea {
-      min-block-size: 5rem;
-      resize: vertical;
-    }
-    input[aria-invalid='true'],
-    textarea[aria-invalid='true'],
-    select[aria-invalid='true'] {
-      border-color: var(--_danger);
-      border-width: 2px;
-    }
-    fieldset {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      margin: 0;
-      padding: 0.5rem var(--_space) var(--_space);
-      display: grid;
-      gap: 0.375rem;
-    }
-    fieldset[aria-invalid='true'] {
-      border-color: var(--_danger);
-      border-width: 2px;
-    }
-    .choice {
-      display: flex;
-      gap: 0.5rem;
-      align-items: flex-start;
-      font-weight: normal;
-    }
-    .choice input {
-      margin-block-start: 0.3rem;
-      inline-size: 1rem;
-      block-size: 1rem;
-      accent-color: var(--_accent);
-    }
-    .required-mark {
-      color: var(--_danger);
-      margin-inline-start: 0.25rem;
-    }
     .hint {
       color: var(--_text-muted);
       font-size: 0.9em;
       font-weight: normal;
-    }
-    .field-error {
-      color: var(--_danger);
-      font-size: 0.9em;
     }
 
     .state {
@@ -207,9 +165,6 @@ export const shared = [
     }
     .state.error {
       border-inline-start: 4px solid var(--_danger);
-    }
-    .state.success {
-      border-inline-start: 4px solid var(--_success);
     }
     .state.info {
       border-inline-start: 4px solid var(--_accent);
@@ -326,20 +281,6 @@ export const shared = [
       display: grid;
       gap: var(--_space);
       align-content: start;
-    }
-
-    dl.facts {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 0.25rem 0.75rem;
-      margin: 0;
-    }
-    dl.facts dt {
-      font-weight: 600;
-    }
-    dl.facts dd {
-      margin: 0;
-      overflow-wrap: anywhere;
     }
 
     dialog {
