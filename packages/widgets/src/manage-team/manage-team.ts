@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { DialogController } from '../controllers/dialog-controller.ts';
 import { MutationController } from '../controllers/mutation-controller.ts';
 import { filteredList, PagedController, staticList } from '../controllers/paged-controller.ts';
@@ -8,18 +7,20 @@ import { SessionController } from '../controllers/session-controller.ts';
 import { emit } from '../events.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { allowsOnBehalfRemove, assignmentPolicyIdOf, odataString, packageOf } from '../internal/graph.ts';
-import { tagFor } from '../internal/nested-tag.ts';
 import type { Assignment, AssignmentPolicy, AssignmentRequest, User } from '../internal/sdk.ts';
-import { RequestAccessPane } from '../request-access-pane/request-access-pane.ts';
 import { shared } from '../styles/shared.ts';
 import { styles } from './manage-team.styles.ts';
 import type * as TeamRemove from './team-remove.ts';
+import type * as TeamRequest from './team-request.ts';
 
 const PAGE_SIZE = 25;
 
 /** ./team-remove.ts once read (one copy for every manage-team on the page). */
 let teamRemove: typeof TeamRemove | undefined;
 let teamRemoveLoading: Promise<unknown> | undefined;
+/** ./team-request.ts once read. */
+let teamRequest: typeof TeamRequest | undefined;
+let teamRequestLoading: Promise<unknown> | undefined;
 
 type RemoveCheck = { allowed: true } | { allowed: false; reason: string } | { allowed: 'checking' };
 
@@ -51,6 +52,8 @@ export class ManageTeam extends EkElement {
   /** Reading ./team-remove.ts failed. */
   @state() private removeFormError?: Error;
   @state() private requestingFor?: User;
+  /** Reading ./team-request.ts failed. */
+  @state() private requestFormError?: Error;
   /** Assignments whose removal was requested here, with the userRemove request Graph created. */
   @state() private removals: Record<string, AssignmentRequest> = {};
 
@@ -250,21 +253,43 @@ export class ManageTeam extends EkElement {
     void this.removeDialog.open(trigger);
   }
 
-  // ---- the remove dialog's form: ./team-remove.ts, read when a removal is asked for ----
+  // ---- the dialogs' content: ./team-remove.ts when a removal is asked for, ./team-request.ts when a request is ----
 
-  /** An open remove dialog needs its form module: the update waits for it (a failed read shows an error with a retry). */
+  /**
+   * An open remove dialog needs its form module, an open request dialog its own: the update waits for them (a failed
+   * read shows an error with a retry).
+   */
   protected override needs(): Promise<unknown> | undefined {
-    if (!this.removing || teamRemove) return undefined;
-    return (teamRemoveLoading ??= import('./team-remove.ts').then(
-      (module) => {
-        teamRemove = module;
-        this.removeFormError = undefined;
-      },
-      (error: unknown) => {
-        teamRemoveLoading = undefined;
-        this.removeFormError = error instanceof Error ? error : new Error(String(error));
-      },
-    ));
+    const loading: Promise<unknown>[] = [];
+    if (this.removing && !teamRemove) {
+      loading.push(
+        (teamRemoveLoading ??= import('./team-remove.ts').then(
+          (module) => {
+            teamRemove = module;
+            this.removeFormError = undefined;
+          },
+          (error: unknown) => {
+            teamRemoveLoading = undefined;
+            this.removeFormError = error instanceof Error ? error : new Error(String(error));
+          },
+        )),
+      );
+    }
+    if (this.requestingFor && !teamRequest) {
+      loading.push(
+        (teamRequestLoading ??= import('./team-request.ts').then(
+          (module) => {
+            teamRequest = module;
+            this.requestFormError = undefined;
+          },
+          (error: unknown) => {
+            teamRequestLoading = undefined;
+            this.requestFormError = error instanceof Error ? error : new Error(String(error));
+          },
+        )),
+      );
+    }
+    return loading.length ? Promise.all(loading) : undefined;
   }
 
   private renderRemoveDialog(): TemplateResult {
@@ -287,24 +312,14 @@ export class ManageTeam extends EkElement {
 
   private renderRequestDialog(): TemplateResult {
     const user = this.requestingFor;
-    const name = user?.displayName ?? '';
-    // The pane is the kit's own element, under whatever name it is registered (see tagFor).
-    const pane = user ? unsafeStatic(tagFor(RequestAccessPane, 'request-access-pane')) : undefined;
     return html`<dialog id="request-dialog" part="dialog" class="wide" aria-labelledby="request-title" @close=${this.requestDialog.handleClose}>
-      ${user && pane
-        ? html`<div class="panel">
-            <div class="dialog-head">
-              <h2 id="request-title">${this.msg('requestAccessFor', { name })}</h2>
-              <button type="button" part="button close-button" autofocus @click=${() => this.requestDialog.close()}>${this.t.close}</button>
-            </div>
-            ${staticHtml`<${pane}
-              target-user-id=${user.id ?? ''}
-              .client=${this.resolvedClient}
-              locale=${this.resolvedLocale}
-              theme=${this.theme ?? nothing}
-            ></${pane}>`}
-          </div>`
-        : nothing}
+      ${!user
+        ? nothing
+        : teamRequest
+          ? teamRequest.renderRequestFor(this as unknown as TeamRequest.RequestHost, user)
+          : this.requestFormError
+            ? this.renderError(this.requestFormError, () => this.requestUpdate())
+            : nothing}
     </dialog>`;
   }
 }
