@@ -14,6 +14,11 @@ import { errorStatus } from '../internal/errors.ts';
 import { approverJustificationRequired, decided, localizedText, packageOf, policyIdOf, stageTimeout } from '../internal/graph.ts';
 import type { Approval, ApprovalStage, AssignmentPolicy, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import type { Outcome, Tab } from './approval-inbox.ts';
+import { addEnglish } from '../i18n/index.ts';
+import { enViews } from '../i18n/en-views.ts';
+
+// This view's English strings arrive with it (see i18n/en-core.ts).
+addEnglish(enViews);
 
 export interface DetailHost extends HTMLElement {
   useStyles(style: CSSResult): void;

@@ -1,7 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { de } from './de.ts';
 import { en } from './en.ts';
-import { catalogueFor, format, languageOf, loadCatalogue, resolveLocale } from './index.ts';
+import { enViews } from './en-views.ts';
+import { addEnglish, catalogueFor, format, languageOf, loadCatalogue, resolveLocale } from './index.ts';
 import '../index.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -30,7 +31,10 @@ describe('i18n catalogues', () => {
     expect(loadCatalogue('en')).to.equal(undefined);
     await loadCatalogue('de-CH');
     expect(catalogueFor('de-CH')).to.equal(de);
-    expect(catalogueFor('ja')).to.equal(en);
+    // English: the first-paint strings at once, an on-demand view's strings once that view has arrived.
+    expect(catalogueFor('ja').retry).to.equal(en.retry);
+    addEnglish(enViews);
+    expect(catalogueFor('ja')).to.deep.equal(en);
   });
 
   it('resolves an explicit locale first, then the page language', () => {

@@ -1,6 +1,18 @@
-import { en, type Catalogue } from './en.ts';
+import { enCore } from './en-core.ts';
+import type { Catalogue } from './en.ts';
 
 export type { Catalogue, MessageKey } from './en.ts';
+
+/**
+ * English as the page has it: the first-paint strings, completed by addEnglish() when an on-demand view arrives
+ * (a view only reads its own strings, so no string is read before it is there).
+ */
+const en = { ...enCore } as unknown as Catalogue;
+
+/** Called by the on-demand views with en-views.ts. */
+export function addEnglish(strings: Partial<Catalogue>): void {
+  Object.assign(en, strings);
+}
 
 /** English is inline; every other catalogue is read on demand, so a page pays only for the languages it shows. */
 const loaders = {

@@ -10,6 +10,11 @@ import { emit } from '../events.ts';
 import type { Catalogue, MessageKey } from '../i18n/index.ts';
 import { packageOf } from '../internal/graph.ts';
 import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
+import { addEnglish } from '../i18n/index.ts';
+import { enViews } from '../i18n/en-views.ts';
+
+// This view's English strings arrive with it (see i18n/en-core.ts).
+addEnglish(enViews);
 
 export interface RemoveHost extends HTMLElement {
   useStyles(style: CSSResult): void;

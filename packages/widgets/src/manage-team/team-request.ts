@@ -7,6 +7,11 @@ import type { Catalogue, MessageKey } from '../i18n/index.ts';
 import { tagFor } from '../internal/nested-tag.ts';
 import type { EntitlementClient, User } from '../internal/sdk.ts';
 import { RequestAccessPane } from '../request-access-pane/request-access-pane.ts';
+import { addEnglish } from '../i18n/index.ts';
+import { enViews } from '../i18n/en-views.ts';
+
+// This view's English strings arrive with it (see i18n/en-core.ts).
+addEnglish(enViews);
 
 export interface RequestHost extends HTMLElement {
   readonly t: Catalogue;

@@ -36,6 +36,11 @@ import {
   type Target,
 } from './request-draft.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
+import { addEnglish } from '../i18n/index.ts';
+import { enViews } from '../i18n/en-views.ts';
+
+// This view's English strings arrive with it (see i18n/en-core.ts).
+addEnglish(enViews);
 
 export interface FormHost extends HTMLElement {
   useStyles(style: CSSResult): void;

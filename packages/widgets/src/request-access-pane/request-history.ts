@@ -12,6 +12,11 @@ import { canCancel, canResubmit, localizedText, packageIdOf, packageOf, policyId
 import type { AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import { answersOf, periodOf } from './request-draft.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
+import { addEnglish } from '../i18n/index.ts';
+import { enViews } from '../i18n/en-views.ts';
+
+// This view's English strings arrive with it (see i18n/en-core.ts).
+addEnglish(enViews);
 
 export interface HistoryHost extends HTMLElement {
   useStyles(style: CSSResult): void;
