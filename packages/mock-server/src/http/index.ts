@@ -14,7 +14,7 @@ export {
   withRequestIds,
 } from './graph-response.ts';
 export type { CollectionBody, GraphResponseInit, RequestContext } from './graph-response.ts';
-export { readJsonBody } from './json-body.ts';
+export { jsonObject, readJsonBody } from './json-body.ts';
 export { compilePathTemplate, parseMountPoint } from './path-template.ts';
 export type { MountPoint, PathMatcher, PathParams } from './path-template.ts';
 export { createGraphRoutes } from './route.ts';

@@ -5,17 +5,11 @@ import type { Engine } from '../core/engine.ts';
 import { badRequest, MockGraphError } from '../core/errors.ts';
 import type { SeedName } from '../seed/index.ts';
 import type { FaultInjector, GraphRoutes } from '../http/index.ts';
-import { graphJson, noContent } from '../http/index.ts';
+import { graphJson, jsonObject, noContent } from '../http/index.ts';
 import { mintToken, TOKEN_LIFETIME_SECONDS } from '../identity/token.ts';
 import type { components } from '../generated/control.ts';
 
 type Schemas = components['schemas'];
-
-function objectOrEmpty(body: unknown, what: string): Record<string, unknown> {
-  if (body === undefined) return {};
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('BadRequest', `${what} must be a JSON object.`);
-  return body as Record<string, unknown>;
-}
 
 function onlyKeys(body: Record<string, unknown>, allowed: string[]): void {
   for (const key of Object.keys(body)) {
@@ -27,7 +21,7 @@ export function controlRoutes(engine: Engine, faults: FaultInjector, r: GraphRou
   const clock = (): Schemas['Clock'] => ({ now: engine.now() });
   return [
     r.control('POST', '/_mock/reset', ({ body }) => {
-      const request = objectOrEmpty(body, 'A reset body');
+      const request = jsonObject(body, 'A reset body', true);
       onlyKeys(request, ['seed']);
       const seed = request.seed ?? 'contoso';
       if (typeof seed !== 'string') throw badRequest('UnknownSeed', 'seed must be a string: contoso or empty.', 'seed');
@@ -38,7 +32,7 @@ export function controlRoutes(engine: Engine, faults: FaultInjector, r: GraphRou
     }),
     r.control('GET', '/_mock/clock', () => graphJson(clock())),
     r.control('POST', '/_mock/clock', ({ body }) => {
-      const change = objectOrEmpty(body, 'A clock change') as Schemas['ClockChange'];
+      const change = jsonObject(body, 'A clock change', true) as Schemas['ClockChange'];
       onlyKeys(change, ['advance', 'now']);
       const given = [change.advance, change.now].filter((v) => v !== undefined);
       if (given.length !== 1) throw badRequest('BadRequest', 'Give exactly one of advance (e.g. "PT25H") and now (an ISO date-time).');
@@ -50,7 +44,7 @@ export function controlRoutes(engine: Engine, faults: FaultInjector, r: GraphRou
     r.control('DELETE', '/_mock/faults', () => (faults.clear(), noContent())),
     r.control('GET', '/_mock/outbox', () => graphJson({ value: engine.outbox() } satisfies Schemas['Outbox'])),
     r.control('POST', '/_mock/token', ({ body }) => {
-      const request = objectOrEmpty(body, 'A token request');
+      const request = jsonObject(body, 'A token request', true);
       onlyKeys(request, ['userPrincipalName']);
       const upn = request.userPrincipalName;
       if (typeof upn !== 'string' || !upn) throw badRequest('BadRequest', 'userPrincipalName is required.', 'userPrincipalName');

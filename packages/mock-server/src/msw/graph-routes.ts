@@ -4,7 +4,7 @@
 import type { HttpHandler } from 'msw';
 import { badRequest } from '../core/errors.ts';
 import type { Engine } from '../core/engine.ts';
-import { graphCollection, graphJson, noContent, type GraphRoutes, type RouteContext } from '../http/index.ts';
+import { graphCollection, graphJson, jsonObject, noContent, type GraphRoutes, type RouteContext } from '../http/index.ts';
 import { readPath } from '../odata/index.ts';
 import type { AccessPackage } from '@entitlement-kit/sdk';
 import { serveCollection, serveEntity } from './collections.ts';
@@ -15,12 +15,9 @@ type Body = Record<string, any>;
 
 /** The JSON object body; with a Graph type, its declared properties must also have the right JSON types. */
 function objectBody(ctx: RouteContext, type?: string): Body {
-  const body = ctx.body;
-  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw badRequest('BadRequest', 'The request body must be a JSON object.');
-  }
-  if (type) checkBodyTypes(type, body as Body);
-  return body as Body;
+  const body = jsonObject(ctx.body);
+  if (type) checkBodyTypes(type, body);
+  return body;
 }
 
 /** The id at the end of an `@odata.id` reference body (`{ "@odata.id": ".../users/{id}" }`). */

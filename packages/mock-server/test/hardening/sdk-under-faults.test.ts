@@ -4,12 +4,10 @@
 import { http, type HttpHandler } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type EntitlementClient } from '@entitlement-kit/sdk';
-import { mintToken } from '../../src/identity/token.ts';
-import { USERS } from '../../src/seed/ids.ts';
+import { EM, tokenFor, USERS } from '../support/graph-http.ts';
 import { startMockServer, type MockServer } from '../../src/server/index.ts';
 
 const FAULTS = { failRate: 0.2, throttleEvery: 5, retryAfterSeconds: 1 };
-const EM = '/identityGovernance/entitlementManagement';
 
 let server: MockServer;
 const arrivals: { method: string; path: string; at: number }[] = [];
@@ -34,7 +32,7 @@ async function setFaults(settings: object | null): Promise<void> {
 }
 
 function clientFor(person: keyof typeof USERS, options: { batching: boolean; seen?: { url: string; status: number; retryAfter: string | null; at: number }[] }): EntitlementClient {
-  const token = mintToken({ id: USERS[person], userPrincipalName: `${person}@contoso.com` });
+  const token = tokenFor(person);
   return createClient({
     baseUrl: server.graphUrl,
     getAccessToken: () => token,
