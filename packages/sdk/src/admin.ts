@@ -1,8 +1,10 @@
-// Set-up an Identity Governance Administrator does: catalogs, packages, resources, policies, users and managers,
-// direct assignments.
-import { EM } from './context.ts';
+// @entitlement-kit/sdk/admin: set-up an Identity Governance Administrator does (catalogs, packages, resources,
+// policies, users and managers, direct assignments), over the transport of a client from createClient():
+//   const admin = createAdmin(graph); await admin.createCatalog({ displayName: 'Sales' });
+// A separate entry so that pages which only request and approve access never load it.
+import { contextOf, EM } from './context.ts';
 import { listQuery } from './odata.ts';
-import type { AdminVerbs } from './api.ts';
+import type { AdminVerbs, EntitlementClient } from './api.ts';
 import type { Context } from './context.ts';
 import type { components } from './generated/graph.ts';
 import type { User } from './models.ts';
@@ -12,7 +14,13 @@ import type { User } from './models.ts';
 // bodies are asserted to the generated types rather than reshaped on the wire.
 type RefBody = components['schemas']['ReferenceCreate'];
 
-export function adminVerbs(ctx: Context): AdminVerbs {
+export type { AdminVerbs } from './api.ts';
+
+export function createAdmin(client: EntitlementClient): AdminVerbs {
+  return adminVerbs(contextOf(client));
+}
+
+function adminVerbs(ctx: Context): AdminVerbs {
   // $ref bodies name the target by its absolute URL under the same service root.
   const packageRef = (id: string) => ({ '@odata.id': `${ctx.baseUrl}${EM}/accessPackages/${encodeURIComponent(id)}` });
   const userRef = (id: string) => ({ '@odata.id': `${ctx.baseUrl}/users/${encodeURIComponent(id)}` });

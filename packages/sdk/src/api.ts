@@ -133,11 +133,9 @@ export interface EntitlementClient {
     body: Partial<TemporaryAccessPass>,
     options?: CallOptions,
   ): Promise<TemporaryAccessPass>;
-
-  // admin set-up (Identity Governance Administrator)
-  admin: AdminVerbs;
 }
 
+/** Set-up an Identity Governance Administrator does; from `createAdmin(client)` in `@entitlement-kit/sdk/admin`. */
 export interface AdminVerbs {
   createCatalog(body: Partial<AccessPackageCatalog>, options?: CallOptions): Promise<AccessPackageCatalog>;
   updateCatalog(id: string, body: Partial<AccessPackageCatalog>, options?: CallOptions): Promise<void>;

@@ -1,8 +1,9 @@
-// createClient: one transport, one typed layer, and the verbs of each resource module over them.
-import { adminVerbs } from './admin.ts';
+// createClient: one transport, one typed layer, and the verbs of each resource module over them. The admin set-up
+// verbs are not among them: no widget page needs them, so they live behind `@entitlement-kit/sdk/admin` (createAdmin)
+// and cost a page nothing unless it imports them.
 import { approvalVerbs } from './approvals.ts';
 import { assignmentVerbs } from './assignments.ts';
-import { createContext } from './context.ts';
+import { bindContext, createContext } from './context.ts';
 import { extensionVerbs } from './extensions.ts';
 import { packageVerbs } from './packages.ts';
 import { requestVerbs } from './requests.ts';
@@ -13,7 +14,7 @@ import type { ClientOptions, EntitlementClient } from './api.ts';
 export function createClient(options: ClientOptions): EntitlementClient {
   const baseUrl = serviceRoot(options.baseUrl);
   const ctx = createContext(baseUrl, createTransport({ ...options, baseUrl }));
-  return {
+  return bindContext(ctx, {
     baseUrl,
     raw: ctx.raw,
     ...userVerbs(ctx),
@@ -22,8 +23,7 @@ export function createClient(options: ClientOptions): EntitlementClient {
     ...approvalVerbs(ctx),
     ...assignmentVerbs(ctx),
     ...extensionVerbs(ctx),
-    admin: adminVerbs(ctx),
-  };
+  });
 }
 
 /**

@@ -27,6 +27,20 @@ export interface Context {
   entity<T>(call: Promise<{ data?: T; response: Response }>): Promise<T>;
 }
 
+// The context behind each client, for modules outside createClient (the admin verbs) to build on the same transport.
+const contexts = new WeakMap<object, Context>();
+
+export function bindContext<T extends object>(ctx: Context, client: T): T {
+  contexts.set(client, ctx);
+  return client;
+}
+
+export function contextOf(client: object): Context {
+  const ctx = contexts.get(client);
+  if (!ctx) throw new TypeError('Expected a client made by createClient() of @entitlement-kit/sdk.');
+  return ctx;
+}
+
 export function createContext(baseUrl: string, send: Send): Context {
   // Every raw call goes through send(), so it throws GraphError instead of returning `{ error }`.
   const raw = createRaw(baseUrl, send);

@@ -1,8 +1,9 @@
 // Each verb sends the method, path, query and body Graph documents for it.
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createAdmin } from '../src/admin.ts';
 import { createClient } from '../src/index.ts';
-import type { AnswerString, AssignmentRequest, EntitlementClient } from '../src/index.ts';
+import type { AdminVerbs, AnswerString, AssignmentRequest, EntitlementClient } from '../src/index.ts';
 import { BASE, EM_PATH as EM, useGraphServer } from './support/server.ts';
 
 const { server } = useGraphServer();
@@ -171,49 +172,49 @@ const cases: [string, (c: EntitlementClient) => Promise<unknown> | { toArray(): 
   ],
 ];
 
-const adminCases: typeof cases = [
-  ['createCatalog', (c) => c.admin.createCatalog({ displayName: 'Sales' }), { method: 'POST', path: `${EM}/catalogs`, body: { displayName: 'Sales' } }],
-  ['updateCatalog', (c) => c.admin.updateCatalog('c1', { description: 'd' }), { method: 'PATCH', path: `${EM}/catalogs/c1`, body: { description: 'd' } }],
-  ['deleteCatalog', (c) => c.admin.deleteCatalog('c1'), { method: 'DELETE', path: `${EM}/catalogs/c1` }],
+const adminCases: [string, (a: AdminVerbs) => Promise<unknown> | { toArray(): Promise<unknown> }, Sent][] = [
+  ['createCatalog', (a) => a.createCatalog({ displayName: 'Sales' }), { method: 'POST', path: `${EM}/catalogs`, body: { displayName: 'Sales' } }],
+  ['updateCatalog', (a) => a.updateCatalog('c1', { description: 'd' }), { method: 'PATCH', path: `${EM}/catalogs/c1`, body: { description: 'd' } }],
+  ['deleteCatalog', (a) => a.deleteCatalog('c1'), { method: 'DELETE', path: `${EM}/catalogs/c1` }],
   [
     'createAccessPackage',
-    (c) => c.admin.createAccessPackage({ displayName: 'P', catalog: { id: 'c1' } }),
+    (a) => a.createAccessPackage({ displayName: 'P', catalog: { id: 'c1' } }),
     { method: 'POST', path: `${EM}/accessPackages`, body: { displayName: 'P', catalog: { id: 'c1' } } },
   ],
-  ['updateAccessPackage', (c) => c.admin.updateAccessPackage('p1', { isHidden: true }), { method: 'PATCH', path: `${EM}/accessPackages/p1`, body: { isHidden: true } }],
-  ['deleteAccessPackage', (c) => c.admin.deleteAccessPackage('p1'), { method: 'DELETE', path: `${EM}/accessPackages/p1` }],
+  ['updateAccessPackage', (a) => a.updateAccessPackage('p1', { isHidden: true }), { method: 'PATCH', path: `${EM}/accessPackages/p1`, body: { isHidden: true } }],
+  ['deleteAccessPackage', (a) => a.deleteAccessPackage('p1'), { method: 'DELETE', path: `${EM}/accessPackages/p1` }],
   [
     'addResourceRoleScope',
-    (c) => c.admin.addResourceRoleScope('p1', { role: { originId: 'Member_g1' }, scope: { originId: 'g1' } }),
+    (a) => a.addResourceRoleScope('p1', { role: { originId: 'Member_g1' }, scope: { originId: 'g1' } }),
     { method: 'POST', path: `${EM}/accessPackages/p1/resourceRoleScopes`, body: { role: { originId: 'Member_g1' }, scope: { originId: 'g1' } } },
   ],
   [
     'addIncompatiblePackage',
-    (c) => c.admin.addIncompatiblePackage('p1', 'p2'),
+    (a) => a.addIncompatiblePackage('p1', 'p2'),
     { method: 'POST', path: `${EM}/accessPackages/p1/incompatibleAccessPackages/$ref`, body: { '@odata.id': `${BASE}${EM}/accessPackages/p2` } },
   ],
   [
     'removeIncompatiblePackage',
-    (c) => c.admin.removeIncompatiblePackage('p1', 'p2'),
+    (a) => a.removeIncompatiblePackage('p1', 'p2'),
     { method: 'DELETE', path: `${EM}/accessPackages/p1/incompatibleAccessPackages/p2/$ref` },
   ],
-  ['listPolicies', (c) => c.admin.listPolicies({ filter: "accessPackage/id eq 'p1'" }), { method: 'GET', path: `${EM}/assignmentPolicies?$filter=accessPackage/id eq 'p1'` }],
-  ['createPolicy', (c) => c.admin.createPolicy({ displayName: 'Pol' }), { method: 'POST', path: `${EM}/assignmentPolicies`, body: { displayName: 'Pol' } }],
-  ['replacePolicy', (c) => c.admin.replacePolicy('pol1', { displayName: 'Pol 2' }), { method: 'PUT', path: `${EM}/assignmentPolicies/pol1`, body: { displayName: 'Pol 2' } }],
-  ['deletePolicy', (c) => c.admin.deletePolicy('pol1'), { method: 'DELETE', path: `${EM}/assignmentPolicies/pol1` }],
+  ['listPolicies', (a) => a.listPolicies({ filter: "accessPackage/id eq 'p1'" }), { method: 'GET', path: `${EM}/assignmentPolicies?$filter=accessPackage/id eq 'p1'` }],
+  ['createPolicy', (a) => a.createPolicy({ displayName: 'Pol' }), { method: 'POST', path: `${EM}/assignmentPolicies`, body: { displayName: 'Pol' } }],
+  ['replacePolicy', (a) => a.replacePolicy('pol1', { displayName: 'Pol 2' }), { method: 'PUT', path: `${EM}/assignmentPolicies/pol1`, body: { displayName: 'Pol 2' } }],
+  ['deletePolicy', (a) => a.deletePolicy('pol1'), { method: 'DELETE', path: `${EM}/assignmentPolicies/pol1` }],
   [
     'createCustomExtension',
-    (c) => c.admin.createCustomExtension('c1', { displayName: 'SoD check' }),
+    (a) => a.createCustomExtension('c1', { displayName: 'SoD check' }),
     { method: 'POST', path: `${EM}/catalogs/c1/customWorkflowExtensions`, body: { displayName: 'SoD check' } },
   ],
-  ['createUser', (c) => c.admin.createUser({ displayName: 'Ada' }), { method: 'POST', path: '/users', body: { displayName: 'Ada' } }],
-  ['updateUser', (c) => c.admin.updateUser('u1', { jobTitle: 'Lead' }), { method: 'PATCH', path: '/users/u1', body: { jobTitle: 'Lead' } }],
-  ['deleteUser', (c) => c.admin.deleteUser('u1'), { method: 'DELETE', path: '/users/u1' }],
-  ['setManager', (c) => c.admin.setManager('u1', 'm1'), { method: 'PUT', path: '/users/u1/manager/$ref', body: { '@odata.id': `${BASE}/users/m1` } }],
-  ['removeManager', (c) => c.admin.removeManager('u1'), { method: 'DELETE', path: '/users/u1/manager/$ref' }],
+  ['createUser', (a) => a.createUser({ displayName: 'Ada' }), { method: 'POST', path: '/users', body: { displayName: 'Ada' } }],
+  ['updateUser', (a) => a.updateUser('u1', { jobTitle: 'Lead' }), { method: 'PATCH', path: '/users/u1', body: { jobTitle: 'Lead' } }],
+  ['deleteUser', (a) => a.deleteUser('u1'), { method: 'DELETE', path: '/users/u1' }],
+  ['setManager', (a) => a.setManager('u1', 'm1'), { method: 'PUT', path: '/users/u1/manager/$ref', body: { '@odata.id': `${BASE}/users/m1` } }],
+  ['removeManager', (a) => a.removeManager('u1'), { method: 'DELETE', path: '/users/u1/manager/$ref' }],
   [
     'assign',
-    (c) => c.admin.assign({ targetId: 'u1', accessPackageId: 'p1', assignmentPolicyId: 'pol1', justification: 'Direct' }),
+    (a) => a.assign({ targetId: 'u1', accessPackageId: 'p1', assignmentPolicyId: 'pol1', justification: 'Direct' }),
     {
       method: 'POST',
       path: `${EM}/assignmentRequests`,
@@ -222,7 +223,7 @@ const adminCases: typeof cases = [
   ],
   [
     'unassign',
-    (c) => c.admin.unassign('a1'),
+    (a) => a.unassign('a1'),
     { method: 'POST', path: `${EM}/assignmentRequests`, body: { requestType: 'adminRemove', assignment: { id: 'a1' } } },
   ],
 ];
@@ -234,8 +235,15 @@ describe('verbs', () => {
 });
 
 describe('admin verbs', () => {
+  const admin = createAdmin(sdk);
   it.each(adminCases)('%s', async (_, call, expected) => {
-    expect(await only(call(sdk))).toEqual(expected);
+    expect(await only(call(admin))).toEqual(expected);
+  });
+
+  it('go through the client they were made from, and refuse anything else', async () => {
+    await expect(createAdmin(sdk).deleteCatalog('c1')).resolves.toBeUndefined();
+    expect(sent).toEqual([{ method: 'DELETE', path: `${EM}/catalogs/c1` }]);
+    expect(() => createAdmin({ ...sdk })).toThrow(TypeError);
   });
 });
 

@@ -9,6 +9,7 @@ import { TabsController } from '../controllers/tabs-controller.ts';
 import type { ReviewResult } from '../events.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { errorStatus } from '../internal/errors.ts';
+import { OnDemand } from '../internal/on-demand.ts';
 import { decided, packageOf, policyIdOf, targetIdOf } from '../internal/graph.ts';
 import type { AssignmentRequest } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
@@ -22,9 +23,7 @@ export type Tab = 'pending' | 'history';
 /** A decision this inbox saw recorded: the caller's own, or one another approver made first (a 409). */
 export type Outcome = RecordedDecision;
 
-/** ./inbox-detail.ts once read (one copy for every inbox on the page). */
-let inboxDetail: typeof InboxDetail | undefined;
-let inboxDetailLoading: Promise<unknown> | undefined;
+const inboxDetail = new OnDemand(() => import('./inbox-detail.ts'));
 
 /**
  * The "Approvals" page of My Access: requests waiting for the caller's decision and the ones decided on this page
@@ -52,8 +51,6 @@ export class ApprovalInbox extends EkElement {
   /** The reason typed per request, kept when switching between requests and after a failed decision. */
   @state() private reasons: Record<string, string> = {};
   @state() private reasonMissing?: string;
-  /** Reading ./inbox-detail.ts failed. */
-  @state() private detailError?: Error;
   /** The decision last tried, for the retry button after a failure. */
   private lastAttempt?: ReviewResult;
 
@@ -210,23 +207,11 @@ export class ApprovalInbox extends EkElement {
 
   // ---- the selected request: ./inbox-detail.ts, read when a request is selected ----
 
-  /** A selected request needs the detail module: the update waits for it (a failed read shows an error with a retry). */
-  protected override needs(): Promise<unknown> | undefined {
-    if (!this.selectedId || inboxDetail) return undefined;
-    return (inboxDetailLoading ??= import('./inbox-detail.ts').then(
-      (module) => {
-        inboxDetail = module;
-        this.detailError = undefined;
-      },
-      (error: unknown) => {
-        inboxDetailLoading = undefined;
-        this.detailError = error instanceof Error ? error : new Error(String(error));
-      },
-    ));
+  protected override needs() {
+    return [!!this.selectedId && inboxDetail];
   }
 
   private renderDetail(request: AssignmentRequest, tab: Tab): TemplateResult {
-    if (inboxDetail) return inboxDetail.renderDetail(this as unknown as InboxDetail.DetailHost, request, tab);
-    return this.detailError ? this.renderError(this.detailError, () => this.requestUpdate()) : this.renderLoading(this.t.loadingApproval);
+    return this.renderOnDemand(inboxDetail, (m) => m.renderDetail(this as unknown as InboxDetail.DetailHost, request, tab), this.renderLoading(this.t.loadingApproval));
   }
 }

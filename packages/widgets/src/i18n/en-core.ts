@@ -49,21 +49,10 @@ export const enCore = {
   // request pane: package and form
   loadingPackage: 'Loading the access package…',
   requestDetails: 'Request details',
-  specificPeriod: 'Request for specific period?',
   startDate: 'Start date',
   endDate: 'End date',
   submit: 'Submit request',
   submitting: 'Submitting…',
-  errorChoosePerson: 'Choose the person this request is for.',
-  errorAnswerRequired: 'Answer this question.',
-  errorChooseAnswer: 'Choose an answer.',
-  errorAnswerFormat: 'This answer is not in the expected format.',
-  errorJustificationRequired: 'Enter a business justification.',
-  errorStartRequired: 'Enter a start date.',
-  errorStartInPast: 'The start date cannot be in the past.',
-  errorEndRequired: 'Enter an end date.',
-  errorEndBeforeStart: 'The end date must be after the start date.',
-  errorEndTooLate: 'The end date can be {date} at the latest.',
   yourself: 'you',
 
   // request pane: history

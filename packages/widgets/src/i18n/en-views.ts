@@ -1,6 +1,19 @@
 // English strings used only by the views a widget reads on demand (see en-core.ts). Each such view imports this file
 // and hands it to addEnglish(), so the strings are there before the view renders.
 export const enViews = {
+  // request form: the period choice and what validation says
+  specificPeriod: 'Request for specific period?',
+  errorChoosePerson: 'Choose the person this request is for.',
+  errorAnswerRequired: 'Answer this question.',
+  errorChooseAnswer: 'Choose an answer.',
+  errorAnswerFormat: 'This answer is not in the expected format.',
+  errorJustificationRequired: 'Enter a business justification.',
+  errorStartRequired: 'Enter a start date.',
+  errorStartInPast: 'The start date cannot be in the past.',
+  errorEndRequired: 'Enter an end date.',
+  errorEndBeforeStart: 'The end date must be after the start date.',
+  errorEndTooLate: 'The end date can be {date} at the latest.',
+
   requiredSuffix: '(required)',
   backToPackages: 'Back to access packages',
   resourcesHeading: 'Resources in this package',

@@ -8,6 +8,7 @@ import type { ListSource } from '../controllers/paged-controller.ts';
 import { emit } from '../events.ts';
 import { catalogueFor, format, languageOf, loadCatalogue, resolveLocale, type Catalogue, type MessageKey } from '../i18n/index.ts';
 import { errorRequestId, errorStatus, toError } from './errors.ts';
+import type { OnDemand } from './on-demand.ts';
 import type { EntitlementClient } from './sdk.ts';
 import { VERSION } from '../version.ts';
 
@@ -83,9 +84,9 @@ export abstract class EkElement extends LitElement {
     return resolveLocale(this.locale, this.providedLocale);
   }
 
-  /** Code this update needs that is read on demand and not there yet (none by default). */
-  protected needs(): Promise<unknown> | undefined {
-    return undefined;
+  /** Code read on demand that this update shows (none by default); falsy entries are skipped. */
+  protected needs(): (OnDemand<unknown> | false | undefined)[] {
+    return [];
   }
 
   /**
@@ -93,7 +94,7 @@ export abstract class EkElement extends LitElement {
    * demand), so `updateComplete` covers them too.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const loading = [loadCatalogue(this.resolvedLocale), this.needs()].filter(Boolean);
+    const loading = [loadCatalogue(this.resolvedLocale), ...this.needs().map((part) => part && part.load())].filter(Boolean);
     return loading.length ? Promise.all(loading).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
@@ -180,6 +181,12 @@ export abstract class EkElement extends LitElement {
     const root = this.renderRoot as ShadowRoot;
     const sheet = style.styleSheet;
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
+  /** A view from code read on demand: its template once read, else the failed read with a retry, else `loading`. */
+  protected renderOnDemand<M, L = typeof nothing>(part: OnDemand<M>, view: (module: M) => TemplateResult, loading = nothing as L): TemplateResult | L {
+    if (part.module) return view(part.module);
+    return part.error ? this.renderError(part.error, () => this.requestUpdate()) : loading;
   }
 
   protected renderLiveRegion(): TemplateResult {

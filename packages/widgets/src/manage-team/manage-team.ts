@@ -6,6 +6,7 @@ import { filteredList, PagedController, staticList } from '../controllers/paged-
 import { SessionController } from '../controllers/session-controller.ts';
 import { emit } from '../events.ts';
 import { EkElement } from '../internal/ek-element.ts';
+import { OnDemand } from '../internal/on-demand.ts';
 import { allowsOnBehalfRemove, assignmentPolicyIdOf, odataString, packageOf } from '../internal/graph.ts';
 import type { Assignment, AssignmentPolicy, AssignmentRequest, User } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
@@ -15,12 +16,8 @@ import type * as TeamRequest from './team-request.ts';
 
 const PAGE_SIZE = 25;
 
-/** ./team-remove.ts once read (one copy for every manage-team on the page). */
-let teamRemove: typeof TeamRemove | undefined;
-let teamRemoveLoading: Promise<unknown> | undefined;
-/** ./team-request.ts once read. */
-let teamRequest: typeof TeamRequest | undefined;
-let teamRequestLoading: Promise<unknown> | undefined;
+const teamRemove = new OnDemand(() => import('./team-remove.ts'));
+const teamRequest = new OnDemand(() => import('./team-request.ts'));
 
 type RemoveCheck = { allowed: true } | { allowed: false; reason: string } | { allowed: 'checking' };
 
@@ -49,11 +46,7 @@ export class ManageTeam extends EkElement {
   @state() private selectedReportId?: string;
   @state() private removing?: Assignment;
   @state() private removalReason = '';
-  /** Reading ./team-remove.ts failed. */
-  @state() private removeFormError?: Error;
   @state() private requestingFor?: User;
-  /** Reading ./team-request.ts failed. */
-  @state() private requestFormError?: Error;
   /** Assignments whose removal was requested here, with the userRemove request Graph created. */
   @state() private removals: Record<string, AssignmentRequest> = {};
 
@@ -255,53 +248,14 @@ export class ManageTeam extends EkElement {
 
   // ---- the dialogs' content: ./team-remove.ts when a removal is asked for, ./team-request.ts when a request is ----
 
-  /**
-   * An open remove dialog needs its form module, an open request dialog its own: the update waits for them (a failed
-   * read shows an error with a retry).
-   */
-  protected override needs(): Promise<unknown> | undefined {
-    const loading: Promise<unknown>[] = [];
-    if (this.removing && !teamRemove) {
-      loading.push(
-        (teamRemoveLoading ??= import('./team-remove.ts').then(
-          (module) => {
-            teamRemove = module;
-            this.removeFormError = undefined;
-          },
-          (error: unknown) => {
-            teamRemoveLoading = undefined;
-            this.removeFormError = error instanceof Error ? error : new Error(String(error));
-          },
-        )),
-      );
-    }
-    if (this.requestingFor && !teamRequest) {
-      loading.push(
-        (teamRequestLoading ??= import('./team-request.ts').then(
-          (module) => {
-            teamRequest = module;
-            this.requestFormError = undefined;
-          },
-          (error: unknown) => {
-            teamRequestLoading = undefined;
-            this.requestFormError = error instanceof Error ? error : new Error(String(error));
-          },
-        )),
-      );
-    }
-    return loading.length ? Promise.all(loading) : undefined;
+  protected override needs() {
+    return [!!this.removing && teamRemove, !!this.requestingFor && teamRequest];
   }
 
   private renderRemoveDialog(): TemplateResult {
     const assignment = this.removing;
     return html`<dialog id="remove-dialog" part="dialog" aria-labelledby="remove-title" aria-describedby="remove-body" @close=${this.removeDialog.handleClose}>
-      ${!assignment
-        ? nothing
-        : teamRemove
-          ? teamRemove.renderRemoveForm(this as unknown as TeamRemove.RemoveHost, assignment)
-          : this.removeFormError
-            ? this.renderError(this.removeFormError, () => this.requestUpdate())
-            : nothing}
+      ${assignment ? this.renderOnDemand(teamRemove, (m) => m.renderRemoveForm(this as unknown as TeamRemove.RemoveHost, assignment)) : nothing}
     </dialog>`;
   }
 
@@ -313,13 +267,7 @@ export class ManageTeam extends EkElement {
   private renderRequestDialog(): TemplateResult {
     const user = this.requestingFor;
     return html`<dialog id="request-dialog" part="dialog" class="wide" aria-labelledby="request-title" @close=${this.requestDialog.handleClose}>
-      ${!user
-        ? nothing
-        : teamRequest
-          ? teamRequest.renderRequestFor(this as unknown as TeamRequest.RequestHost, user)
-          : this.requestFormError
-            ? this.renderError(this.requestFormError, () => this.requestUpdate())
-            : nothing}
+      ${user ? this.renderOnDemand(teamRequest, (m) => m.renderRequestFor(this as unknown as TeamRequest.RequestHost, user)) : nothing}
     </dialog>`;
   }
 }

@@ -7,6 +7,7 @@ import { SessionController } from '../controllers/session-controller.ts';
 import { SessionStore } from '../controllers/session-store.ts';
 import { TabsController } from '../controllers/tabs-controller.ts';
 import { EkElement } from '../internal/ek-element.ts';
+import { OnDemand } from '../internal/on-demand.ts';
 import { targetIdOf } from '../internal/graph.ts';
 import type { AccessPackage, AssignmentPolicy, AssignmentRequest, Requirements } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
@@ -38,12 +39,8 @@ export interface Prefill {
   period?: { startDate: string; endDate: string };
 }
 
-/** ./request-form.ts once read (one copy for every pane on the page). */
-let requestForm: typeof RequestForm | undefined;
-let requestFormLoading: Promise<unknown> | undefined;
-/** ./request-history.ts once read. */
-let requestHistory: typeof RequestHistory | undefined;
-let requestHistoryLoading: Promise<unknown> | undefined;
+const requestForm = new OnDemand(() => import('./request-form.ts'));
+const requestHistory = new OnDemand(() => import('./request-history.ts'));
 
 const newestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
   (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? '');
@@ -90,11 +87,7 @@ export class RequestAccessPane extends EkElement {
   private submittedFor?: string;
   @state() private expandedRequestId?: string;
   @state() private catalogWanted = false;
-  /** Reading ./request-form.ts failed. */
-  @state() private formError?: Error;
   @state() private historyWanted = false;
-  /** Reading ./request-history.ts failed. */
-  @state() private historyError?: Error;
 
   private prefill?: Prefill;
   private draftFor?: PackageData;
@@ -157,9 +150,10 @@ export class RequestAccessPane extends EkElement {
     if (!this.openPackageId && this.tabs.selected === 'catalog') this.catalogWanted = true;
     const data = this.details.value;
     // The draft starts once the package and the caller's session are both known (the target depends on both).
-    if (data && requestForm && data !== this.draftFor && data.pkg.id === this.openPackageId && this.sessionSettled()) {
+    const form = requestForm.module;
+    if (data && form && data !== this.draftFor && data.pkg.id === this.openPackageId && this.sessionSettled()) {
       this.draftFor = data;
-      this.draft = requestForm!.initialDraft(this.asFormHost(), data);
+      this.draft = form.initialDraft(this.asFormHost(), data);
       this.fieldErrors = {};
     }
   }
@@ -263,38 +257,8 @@ export class RequestAccessPane extends EkElement {
 
   // ---- package and request form: ./request-form.ts, read when a package opens ----
 
-  /** An open package needs the form module, the History tab its module: the update waits for them (a failed read shows an error with a retry). */
-  protected override needs(): Promise<unknown> | undefined {
-    const loading: Promise<unknown>[] = [];
-    if (this.tabs.selected === 'history' && this.resolvedClient && !requestHistory) {
-      loading.push(
-        (requestHistoryLoading ??= import('./request-history.ts').then(
-          (module) => {
-            requestHistory = module;
-            this.historyError = undefined;
-          },
-          (error: unknown) => {
-            requestHistoryLoading = undefined;
-            this.historyError = error instanceof Error ? error : new Error(String(error));
-          },
-        )),
-      );
-    }
-    if (this.openPackageId && !requestForm) {
-      loading.push(
-        (requestFormLoading ??= import('./request-form.ts').then(
-          (module) => {
-            requestForm = module;
-            this.formError = undefined;
-          },
-          (error: unknown) => {
-            requestFormLoading = undefined;
-            this.formError = error instanceof Error ? error : new Error(String(error));
-          },
-        )),
-      );
-    }
-    return loading.length ? Promise.all(loading) : undefined;
+  protected override needs() {
+    return [this.tabs.selected === 'history' && !!this.resolvedClient && requestHistory, !!this.openPackageId && requestForm];
   }
 
   /** The members ./request-form.ts uses (see FormHost there). */
@@ -303,8 +267,7 @@ export class RequestAccessPane extends EkElement {
   }
 
   private renderPackage(): TemplateResult {
-    if (requestForm) return requestForm.renderPackage(this.asFormHost());
-    return this.formError ? this.renderError(this.formError, () => this.requestUpdate()) : this.renderLoading(this.t.loadingPackage);
+    return this.renderOnDemand(requestForm, (m) => m.renderPackage(this.asFormHost()), this.renderLoading(this.t.loadingPackage));
   }
 
   /** The person a request is for; `knownTargetId` when the request object does not carry its assignment. */
@@ -319,8 +282,7 @@ export class RequestAccessPane extends EkElement {
   // ---- history: ./request-history.ts, read when the History tab opens ----
 
   private renderHistory(): TemplateResult {
-    if (requestHistory) return requestHistory.renderHistory(this.asHistoryHost());
-    return this.historyError ? this.renderError(this.historyError, () => this.requestUpdate()) : this.renderLoading(this.t.loadingHistory);
+    return this.renderOnDemand(requestHistory, (m) => m.renderHistory(this.asHistoryHost()), this.renderLoading(this.t.loadingHistory));
   }
 
   /** The members ./request-history.ts uses (see HistoryHost there). */

@@ -1,7 +1,7 @@
 // The request form as data: what the user typed, checked against one policy's requirements, and turned into the
 // body Graph expects. Kept apart from the element so the form survives a failed submit untouched.
 import { addDuration } from '../internal/duration.ts';
-import { isChoiceQuestion, localizedText, questionKind, regexOf, sortedQuestions } from '../internal/graph.ts';
+import { isChoiceQuestion, localizedText, questionKind, regexOf, sortedQuestions } from '../internal/questions.ts';
 import type { Answer, AnswerString, AssignmentRequest, Question, Requirements, Schedule } from '../internal/sdk.ts';
 import type { MessageKey } from '../i18n/index.ts';
 

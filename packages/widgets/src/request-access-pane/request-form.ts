@@ -11,7 +11,8 @@ import type { SessionStore } from '../controllers/session-store.ts';
 import type { TabsController } from '../controllers/tabs-controller.ts';
 import { emit } from '../events.ts';
 import { format, type Catalogue, type MessageKey } from '../i18n/index.ts';
-import { allowsOnBehalfAdd, allowsSelfAdd, localizedText, questionKind, sortedQuestions } from '../internal/graph.ts';
+import { localizedText, questionKind, sortedQuestions } from '../internal/questions.ts';
+import { allowsOnBehalfAdd, allowsSelfAdd } from '../internal/request-rules.ts';
 import type {
   AccessPackage,
   AccessPackageResourceRoleScope,
