@@ -50,7 +50,7 @@ import { ASSIGNMENT_NAVIGATIONS, projectApproval, projectAssignment, projectRequ
 import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
 import * as requests from './requests.ts';
-import { runDue } from './scheduler.ts';
+import { hasDue, runDue } from './scheduler.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
 import * as tap from './tap.ts';
@@ -615,7 +615,12 @@ export class Engine {
   }
 
   #read<T>(query: (tx: Tx) => T, callerId?: string): T {
-    if (this.#clock.now() > Date.parse(this.#state.now)) this.#write(() => undefined);
+    const now = this.#clock.now();
+    // Time moved on: due rules run as a write; with none due, only the state's clock moves (no draft copy to make).
+    if (now > Date.parse(this.#state.now)) {
+      if (hasDue(this.#state, now)) this.#write(() => undefined);
+      else this.#state.now = iso(now);
+    }
     const tx = this.#tx(this.#state);
     if (callerId !== undefined) requireCaller(tx.state, callerId);
     return structuredClone(query(tx));

@@ -12,9 +12,13 @@ import type { AssignmentRecord, RequestRecord, State } from './state.ts';
 
 /** filterByCurrentUser(on='allowedRequestor'): packages with a policy the caller can request under; hidden ones left out. */
 export function requestablePackageIds(state: State, callerId: string): string[] {
-  return Object.keys(state.packages).filter(
-    (id) => !state.packages[id].data.isHidden && packagePolicyIds(state, id).some((p) => mayRequestUnder(state, state.policies[p], callerId)),
-  );
+  // One pass over the policies rather than a scan of them per package: a tenant with thousands of packages answers
+  // in milliseconds instead of seconds.
+  const requestable = new Set<string>();
+  for (const policy of Object.values(state.policies)) {
+    if (!requestable.has(policy.packageId) && mayRequestUnder(state, policy, callerId)) requestable.add(policy.packageId);
+  }
+  return Object.keys(state.packages).filter((id) => !state.packages[id].data.isHidden && requestable.has(id));
 }
 
 /** One requirements object per policy of the package the caller can request under (for themself or a report). */

@@ -58,6 +58,11 @@ function dueEvents(state: State): Due[] {
   return due;
 }
 
+/** Whether any event falls due up to `until` (a read then has rules to run before it answers). */
+export function hasDue(state: State, until: number): boolean {
+  return dueEvents(state).some((e) => e.at <= until);
+}
+
 /** Runs every event due up to `until`, earliest first, then leaves the state at `until`. */
 export function runDue(tx: Tx, until: number): void {
   for (let guard = 0; ; guard++) {

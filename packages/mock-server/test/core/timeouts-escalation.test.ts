@@ -2,6 +2,7 @@
 // the day after half the time-out, never on its last day, and not at all under four days.
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine.ts';
+import { ManualClock } from '../../src/core/time.ts';
 import { addBody, answer, campaignExtras, expectRefused, newEngine, openStageId, PACKAGES, POLICIES, QUESTIONS, USERS } from './support/engine.ts';
 
 const reporting = (engine: Engine, callerId: string) =>
@@ -123,5 +124,22 @@ describe('the clock', () => {
     expectRefused(engine, () => engine.advance('1 day'), 400, 'InvalidDuration');
     expectRefused(engine, () => engine.setNow('tomorrow'), 400, 'InvalidDateTime');
     expect(engine.setNow('2026-11-03T10:30:00Z')).toBe('2026-11-03T10:30:00Z');
+  });
+});
+
+describe('a clock that moves by itself (wall time, as in the HTTP server)', () => {
+  it('a read after a deadline sees the time-out; a read with nothing due moves only the clock', () => {
+    const clock = new ManualClock('2026-11-02T09:00:00Z');
+    const engine = newEngine({ clock });
+    const id = engine.createRequest(USERS.lynne, addBody(PACKAGES.marketingCampaigns, POLICIES.marketingCampaigns, campaignExtras())).id as string;
+    const before = JSON.stringify({ ...engine.toJSON(), now: undefined });
+
+    clock.set(Date.parse('2026-11-02T09:01:00Z'));
+    expect(engine.getRequest(USERS.lynne, id).state).toBe('pendingApproval');
+    expect(engine.now()).toBe('2026-11-02T09:01:00Z');
+    expect(JSON.stringify({ ...engine.toJSON(), now: undefined })).toBe(before);
+
+    clock.set(Date.parse('2026-11-16T09:00:01Z'));
+    expect(engine.getRequest(USERS.lynne, id)).toMatchObject({ state: 'denied', status: 'TimedOut', completedDateTime: '2026-11-16T09:00:00Z' });
   });
 });
