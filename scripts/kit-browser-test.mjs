@@ -3,7 +3,9 @@
 //  2. imports every package entry from dist/ in plain Node (SSR: nothing may touch window or document);
 //  3. opens EVERY entry of storybook-static/index.json (stories and docs pages) in headless Chromium, served by a
 //     tiny node:http server on 127.0.0.1, and checks: no console error, no page error, no failed request, no HTTP
-//     error (except the stories tagged `http-error`), and the widget rendered in the state the story names;
+//     error (except the stories tagged `http-error`), no CSP violation, and the widget rendered in the state the story
+//     names. Stories are served under the strict CSP (scripts/strict-csp.mjs); docs pages under the same policy
+//     with inline styles allowed, which Storybook's React docs renderer (emotion) cannot do without;
 //  4. renders the single-file bundle (examples/script-tag) and the React 19 example (examples/react) against the
 //     mock's HTTP server and checks the same, plus a typed event prop reaching React.
 // Ends with a `N passed, N failed` line.
@@ -14,6 +16,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
+import { STRICT_CSP } from './strict-csp.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const at = (path) => join(root, path);
@@ -112,6 +115,9 @@ const mounts = [
   ['/', at('stories/storybook-static')],
 ];
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.ico': 'image/x-icon', '.map': 'application/json' };
+/** The story frames get the strict policy; docs pages (Storybook's React renderer injects <style> elements) also allow inline styles. */
+const DOCS_CSP = STRICT_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+const cspFor = (url) => (url.searchParams.get('viewMode') === 'docs' ? DOCS_CSP : STRICT_CSP);
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
   if (path === '/favicon.ico') return void res.writeHead(204).end();
@@ -122,7 +128,9 @@ const server = createServer((req, res) => {
   if (!file.startsWith(resolve(dir))) return void res.writeHead(403).end();
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
   if (!existsSync(file)) return void res.writeHead(404).end('not found');
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+  const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+  if (prefix === '/' && aliased === '/iframe.html') headers['content-security-policy'] = cspFor(new URL(req.url ?? '/', 'http://x'));
+  res.writeHead(200, headers);
   res.end(readFileSync(file));
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
@@ -290,6 +298,15 @@ async function checkEntry(page, entry, first) {
 }
 
 const pages = await Promise.all([browser.newPage(), browser.newPage()]);
+// Every CSP violation becomes a console error, which watch() reports, whether or not Chromium logs one itself.
+for (const page of pages) {
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      if (!window.__ekCspProbe) console.error(`CSP violation: ${event.violatedDirective} by ${event.sourceFile}:${event.lineNumber}`);
+      window.__ekCspViolations = (window.__ekCspViolations ?? 0) + 1;
+    });
+  });
+}
 const stories = entries.filter((e) => e.type === 'story');
 const docs = entries.filter((e) => e.type === 'docs');
 await Promise.all([
@@ -301,6 +318,37 @@ await Promise.all([
   })(),
 ]);
 console.log(`(${entries.length} storybook entries checked, ${elapsed()})`);
+
+// The policy is in force on the story frame (else "no violation" above would prove nothing): inline code is refused.
+{
+  const page = pages[0];
+  const refused = await page.evaluate(async () => {
+    window.__ekCspProbe = true;
+    const before = window.__ekCspViolations ?? 0;
+    const script = document.createElement('script');
+    script.textContent = 'window.__ekInlineRan = true';
+    document.head.append(script);
+    const style = document.createElement('style');
+    style.textContent = '#storybook-root { outline: 1px solid red }';
+    document.head.append(style);
+    await new Promise((ok) => setTimeout(ok, 50));
+    const result = { ran: window.__ekInlineRan === true, styled: getComputedStyle(document.querySelector('#storybook-root')).outlineStyle === 'solid', violations: (window.__ekCspViolations ?? 0) - before };
+    script.remove();
+    style.remove();
+    window.__ekCspProbe = false;
+    return result;
+  });
+  const csp = (await page.evaluate(() => fetch(location.href).then((r) => r.headers.get('content-security-policy')))) ?? '';
+  record(
+    `storybook: ${stories.length} stories under a strict CSP (no 'unsafe-inline', no 'unsafe-eval'): the policy refuses inline code`,
+    [
+      ...(csp.includes('unsafe') || !csp.includes("script-src 'self'") ? [`unexpected policy: ${csp}`] : []),
+      ...(refused.ran ? ['an inline script ran'] : []),
+      ...(refused.styled ? ['an inline style applied'] : []),
+      ...(refused.violations < 2 ? [`${refused.violations} violations reported for the probe, expected 2`] : []),
+    ],
+  );
+}
 
 // ---- 4. the single-file bundle and the React example, on the mock's HTTP server ----
 

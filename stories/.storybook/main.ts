@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import { defaultClientConditions, type Plugin } from 'vite';
+import { noInlineCode } from './no-inline-code.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -66,11 +67,15 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs'],
   staticDirs: ['./public'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  // Stories run under a CSP without 'unsafe-inline' (see no-inline-code.ts). These toolbar tools work by injecting
+  // <style> elements into the story frame, which such a policy blocks (highlight does it on every story), so they
+  // are off; the widgets' own Dark, Right to left and German stories stand in for backgrounds.
+  features: { highlight: false, outline: false, measure: false, backgrounds: false },
   async viteFinal(viteConfig) {
     viteConfig.resolve ??= {};
     // Workspace packages as TypeScript sources (their exports' "@entitlement-kit/source" condition).
     viteConfig.resolve.conditions = ['@entitlement-kit/source', ...defaultClientConditions];
-    viteConfig.plugins = [...(viteConfig.plugins ?? []), customElementsManifest()];
+    viteConfig.plugins = [...(viteConfig.plugins ?? []), customElementsManifest(), noInlineCode()];
     // The widgets use legacy decorators and `useDefineForClassFields: false` (see TOOLCHAIN), in Oxc's terms.
     viteConfig.oxc = {
       ...(typeof viteConfig.oxc === 'object' ? viteConfig.oxc : {}),

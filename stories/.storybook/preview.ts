@@ -3,12 +3,12 @@
 // pick the seed (`parameters.seed`), the direction (`parameters.dir`), or override handlers in `beforeEach({ msw })`.
 import { setCustomElementsManifest, type Decorator, type Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
-// Styles through the CSSOM, not a style attribute: stories run under a CSP without 'unsafe-inline'.
-import { styleMap } from 'lit/directives/style-map.js';
 import { setupWorker } from 'msw/browser';
 import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
 import manifest from 'virtual:entitlement-kit/custom-elements';
 import '@entitlement-kit/widgets';
+// The story frame's styles from a stylesheet, not style attributes: stories run under a CSP without 'unsafe-inline'.
+import './preview.css';
 import { baseUrl, mock, PERSONAS, tokenFor, useWorker, type Persona, type Seed } from '../src/mock.ts';
 
 // Docs pages: attributes, properties, events, slots, CSS parts and custom properties from the manifest.
@@ -34,13 +34,10 @@ const withProvider: Decorator = (story, context) => {
   const dir = (context.parameters.dir ?? 'ltr') as string;
   const dark = context.args.theme === 'dark';
   return html`<div
+    class="ek-story"
     dir=${dir}
-    style=${styleMap({
-      boxSizing: 'border-box',
-      padding: '1rem',
-      minHeight: context.viewMode === 'docs' ? '32rem' : '100vh',
-      ...(dark ? { background: '#1b1a19', colorScheme: 'dark' } : {}),
-    })}
+    data-view-mode=${context.viewMode}
+    data-theme=${dark ? 'dark' : 'light'}
     data-persona=${persona}
   >
     <entitlement-provider base-url=${baseUrl()} locale=${locale} .getAccessToken=${() => tokenFor(persona)}>

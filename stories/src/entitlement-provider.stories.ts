@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { admin, approver, employee, manager } from './states.ts';
 
 // The page every host writes: one provider (here the one every story renders in, see .storybook/preview.ts) around
@@ -9,7 +8,7 @@ const meta: Meta = {
   title: 'Widgets/Entitlement provider',
   component: 'entitlement-provider',
   tags: ['autodocs'],
-  render: () => html`<div style=${styleMap({ display: 'grid', gap: '1.5rem', gridTemplateColumns: 'repeat(auto-fit, minmax(22rem, 1fr))' })}>
+  render: () => html`<div class="ek-story-grid">
     <request-access-pane></request-access-pane>
     <approval-inbox></approval-inbox>
     <manage-team></manage-team>

@@ -1,0 +1,1 @@
+export declare const STRICT_CSP: string;
