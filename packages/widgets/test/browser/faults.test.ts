@@ -1,12 +1,13 @@
-// Failures through the real mock: a submit that fails keeps the form as typed and a retry sends it once; a
-// decision that another approver made first shows as that decision, not as an error.
-import { expect, html, oneEvent } from '@open-wc/testing';
+// Failures through the real mock: a submit that fails keeps the form as typed and a retry sends it once (with a
+// one-off 500, and under the mock's own fault injector); a decision that another approver made first shows as that
+// decision, not as an error.
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import type { ApprovalInbox } from '../../src/approval-inbox/approval-inbox.ts';
 import type { RequestAccessPane } from '../../src/request-access-pane/request-access-pane.ts';
 import { clientFor, engine, GRAPH_BASE, idOf, requestsFor, resetMock } from './support/mock.ts';
 import { fillMarketingForLynne, leeForLynne } from './support/flows.ts';
-import { activate, deepActiveElement, findByRole, findText, getByRole, queryAllByRole, textContent, typeInto } from './support/ui.ts';
+import { activate, deepActiveElement, findByRole, findText, getByRole, queryAllByRole, queryByRole, textContent, typeInto, type RoleOptions } from './support/ui.ts';
 import { asPerson } from './support/widgets.ts';
 
 const value = (el: HTMLElement) => (el as HTMLInputElement).value;
@@ -55,6 +56,64 @@ describe('faults', () => {
     const stored = await requestsFor('Marketing Campaigns', 'lynne');
     expect(stored.map((r) => r.id)).to.deep.equal([request.id]);
     expect(stored[0].justification).to.equal(leeForLynne.justification);
+  });
+
+  it('under the fault injector (20% 503/504, every 5th call 429) the pane loads, a failed submit keeps what was typed, and one request is created', async function () {
+    this.timeout(90_000);
+    const m = await resetMock();
+    const flaky = { failRate: 0.2, throttleEvery: 5, retryAfterSeconds: 1 };
+    m.faults.configure(flaky);
+    const pane = await asPerson<RequestAccessPane>('lee', html`<request-access-pane></request-access-pane>`);
+
+    // The way to the form as a user takes it under faults: the SDK retries the reads it may (GETs); a POST it never
+    // sends twice (getApplicablePolicyRequirements included) shows an error, and the user presses "Try again".
+    const shown = async (role: string, options: RoleOptions) => {
+      let found: HTMLElement | null = null;
+      await waitUntil(
+        () => {
+          found = queryByRole(pane, role, options);
+          if (!found) queryAllByRole(pane, 'button', { name: 'Try again' })[0]?.click();
+          return found;
+        },
+        `no ${role} ${String(options.name)}: ${textContent(pane)}`,
+        { timeout: 60_000, interval: 100 },
+      );
+      return found! as HTMLElement;
+    };
+    await typeInto(await shown('searchbox', { name: 'Search access packages' }), 'Marketing');
+    await activate(await shown('button', { name: /^Marketing Campaigns/ }));
+    await activate(await shown('radio', { name: 'Someone else' }));
+    await typeInto(await shown('combobox', { name: 'Person' }), 'Lynne');
+    await findText(pane, 'Policy: Employees, manager approval');
+    await typeInto(getByRole(pane, 'textbox', { name: 'Campaign code (for example MKT-1234)' }), leeForLynne.code);
+    await typeInto(getByRole(pane, 'textbox', { name: 'What will you work on in this campaign?' }), leeForLynne.plan);
+    await typeInto(getByRole(pane, 'textbox', { name: 'Business justification' }), leeForLynne.justification);
+
+    const typed = () => ({
+      target: value(getByRole(pane, 'combobox', { name: 'Person' })),
+      code: value(getByRole(pane, 'textbox', { name: 'Campaign code (for example MKT-1234)' })),
+      plan: value(getByRole(pane, 'textbox', { name: 'What will you work on in this campaign?' })),
+      justification: value(getByRole(pane, 'textbox', { name: 'Business justification' })),
+    });
+    const asTyped = { target: await idOf('lynne'), code: leeForLynne.code, plan: leeForLynne.plan, justification: leeForLynne.justification };
+
+    // The first submit meets a fault for certain; later ones the 20% and the throttling, until one goes through.
+    m.faults.configure({ ...flaky, failRate: 1 });
+    let failures = 0;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const outcome = Promise.race([oneEvent(pane, 'request-submitted').then(() => 'submitted'), oneEvent(pane, 'widget-error').then(() => 'failed')]);
+      const retry = queryAllByRole(pane, 'button', { name: 'Try again' })[0];
+      await activate(retry ?? getByRole(pane, 'button', { name: 'Submit request' }));
+      if ((await outcome) === 'submitted') break;
+      failures++;
+      await findByRole(pane, 'alert');
+      expect(typed()).to.deep.equal(asTyped);
+      m.faults.configure(flaky);
+    }
+    await findByRole(pane, 'heading', { name: 'Request submitted' });
+    m.faults.clear();
+    expect(failures).to.be.greaterThan(0);
+    expect(await requestsFor('Marketing Campaigns', 'lynne')).to.have.length(1);
   });
 
   it('when another approver decides first, the inbox shows their decision instead of an error', async () => {
