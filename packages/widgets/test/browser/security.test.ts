@@ -3,10 +3,12 @@
 // renders as text: no element is created from it and nothing runs. A control copy parsed as HTML proves the
 // payloads are live.
 import { expect, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { html } from 'lit';
 import type { ApprovalInbox, ManageTeam, RequestAccessPane } from '../../src/index.ts';
-import { engine, idOf, packageId, resetMock } from './support/mock.ts';
-import { activate, allElements, findText, queryAllByRole, accessibleName } from './support/ui.ts';
+import { engine, idOf, packageId, resetMock, tokenFor } from './support/mock.ts';
+import { fillMarketingForLynne } from './support/flows.ts';
+import { activate, allElements, findByRole, findText, queryAllByRole, accessibleName } from './support/ui.ts';
 import { asPerson, ignoreResizeObserverLoop } from './support/widgets.ts';
 
 type Counter = { __ekPayloadRuns?: number };
@@ -61,5 +63,54 @@ describe('payloads in displayed Graph fields', () => {
     const control = document.createElement('div');
     control.innerHTML = payload('control');
     await waitUntil(() => ((window as Counter).__ekPayloadRuns ?? 0) >= 1, 'the control copy never ran', { timeout: 10000 });
+  });
+});
+
+describe('the bearer token', () => {
+  it('appears in no event detail, no error and no console line, through failures and a submit', async () => {
+    const m = await resetMock();
+    const token = await tokenFor('lee');
+    const names = ['request-submitted', 'request-canceled', 'decision-recorded', 'access-removed', 'widget-error'];
+    const details: unknown[] = [];
+    const record = (event: Event) => details.push((event as CustomEvent).detail);
+    for (const name of names) document.addEventListener(name, record);
+    const lines: unknown[][] = [];
+    const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
+    const originals = methods.map((method) => console[method]);
+    methods.forEach((method, i) => {
+      console[method] = (...args: unknown[]) => {
+        lines.push(args);
+        originals[i].apply(console, args);
+      };
+    });
+    try {
+      // Every call fails first (503/504), then a 401 for the catalogue, then the flow goes through.
+      m.faults.configure({ failRate: 1 });
+      const pane = await asPerson<RequestAccessPane>('lee', html`<request-access-pane></request-access-pane>`);
+      await waitUntil(() => details.length > 0, 'no widget-error', { timeout: 15_000 });
+      m.faults.clear();
+      m.worker.use(
+        http.get(/filterByCurrentUser/, () => HttpResponse.json({ error: { code: 'InvalidAuthenticationToken', message: 'Access token has expired.' } }, { status: 401 }), { once: true }),
+      );
+      await activate(await findByRole(pane, 'button', { name: 'Try again' }));
+      await waitUntil(() => details.length > 1, 'no second widget-error', { timeout: 15_000 });
+      await activate(await findByRole(pane, 'button', { name: 'Try again' }));
+      await fillMarketingForLynne(pane);
+      await activate(await findByRole(pane, 'button', { name: 'Submit request' }));
+      await findByRole(pane, 'heading', { name: 'Request submitted' });
+    } finally {
+      methods.forEach((method, i) => (console[method] = originals[i]));
+      for (const name of names) document.removeEventListener(name, record);
+    }
+    // Errors spelt out (JSON drops their message, stack and cause).
+    const spelt = (value: unknown): unknown =>
+      value instanceof Error ? { ...value, name: value.name, message: value.message, stack: value.stack, cause: spelt(value.cause), text: String(value) } : value;
+    const everything = JSON.stringify([details, lines], (_, value: unknown) => spelt(value));
+    const errors = details.filter((d) => (d as { error?: unknown }).error);
+    expect(errors.map((d) => ((d as { error: { status: number } }).error.status))).to.include(401);
+    expect(details.some((d) => (d as { id?: string }).id && !(d as { error?: unknown }).error)).to.equal(true);
+    expect(token.length).to.be.greaterThan(20);
+    expect(everything.includes(token)).to.equal(false);
+    expect(everything.includes(token.split('.')[1])).to.equal(false);
   });
 });
