@@ -16,7 +16,11 @@ export interface CollectionRoute<T> {
   rules: Omit<CollectionRules, 'expandable'> & { expandable?: string[] };
   /** The `@odata.context` fragment after `$metadata#`, e.g. `users` or `Collection(microsoft.graph.accessPackage)`. */
   context: string;
-  /** The Graph type of the items (several for a mixed collection such as directoryObjects), for checking `$select`. */
+  /**
+   * The Graph type of the items, for checking `$select`: one type when it is the collection's declared type (Graph
+   * then leaves out each item's `@odata.type`), a list when the declared type is a base type (directoryObject) and
+   * items name their own type.
+   */
   type: string | readonly string[];
   /** Extra searchable values that are not properties (a package's resource names). */
   searchText?: (item: T) => string;
@@ -60,18 +64,32 @@ export function serveCollection<T extends object>(ctx: RouteContext, route: Coll
     expand: (item: T) => strip(item, added),
   });
   if (added.length && !query.expand?.length) result.value = result.value.map((item) => strip(item as T, added));
+  result.value = result.value.map((item) => unannotated(item, route.type));
   return graphCollection(result, `${ctx.versionUrl}/$metadata#${route.context}`);
 }
 
-/** One entity of a Graph type: `$select` (checked against the type) and `$expand` (the engine checks and fills it). */
+/**
+ * Graph annotates an item with `@odata.type` only where its type is not the declared one (a user among
+ * directoryObjects, a derived extension type); the engine's objects always carry it.
+ */
+function unannotated<T extends object>(item: T, declared: string | readonly string[]): T {
+  if (typeof declared !== 'string' || (item as { '@odata.type'?: unknown })['@odata.type'] !== `#microsoft.graph.${declared}`) return item;
+  const { ['@odata.type']: _, ...rest } = item as Record<string, unknown>;
+  return rest as T;
+}
+
+/**
+ * One entity: `$select` (checked against the type) and `$expand` (the engine checks and fills it). `type` as in
+ * CollectionRoute: a list where the declared type is a base type (a user's manager is a directoryObject).
+ */
 export function serveEntity<T extends object>(
   ctx: RouteContext,
-  type: string,
+  type: string | readonly string[],
   fetch: (expand: Expand | undefined) => T,
   expandable?: string[],
 ): Response {
   const query = parseEntityQuery(ctx.url, { expandable: expandable ?? 'checked-later' });
   checkSelect(query.select, type);
   const entity = fetch(expandTree(query.expand));
-  return graphJson(shapeEntity(entity, query, { expand: (filled) => filled }));
+  return graphJson(unannotated(shapeEntity(entity, query, { expand: (filled) => filled }), type));
 }

@@ -76,7 +76,8 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     r.route('GET', '/me/directReports', (ctx) =>
       serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), me(ctx))),
     ),
-    r.route('GET', '/me/manager', (ctx) => serveEntity(ctx, 'user', () => engine.getManager(me(ctx), me(ctx)), [])),
+    // A manager is declared a directoryObject: the answer names its type.
+    r.route('GET', '/me/manager', (ctx) => serveEntity(ctx, ['user'], () => engine.getManager(me(ctx), me(ctx)), [])),
     r.route('GET', '/users', (ctx) => serveCollection(ctx, { ...directoryObjects('users'), context: 'users', type: 'user' }, () => engine.listUsers(me(ctx)))),
     r.route('POST', '/users', (ctx) => created(engine.createUser(me(ctx), objectBody(ctx, 'user')))),
     r.route('GET', '/users/:id', (ctx) => serveEntity(ctx, 'user', () => engine.getUser(me(ctx), p(ctx, 'id')), users.expandable)),
@@ -85,7 +86,7 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     r.route('GET', '/users/:id/directReports', (ctx) =>
       serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), p(ctx, 'id'))),
     ),
-    r.route('GET', '/users/:id/manager', (ctx) => serveEntity(ctx, 'user', () => engine.getManager(me(ctx), p(ctx, 'id')), [])),
+    r.route('GET', '/users/:id/manager', (ctx) => serveEntity(ctx, ['user'], () => engine.getManager(me(ctx), p(ctx, 'id')), [])),
     r.route('PUT', '/users/:id/manager/$ref', (ctx) => (engine.setManager(me(ctx), p(ctx, 'id'), referencedId(ctx)), noContent())),
     r.route('DELETE', '/users/:id/manager/$ref', (ctx) => (engine.removeManager(me(ctx), p(ctx, 'id')), noContent())),
     r.route('GET', '/users/:id/sponsors', (ctx) =>

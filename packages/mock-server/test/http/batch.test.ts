@@ -55,7 +55,7 @@ describe('JSON batching over HTTP', () => {
     expect(created.state).toBe('delivered');
     expect(byId.get('14').body.value).toEqual(expect.arrayContaining([expect.objectContaining({ state: 'delivered' })]));
     expect(byId.get('14').body.value).toHaveLength(3);
-    // $select keeps the chosen properties (and annotations such as @odata.type), nothing else.
+    // $select keeps the chosen properties (and annotations), nothing else.
     expect(Object.keys(byId.get('16').body.value[0]).filter((k) => !k.startsWith('@')).sort()).toEqual(['displayName', 'id']);
   });
 

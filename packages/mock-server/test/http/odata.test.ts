@@ -58,6 +58,20 @@ describe('OData over HTTP', () => {
     expect(scoped.value.map((u: { id: string }) => u.id)).toEqual([USERS.lee]);
   });
 
+  it('@odata.type only where an item is not of the declared type, with or without $select', async () => {
+    const http = graph();
+    const type = (item: Record<string, unknown>) => item['@odata.type'];
+    // Declared user: no annotation.
+    expect(type(await http.ok('GET', '/me', 200, { as: 'lee' }))).toBeUndefined();
+    expect(type(await http.ok('GET', `/users/${USERS.adele}?$select=id,displayName`, 200, { as: 'lee' }))).toBeUndefined();
+    const listed = await http.ok('GET', '/users?$select=id,displayName&$top=3', 200, { as: 'admin' });
+    expect(listed.value.map(type)).toEqual([undefined, undefined, undefined]);
+    // Declared directoryObject: each names its type.
+    const reports = await http.ok('GET', '/me/directReports?$select=id,displayName', 200, { as: 'lee' });
+    expect(new Set(reports.value.map(type))).toEqual(new Set(['#microsoft.graph.user']));
+    expect(type(await http.ok('GET', '/me/manager', 200, { as: 'lee' }))).toBe('#microsoft.graph.user');
+  });
+
   it('$filter with eq, ne, startswith, contains, and, or, in', async () => {
     const http = graph();
     const users = async (filter: string) =>
