@@ -1,4 +1,4 @@
-import { consume } from '@lit/context';
+import { ContextConsumer } from '@lit/context';
 import { html, LitElement, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -46,20 +46,11 @@ export abstract class EkElement extends LitElement {
   /** Forces the light or dark palette; without it the widget follows prefers-color-scheme. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
-  /** @internal From <entitlement-provider>. */
-  @consume({ context: clientContext, subscribe: true })
-  @state()
-  providedClient?: EntitlementClient;
-
-  /** @internal From <entitlement-provider>. */
-  @consume({ context: sessionContext, subscribe: true })
-  @state()
-  providedSession?: SessionStore;
-
-  /** @internal From <entitlement-provider>. */
-  @consume({ context: localeContext, subscribe: true })
-  @state()
-  providedLocale?: string;
+  // What an <entitlement-provider> above gives; each re-renders the widget when it changes. Controllers rather than
+  // @lit/context's decorators: the same protocol, and less code on every page.
+  private readonly providedClient = new ContextConsumer(this, { context: clientContext, subscribe: true });
+  private readonly providedSession = new ContextConsumer(this, { context: sessionContext, subscribe: true });
+  private readonly providedLocale = new ContextConsumer(this, { context: localeContext, subscribe: true });
 
   /** Text for the polite live region: results that are not otherwise announced. */
   @state() protected announcement = '';
@@ -70,18 +61,19 @@ export abstract class EkElement extends LitElement {
   private readonly windows = new Map<string, { start: number; count: number; height: number }>();
 
   get resolvedClient(): EntitlementClient | undefined {
-    return this.client ?? this.providedClient;
+    return this.client ?? this.providedClient.value;
   }
 
   /** The store for the current client: the provider's when it serves this client, else the client's own. */
   get sessionStore(): SessionStore | undefined {
     const client = this.resolvedClient;
     if (!client) return undefined;
-    return this.providedSession?.client === client ? this.providedSession : SessionStore.for(client);
+    const provided = this.providedSession.value;
+    return provided?.client === client ? provided : SessionStore.for(client);
   }
 
   get resolvedLocale(): string {
-    return resolveLocale(this.locale, this.providedLocale);
+    return resolveLocale(this.locale, this.providedLocale.value);
   }
 
   /** Code read on demand that this update shows (none by default); falsy entries are skipped. */
