@@ -84,7 +84,9 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },
-    docs: { story: { inline: true, height: '32rem' } },
+    // No `height` here: Storybook would set it through a <style> element per story, which a strict CSP refuses;
+    // preview.css gives the story frame its height on docs pages instead.
+    docs: { story: { inline: true } },
   },
   tags: ['autodocs'],
 };
