@@ -1,14 +1,12 @@
 // The selected request of <approval-inbox>: its details, approval stages and the decision form, read on demand when
 // a request is selected (the inbox waits for it before its next update). Functions of the inbox (`h`), through
 // DetailHost: the members of ApprovalInbox they use.
-import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { formStyles } from '../styles/forms.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { PagedController } from '../controllers/paged-controller.ts';
 import type { ResourceController } from '../controllers/resource-controller.ts';
-import type { SessionStore } from '../controllers/session-store.ts';
 import { emit, type ReviewResult } from '../events.ts';
-import type { Catalogue, MessageKey } from '../i18n/index.ts';
 import { addDuration } from '../internal/duration.ts';
 import { errorStatus } from '../internal/errors.ts';
 import { decided, packageOf, policyIdOf } from '../internal/graph.ts';
@@ -16,34 +14,20 @@ import { localizedText } from '../internal/questions.ts';
 import { approverJustificationRequired, stageTimeout } from '../internal/request-rules.ts';
 import type { Approval, ApprovalStage, AssignmentPolicy, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import type { Outcome, Tab } from './approval-inbox.ts';
+import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
 
 // This view's English strings arrive with it (see i18n/en-core.ts).
 addEnglish(enViews);
 
-export interface DetailHost extends HTMLElement {
-  useStyles(style: CSSResult): void;
-  readonly t: Catalogue;
-  readonly resolvedLocale: string;
-  readonly resolvedClient: EntitlementClient | undefined;
-  readonly sessionStore: SessionStore | undefined;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly updateComplete: Promise<boolean>;
+export interface DetailHost extends ViewHost {
   readonly approval: ResourceController<Approval, readonly [EntitlementClient, string]>;
   readonly deciding: MutationController;
   readonly pending: PagedController<AssignmentRequest, readonly [EntitlementClient]>;
   reasons: Record<string, string>;
   reasonMissing?: string;
   lastAttempt?: ReviewResult;
-  msg(key: MessageKey, params: Record<string, string | number>): string;
-  formatDate(value: string | Date | null | undefined, withTime?: boolean): string;
-  formatDuration(iso: string | null | undefined): string;
-  stateLabel(value: unknown): string;
-  announce(message: string): Promise<void>;
-  reportError(error: unknown, operation: string): void;
-  renderLoading(label: string): TemplateResult;
-  renderError(error: Error | undefined, retry: () => void, heading?: string): TemplateResult;
   outcomeFor(id: string | null | undefined): Outcome | undefined;
   people(request: AssignmentRequest): { requestorName: string; requestorEmail: string; targetName: string; onBehalf: boolean };
 }

@@ -1,37 +1,27 @@
 // The form in <manage-team>'s remove dialog and the removal itself: read on demand when a removal is asked for (the
 // widget waits for it before its next update). Functions of the widget (`h`), through RemoveHost: the members of
 // ManageTeam they use.
-import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { formStyles } from '../styles/forms.ts';
 import type { DialogController } from '../controllers/dialog-controller.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
-import type { SessionStore } from '../controllers/session-store.ts';
 import { emit } from '../events.ts';
-import type { Catalogue, MessageKey } from '../i18n/index.ts';
 import { packageOf } from '../internal/graph.ts';
-import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
+import type { Assignment, AssignmentRequest } from '../internal/sdk.ts';
+import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
 
 // This view's English strings arrive with it (see i18n/en-core.ts).
 addEnglish(enViews);
 
-export interface RemoveHost extends HTMLElement {
-  useStyles(style: CSSResult): void;
-  readonly t: Catalogue;
-  readonly resolvedClient: EntitlementClient | undefined;
-  readonly sessionStore: SessionStore | undefined;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly updateComplete: Promise<boolean>;
+export interface RemoveHost extends ViewHost {
   readonly removal: MutationController;
   readonly removeDialog: DialogController;
   readonly selectedReportId?: string;
   removing?: Assignment;
   removalReason: string;
   removals: Record<string, AssignmentRequest>;
-  msg(key: MessageKey, params: Record<string, string | number>): string;
-  announce(message: string): Promise<void>;
-  renderError(error: Error | undefined, retry: () => void, heading?: string): TemplateResult;
 }
 
 export function renderRemoveForm(h: RemoveHost, assignment: Assignment): TemplateResult {

@@ -3,23 +3,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { DialogController } from '../controllers/dialog-controller.ts';
-import type { Catalogue, MessageKey } from '../i18n/index.ts';
 import { tagFor } from '../internal/nested-tag.ts';
-import type { EntitlementClient, User } from '../internal/sdk.ts';
+import type { User } from '../internal/sdk.ts';
 import { RequestAccessPane } from '../request-access-pane/request-access-pane.ts';
+import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
 
 // This view's English strings arrive with it (see i18n/en-core.ts).
 addEnglish(enViews);
 
-export interface RequestHost extends HTMLElement {
-  readonly t: Catalogue;
-  readonly resolvedLocale: string;
-  readonly resolvedClient: EntitlementClient | undefined;
-  readonly theme?: 'light' | 'dark';
+export interface RequestHost extends ViewHost {
   readonly requestDialog: DialogController;
-  msg(key: MessageKey, params: Record<string, string | number>): string;
 }
 
 export function renderRequestFor(h: RequestHost, user: User): TemplateResult {

@@ -1,16 +1,15 @@
 // The opened package and the request form of <request-access-pane>: read on demand when a package opens (the pane
 // waits for it before its next update), so a page that only lists packages does not load it. Functions of the pane
 // (`h`), through FormHost: the members of RequestAccessPane they use.
-import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { formStyles } from '../styles/forms.ts';
 import { live } from 'lit/directives/live.js';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { PagedController } from '../controllers/paged-controller.ts';
 import type { ResourceController } from '../controllers/resource-controller.ts';
-import type { SessionStore } from '../controllers/session-store.ts';
 import type { TabsController } from '../controllers/tabs-controller.ts';
 import { emit } from '../events.ts';
-import { format, type Catalogue, type MessageKey } from '../i18n/index.ts';
+import { format } from '../i18n/index.ts';
 import { localizedText, questionKind, sortedQuestions } from '../internal/questions.ts';
 import { allowsOnBehalfAdd, allowsSelfAdd } from '../internal/request-rules.ts';
 import type {
@@ -37,18 +36,14 @@ import {
   type Target,
 } from './request-draft.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
+import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
 
 // This view's English strings arrive with it (see i18n/en-core.ts).
 addEnglish(enViews);
 
-export interface FormHost extends HTMLElement {
-  useStyles(style: CSSResult): void;
-  readonly t: Catalogue;
-  readonly resolvedLocale: string;
-  readonly resolvedClient: EntitlementClient | undefined;
-  readonly sessionStore: SessionStore | undefined;
+export interface FormHost extends ViewHost {
   readonly targetUserId?: string;
   readonly details: ResourceController<PackageData, readonly [EntitlementClient, string]>;
   readonly submitting: MutationController;
@@ -61,13 +56,6 @@ export interface FormHost extends HTMLElement {
   submitted?: AssignmentRequest;
   submittedFor?: string;
   prefill?: Prefill;
-  msg(key: MessageKey, params: Record<string, string | number>): string;
-  formatDate(value: string | Date | null | undefined, withTime?: boolean): string;
-  stateLabel(value: unknown): string;
-  stateTone(value: unknown): 'good' | 'bad' | 'wait';
-  announce(message: string): Promise<void>;
-  renderLoading(label: string): TemplateResult;
-  renderError(error: Error | undefined, retry: () => void, heading?: string): TemplateResult;
   backToCatalog(): void;
   focusSelector(selector: string): Promise<void>;
   focusField(id: string): Promise<void>;

@@ -1,46 +1,32 @@
 // The History tab of <request-access-pane>: earlier requests, cancel and resubmit. Read on demand when the tab opens
 // (the pane waits for it before its next update). Functions of the pane (`h`), through HistoryHost: the members of
 // RequestAccessPane they use.
-import { html, nothing, type CSSResult, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { formStyles } from '../styles/forms.ts';
-import type { ListSource, PagedController } from '../controllers/paged-controller.ts';
+import type { PagedController } from '../controllers/paged-controller.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { TabsController } from '../controllers/tabs-controller.ts';
 import { emit } from '../events.ts';
-import type { Catalogue, MessageKey } from '../i18n/index.ts';
 import { packageIdOf, packageOf, policyIdOf, targetIdOf } from '../internal/graph.ts';
 import { localizedText } from '../internal/questions.ts';
 import { canCancel, canResubmit } from '../internal/request-rules.ts';
 import type { AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import { answersOf, periodOf } from './request-draft.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
+import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
 
 // This view's English strings arrive with it (see i18n/en-core.ts).
 addEnglish(enViews);
 
-export interface HistoryHost extends HTMLElement {
-  useStyles(style: CSSResult): void;
-  readonly t: Catalogue;
-  readonly resolvedLocale: string;
-  readonly resolvedClient: EntitlementClient | undefined;
+export interface HistoryHost extends ViewHost {
   readonly history: PagedController<AssignmentRequest, readonly [EntitlementClient]>;
   readonly canceling: MutationController;
   readonly tabs: TabsController<Tab>;
   expandedRequestId?: string;
   prefill?: Prefill;
   draftFor?: PackageData;
-  msg(key: MessageKey, params: Record<string, string | number>): string;
-  formatDate(value: string | Date | null | undefined, withTime?: boolean): string;
-  formatDuration(iso: string | null | undefined): string;
-  stateLabel(value: unknown): string;
-  stateTone(value: unknown): 'good' | 'bad' | 'wait';
-  announce(message: string): Promise<void>;
-  renderLoading(label: string): TemplateResult;
-  renderEmpty(message: string): TemplateResult;
-  renderError(error: Error | undefined, retry: () => void, heading?: string): TemplateResult;
-  renderList<T>(paged: ListSource<T>, options: { label: string; key: (item: T) => string; renderItem: (item: T, index: number) => TemplateResult }): TemplateResult;
   forWhom(request: AssignmentRequest, knownTargetId?: string): string;
   openPackage(id: string | undefined, focusHeading?: boolean, name?: string): void;
 }
