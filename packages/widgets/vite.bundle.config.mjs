@@ -1,19 +1,13 @@
-// dist/entitlement-kit.js: the whole kit (lit, @lit/context, the windowed list, the SDK with ky) in one ES module for
-// a plain `<script type="module" src=".../entitlement-kit.js">`: importing it defines the four tags and exports
-// the same names as the package root. Part of `npm run build` (after tsc, which writes the rest of dist/).
+// dist/entitlement-kit.js: the whole kit (lit, @lit/context, the windowed list, the SDK with ky) in one minified ES
+// module for a plain `<script type="module" src=".../entitlement-kit.js">`: importing it defines the four tags and
+// exports the same names as the package root. Part of `npm run build`, after the rest of dist/, which it is built
+// from (so it gets dist/'s static properties and collapsed templates) together with the SDK's dist/.
 import { fileURLToPath } from 'node:url';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defineConfig } from 'vite';
 
 export default defineConfig({
   configFile: false,
   logLevel: 'warn',
-  resolve: { conditions: ['@entitlement-kit/source', ...defaultClientConditions] },
-  // Legacy decorators and `useDefineForClassFields: false` in Oxc's terms (see TOOLCHAIN).
-  oxc: {
-    decorator: { legacy: true },
-    typescript: { removeClassFieldsWithoutInitializer: true },
-    assumptions: { setPublicClassFields: true },
-  },
   // Lit's production build, not its dev mode.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
@@ -23,10 +17,11 @@ export default defineConfig({
     minify: true,
     reportCompressedSize: false,
     lib: {
-      entry: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      entry: fileURLToPath(new URL('./dist/index.js', import.meta.url)),
       formats: ['es'],
       fileName: () => 'entitlement-kit.js',
     },
-    rolldownOptions: { output: { codeSplitting: false } },
+    // Vite's lib mode leaves whitespace in ES output; a file served as it is to a page should have none.
+    rolldownOptions: { output: { codeSplitting: false, minify: true } },
   },
 });
