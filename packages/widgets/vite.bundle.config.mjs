@@ -24,4 +24,13 @@ export default defineConfig({
     // Vite's lib mode leaves whitespace in ES output; a file served as it is to a page should have none.
     rolldownOptions: { output: { codeSplitting: false, minify: true } },
   },
+  plugins: [
+    {
+      // Its types are the package root's: it exports the same names and defines the same tags.
+      name: 'entitlement-kit:bundle-declarations',
+      generateBundle() {
+        this.emitFile({ type: 'asset', fileName: 'entitlement-kit.d.ts', source: "export * from './index.js';\nimport './index.js';\n" });
+      },
+    },
+  ],
 });
