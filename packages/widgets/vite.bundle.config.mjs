@@ -3,12 +3,15 @@
 // exports the same names as the package root. Part of `npm run build`, after the rest of dist/, which it is built
 // from (so it gets dist/'s static properties and collapsed templates) together with the SDK's dist/.
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 export default defineConfig({
   configFile: false,
   logLevel: 'warn',
-  // Lit's production build, not its dev mode.
+  // Lit's production build, not its dev mode, whatever NODE_ENV the caller has (Vite's 'development|production'
+  // condition follows it; a test runner sets 'test').
+  mode: 'production',
+  resolve: { conditions: defaultClientConditions.map((c) => (c === 'development|production' ? 'production' : c)) },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',

@@ -5,7 +5,7 @@
 // consumer. It also loses `scripts` (build steps with paths into this repository) and `devDependencies`. The
 // repository's LICENSE and CHANGELOG.md are copied in. postpack puts everything back.
 // Usage: node ../../scripts/build/pack-manifest.mjs prepack|postpack
-import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 
 const SOURCE_CONDITION = '@entitlement-kit/source';
 const SHARED_FILES = ['LICENSE', 'CHANGELOG.md'];
@@ -34,7 +34,10 @@ const mode = process.argv[2];
 if (mode === 'prepack') {
   restore(); // an interrupted earlier pack
   const text = readFileSync('package.json', 'utf8');
+  const { atime, mtime } = statSync('package.json');
   writeFileSync(BACKUP, text);
+  // Restored with its own time, so packing never makes the builds (which read package.json) look stale.
+  utimesSync(BACKUP, atime, mtime);
   writeFileSync('package.json', JSON.stringify(publishedManifest(JSON.parse(text)), null, 2) + '\n');
   for (const file of SHARED_FILES) copyFileSync(new URL(`../../${file}`, import.meta.url), file);
 } else if (mode === 'postpack') {

@@ -2,7 +2,8 @@
 // passes a custom element's props as properties (or attributes) and `on<event>` props as listeners for <event>.
 // Made from the manifest (which names each tag's attributes, settable properties and events); the types themselves
 // come from the element classes (`ApprovalInbox['locale']`) and the kit's event map, so they cannot drift.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { elementsOf, settableFields } from './elements.mjs';
 
 const comment = (text) => (text ? `  /** ${text.replaceAll('*/', '*\\/').replaceAll('\n', ' ')} */\n` : '');
@@ -46,6 +47,7 @@ ${intrinsic.join('\n')}
   }
 }
 `;
+      mkdirSync(dirname(dtsFile), { recursive: true }); // Storybook runs the analyzer before any build
       writeFileSync(dtsFile, dts);
       writeFileSync(jsFile, '// Types only: see jsx.d.ts.\nexport {};\n');
     },
