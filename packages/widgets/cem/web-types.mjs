@@ -9,11 +9,11 @@ export function webTypesPlugin(file) {
     packageLinkPhase({ customElementsManifest }) {
       const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
       const named = (items = []) => items.map((i) => ({ name: i.name, description: i.description ?? '' }));
-      const elements = elementsOf(customElementsManifest).map(({ element: d, module }) => ({
+      const elements = elementsOf(customElementsManifest).map(({ element: d }) => ({
         name: d.tagName,
         description: d.description ?? '',
         'doc-url': DOCS_URL,
-        source: { module: `./${module}`, symbol: d.name },
+        source: { module: pkg.name, symbol: d.name }, // the package root exports every element class
         attributes: (d.attributes ?? []).map((a) => {
           const values = literalValues(a.type);
           return { name: a.name, description: a.description ?? '', value: values.length ? { type: values.map((v) => `'${v}'`).join(' | ') } : { type: a.type?.text ?? 'string' } };
