@@ -472,6 +472,25 @@ export const GRAPH_PROPERTIES: Record<string, Record<string, PropertyKind>> = {
     },
     "connectedOrganization": "object"
   },
+  "accessPackageSuggestion": {
+    "id": "string",
+    "@odata.type": "string",
+    "reasons": "array",
+    "accessPackage": "object"
+  },
+  "accessPackageSuggestionReason": {
+    "@odata.type": "string"
+  },
+  "accessPackageSuggestionRelatedPeopleBased": {
+    "@odata.type": "string",
+    "relatedPeople": "array",
+    "relatedPeopleAssignmentCount": "integer"
+  },
+  "accessPackageSuggestionSelfAssignmentHistoryBased": {
+    "@odata.type": "string",
+    "lastAssignmentDateTime": "date-time",
+    "pastAssignmentCount": "integer"
+  },
   "accessPackageTextInputQuestion": {
     "id": "string",
     "@odata.type": "string",
@@ -529,6 +548,13 @@ export const GRAPH_PROPERTIES: Record<string, Record<string, PropertyKind>> = {
     "id": "string",
     "@odata.type": "string",
     "createdDateTime": "date-time"
+  },
+  "availableAccessPackage": {
+    "id": "string",
+    "@odata.type": "string",
+    "description": "string",
+    "displayName": "string",
+    "resourceRoleScopes": "array"
   },
   "azureActiveDirectoryTenant": {
     "@odata.type": "string",
@@ -724,6 +750,12 @@ export const GRAPH_PROPERTIES: Record<string, Record<string, PropertyKind>> = {
     "subscriptionId": "string",
     "url": "string"
   },
+  "objectIdentity": {
+    "issuer": "string",
+    "issuerAssignedId": "string",
+    "signInType": "string",
+    "@odata.type": "string"
+  },
   "passwordProfile": {
     "forceChangePasswordNextSignIn": "boolean",
     "forceChangePasswordNextSignInWithMfa": "boolean",
@@ -842,12 +874,20 @@ export const GRAPH_PROPERTIES: Record<string, Record<string, PropertyKind>> = {
     "@odata.type": "string",
     "deletedDateTime": "date-time",
     "accountEnabled": "boolean",
+    "businessPhones": "array",
     "department": "string",
     "displayName": "string",
+    "givenName": "string",
+    "identities": "array",
     "jobTitle": "string",
     "mail": "string",
     "mailNickname": "string",
+    "mobilePhone": "string",
+    "officeLocation": "string",
     "passwordProfile": "object",
+    "postalCode": "string",
+    "preferredLanguage": "string",
+    "surname": "string",
     "userPrincipalName": "string",
     "userType": "string",
     "directReports": "array",

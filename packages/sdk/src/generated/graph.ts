@@ -1696,6 +1696,57 @@ export interface components {
          * @enum {string}
          */
         "microsoft.graph.accessPackageSubjectType": "notSpecified" | "user" | "servicePrincipal" | "unknownFutureValue";
+        "microsoft.graph.accessPackageSuggestion": components["schemas"]["microsoft.graph.entity"] & {
+            /** @description Why this access package is suggested to the user. */
+            reasons?: components["schemas"]["microsoft.graph.accessPackageSuggestionReason"][];
+            /** @description Basic information (id, displayName, description) about the suggested access package. Supports $expand. */
+            accessPackage?: components["schemas"]["microsoft.graph.availableAccessPackage"] | (Record<string, never> | null);
+            "@odata.type"?: string;
+        };
+        /**
+         * accessPackageSuggestionReason
+         * @description Abstract base type of the reasons for an access package suggestion (accessPackageSuggestionRelatedPeopleBased, accessPackageSuggestionSelfAssignmentHistoryBased).
+         */
+        "microsoft.graph.accessPackageSuggestionReason": {
+            "@odata.type"?: string;
+        };
+        "microsoft.graph.accessPackageSuggestionRelatedPeopleBased": Omit<components["schemas"]["microsoft.graph.accessPackageSuggestionReason"], "@odata.type"> & {
+            /** @description Identities (id, displayName) of related people who have the access package; populated only when the tenant's endUserSettings relatedPeopleInsightLevel is countAndNames. */
+            relatedPeople?: components["schemas"]["microsoft.graph.identity"][];
+            /**
+             * Format: int32
+             * @description Number of related people who have assignments to this access package; always provided.
+             */
+            relatedPeopleAssignmentCount?: number;
+            /** @default #microsoft.graph.accessPackageSuggestionRelatedPeopleBased */
+            "@odata.type": string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            "@odata.type": "#microsoft.graph.accessPackageSuggestionRelatedPeopleBased";
+        };
+        "microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased": Omit<components["schemas"]["microsoft.graph.accessPackageSuggestionReason"], "@odata.type"> & {
+            /**
+             * Format: date-time
+             * @description When the user was last assigned this access package (UTC). Read-only.
+             */
+            lastAssignmentDateTime?: string;
+            /**
+             * Format: int32
+             * @description How many times the user has been assigned this access package in the past. Read-only.
+             */
+            pastAssignmentCount?: number;
+            /** @default #microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased */
+            "@odata.type": string;
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            "@odata.type": "#microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased";
+        };
         "microsoft.graph.accessPackageTextInputQuestion": components["schemas"]["microsoft.graph.accessPackageQuestion"] & {
             /** @description Indicates whether the answer is in single or multiple line format. */
             isSingleLineQuestion?: boolean | null;
@@ -1798,6 +1849,15 @@ export interface components {
             createdDateTime?: string | null;
             "@odata.type"?: string;
         }, "@odata.type">;
+        "microsoft.graph.availableAccessPackage": components["schemas"]["microsoft.graph.entity"] & {
+            /** @description The description of the access package. */
+            description?: string | null;
+            /** @description The display name of the access package. */
+            displayName?: string | null;
+            /** @description The resource role scopes associated with this access package. */
+            resourceRoleScopes?: components["schemas"]["microsoft.graph.accessPackageResourceRoleScope"][];
+            "@odata.type"?: string;
+        };
         "microsoft.graph.azureActiveDirectoryTenant": Omit<components["schemas"]["microsoft.graph.identitySource"], "@odata.type"> & {
             /** @description The name of the Microsoft Entra tenant. Read only. */
             displayName?: string | null;
@@ -2159,6 +2219,16 @@ export interface components {
              */
             "@odata.type": "#microsoft.graph.logicAppTriggerEndpointConfiguration";
         };
+        /** objectIdentity */
+        "microsoft.graph.objectIdentity": {
+            /** @description Specifies the issuer of the identity, for example facebook.com. 512 character limit. For local accounts (where signInType isn't federated), this property is the local default domain name for the tenant, for example contoso.com. */
+            issuer?: string | null;
+            /** @description Specifies the unique identifier assigned to the user by the issuer. 64 character limit. The combination of issuer and issuerAssignedId must be unique within the organization. */
+            issuerAssignedId?: string | null;
+            /** @description Specifies the user sign-in types in your directory, such as emailAddress, userName, federated, or userPrincipalName. federated represents a unique identifier for a user from an issuer that can be in any format chosen by the issuer. */
+            signInType?: string | null;
+            "@odata.type"?: string;
+        };
         "microsoft.graph.ODataErrors.ErrorDetails": {
             code: string;
             message: string;
@@ -2406,18 +2476,34 @@ export interface components {
         "microsoft.graph.user": components["schemas"]["microsoft.graph.directoryObject"] & {
             /** @description true if the account is enabled; otherwise, false. This property is required when a user is created. Returned only on $select. Supports $filter (eq, ne, not, and in). */
             accountEnabled?: boolean | null;
+            /** @description The telephone numbers for the user. NOTE: Although it's a string collection, only one number can be set for this property. Read-only for users synced from the on-premises directory. Returned by default. */
+            businessPhones?: string[];
             /** @description The name of the department in which the user works. Maximum length is 64 characters. Returned only on $select. Supports $filter (eq, ne, not , ge, le, in, and eq on null values). */
             department?: string | null;
             /** @description The name displayed in the address book for the user. This value is usually the combination of the user's first name, middle initial, and family name. This property is required when a user is created and it can't be cleared during updates. */
             displayName?: string | null;
+            /** @description The given name (first name) of the user. Maximum length is 64 characters. Returned by default. Supports $filter (eq, ne, not , ge, le, in, startsWith, and eq on null values). */
+            givenName?: string | null;
+            /** @description Represents the identities that can be used to sign in to this user account. */
+            identities?: components["schemas"]["microsoft.graph.objectIdentity"][];
             /** @description The user's job title. Maximum length is 128 characters. Returned by default. Supports $filter (eq, ne, not , ge, le, in, startsWith, and eq on null values). */
             jobTitle?: string | null;
             /** @description The SMTP address for the user, for example, jeff@contoso.com. Changes to this property update the user's proxyAddresses collection to include the value as an SMTP address. This property can't contain accent characters. */
             mail?: string | null;
             /** @description The mail alias for the user. This property must be specified when a user is created. Maximum length is 64 characters. Returned only on $select. Supports $filter (eq, ne, not, ge, le, in, startsWith, and eq on null values). */
             mailNickname?: string | null;
+            /** @description The primary cellular telephone number for the user. Read-only for users synced from the on-premises directory. Maximum length is 64 characters. Returned by default. */
+            mobilePhone?: string | null;
+            /** @description The office location in the user's place of business. Returned by default. Supports $filter (eq, ne, not, ge, le, in, startsWith, and eq on null values). */
+            officeLocation?: string | null;
             /** @description Specifies the password profile for the user. The profile contains the user's password. This property is required when a user is created. */
             passwordProfile?: components["schemas"]["microsoft.graph.passwordProfile"] | (Record<string, never> | null);
+            /** @description The postal code for the user's postal address. The postal code is specific to the user's country or region. In the United States of America, this attribute contains the ZIP code. Maximum length is 40 characters. Returned only on $select. */
+            postalCode?: string | null;
+            /** @description The preferred language for the user. The preferred language format is based on RFC 4646. */
+            preferredLanguage?: string | null;
+            /** @description The user's surname (family name or last name). Maximum length is 64 characters. Returned by default. Supports $filter (eq, ne, not, ge, le, in, startsWith, and eq on null values). */
+            surname?: string | null;
             /** @description The user principal name. */
             userPrincipalName?: string | null;
             /** @description A string value that can be used to classify user types in your directory. The possible values are Member and Guest. Returned only on $select. Supports $filter (eq, ne, not, in, and eq on null values). */
