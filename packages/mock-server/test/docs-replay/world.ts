@@ -1,0 +1,130 @@
+// The objects a documented example's ids stand for, made on demand through the Graph calls the same reference
+// pages describe (create catalog, access package, policy, request, custom extension), on the contoso seed's
+// directory (the docs create no users or groups in this area). Each name below is a role a fixture can map a
+// documented id to; a world is built fresh for every example.
+import { EM, USERS, GROUPS, type GraphHttp, type Person } from '../support/graph-http.ts';
+
+/** Who sends a documented request: the role a page's permissions and prose imply. */
+export const CALLERS = { admin: 'admin', requestor: 'adele', approver: 'diego', manager: 'lee' } as const satisfies Record<string, Person>;
+export type Caller = keyof typeof CALLERS;
+
+const policyBase = {
+  description: 'docs replay',
+  allowedTargetScope: 'allMemberUsers',
+  specificAllowedTargets: [],
+  expiration: { type: 'afterDuration', duration: 'P30D' },
+};
+
+export class World {
+  private readonly made = new Map<string, Promise<string>>();
+
+  constructor(private readonly http: GraphHttp) {}
+
+  /** The id for a role, creating what it needs (once per world). */
+  id(role: string): Promise<string> {
+    let id = this.made.get(role);
+    if (!id) {
+      const make = this.makers[role];
+      if (!make) throw new Error(`docs replay: no way to make a '${role}'`);
+      id = make();
+      this.made.set(role, id);
+    }
+    return id;
+  }
+
+  private admin = (method: string, path: string, status: number, body?: unknown) => this.http.ok(method, path, status, { as: 'admin', body });
+
+  private readonly makers: Record<string, () => Promise<string>> = {
+    requestorUser: async () => USERS.adele,
+    approverUser: async () => USERS.diego,
+    managerUser: async () => USERS.lee,
+    reportUser: async () => USERS.pradeep,
+    managersManager: async () => USERS.miriam,
+    group: async () => GROUPS.salesTeam,
+    catalog: async () => (await this.admin('POST', `${EM}/catalogs`, 201, { displayName: 'Docs replay', description: 'docs replay', state: 'published', isExternallyVisible: false })).id,
+    accessPackage: async () => this.newPackage('Docs replay package'),
+    otherAccessPackage: async () => this.newPackage('Docs replay other package'),
+    directPolicy: async () =>
+      (
+        await this.admin('POST', `${EM}/assignmentPolicies`, 201, {
+          ...policyBase,
+          displayName: 'Direct assignment',
+          allowedTargetScope: 'notSpecified',
+          requestorSettings: { enableTargetsToSelfAddAccess: false, enableTargetsToSelfUpdateAccess: false, enableTargetsToSelfRemoveAccess: false, allowCustomAssignmentSchedule: true, enableOnBehalfRequestorsToAddAccess: false, enableOnBehalfRequestorsToUpdateAccess: false, enableOnBehalfRequestorsToRemoveAccess: false, onBehalfRequestors: [] },
+          requestApprovalSettings: { isApprovalRequiredForAdd: false, isApprovalRequiredForUpdate: false, stages: [] },
+          accessPackage: { id: await this.id('accessPackage') },
+        })
+      ).id,
+    selfPolicy: async () => (await this.selfPolicy()).id,
+    textQuestion: async () => (await this.selfPolicy()).questions.find((q: any) => q['@odata.type'] === '#microsoft.graph.accessPackageTextInputQuestion').id,
+    choiceQuestion: async () => (await this.selfPolicy()).questions.find((q: any) => q['@odata.type'] === '#microsoft.graph.accessPackageMultipleChoiceQuestion').id,
+    pendingRequest: async () => {
+      const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('accessPackage'), this.id('selfPolicy')]);
+      const answers = await this.answers();
+      const body = { requestType: 'userAdd', assignment: { targetId: USERS.adele, accessPackageId, assignmentPolicyId }, answers, justification: 'docs replay' };
+      return (await this.http.ok('POST', `${EM}/assignmentRequests`, 201, { as: CALLERS.requestor, body })).id;
+    },
+    pendingStage: async () => {
+      const approval = await this.http.ok('GET', `${EM}/accessPackageAssignmentApprovals/${await this.id('pendingRequest')}?$expand=stages`, 200, { as: CALLERS.approver });
+      return approval.stages[0].id;
+    },
+    deliveredRequest: async () => {
+      const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('accessPackage'), this.id('selfPolicy')]);
+      const body = { requestType: 'adminAdd', assignment: { targetId: USERS.adele, accessPackageId, assignmentPolicyId }, answers: await this.answers() };
+      const request = await this.admin('POST', `${EM}/assignmentRequests`, 201, body);
+      await this.http.server.engine.whenIdle();
+      return request.id;
+    },
+    assignment: async () => {
+      const request = await this.admin('GET', `${EM}/assignmentRequests/${await this.id('deliveredRequest')}?$expand=assignment`, 200);
+      return request.assignment.id;
+    },
+    customExtension: async () =>
+      (
+        await this.admin('POST', `${EM}/catalogs/${await this.id('catalog')}/customWorkflowExtensions`, 201, {
+          '@odata.type': '#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension',
+          displayName: 'Docs replay extension',
+          description: 'docs replay',
+          endpointConfiguration: { '@odata.type': '#microsoft.graph.logicAppTriggerEndpointConfiguration', subscriptionId: '38ab2ccc-3747-4567-b36b-9478f5602f0d', resourceGroupName: 'test', logicAppWorkflowName: 'DocsReplay' },
+          authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
+        })
+      ).id,
+  };
+
+  /** Answers to both questions of the self policy, as the docs' examples write them. */
+  private async answers() {
+    const [choice, text] = await Promise.all([this.id('choiceQuestion'), this.id('textQuestion')]);
+    return [
+      { '@odata.type': '#microsoft.graph.accessPackageAnswerString', value: 'MultipleChoiceAnswerValue', displayValue: 'This is the answer to a multiple choice question', answeredQuestion: { '@odata.type': '#microsoft.graph.accessPackageMultipleChoiceQuestion', id: choice } },
+      { '@odata.type': '#microsoft.graph.accessPackageAnswerString', value: 'This is my answer to a text input question.', displayValue: 'This is my answer.', answeredQuestion: { '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion', id: text } },
+    ];
+  }
+
+  private async newPackage(displayName: string): Promise<string> {
+    return (await this.admin('POST', `${EM}/accessPackages`, 201, { displayName, description: 'docs replay', isHidden: false, catalog: { id: await this.id('catalog') } })).id;
+  }
+
+  private selfPolicyMade?: Promise<any>;
+  /** Members request for themselves, one approval stage by Diego, a multiple-choice and a text question. */
+  private selfPolicy(): Promise<any> {
+    this.selfPolicyMade ??= (async () => {
+      const created = await this.admin('POST', `${EM}/assignmentPolicies`, 201, {
+        ...policyBase,
+        displayName: 'Self request with approval',
+        requestorSettings: { enableTargetsToSelfAddAccess: true, enableTargetsToSelfUpdateAccess: true, enableTargetsToSelfRemoveAccess: true, allowCustomAssignmentSchedule: true, enableOnBehalfRequestorsToAddAccess: true, enableOnBehalfRequestorsToUpdateAccess: true, enableOnBehalfRequestorsToRemoveAccess: true, onBehalfRequestors: [{ '@odata.type': '#microsoft.graph.targetManager', managerLevel: 1 }] },
+        requestApprovalSettings: {
+          isApprovalRequiredForAdd: true,
+          isApprovalRequiredForUpdate: false,
+          stages: [{ durationBeforeAutomaticDenial: 'P7D', isApproverJustificationRequired: false, isEscalationEnabled: false, primaryApprovers: [{ '@odata.type': '#microsoft.graph.singleUser', userId: USERS.diego }], fallbackPrimaryApprovers: [], escalationApprovers: [], fallbackEscalationApprovers: [] }],
+        },
+        questions: [
+          { '@odata.type': '#microsoft.graph.accessPackageMultipleChoiceQuestion', text: 'Which project?', isRequired: true, isAnswerEditable: true, sequence: 1, isMultipleSelectionAllowed: false, choices: [{ actualValue: 'MultipleChoiceAnswerValue', text: 'This is the answer to a multiple choice question' }, { actualValue: 'UpdatedAnswerValue', text: 'An updated answer' }] },
+          { '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion', text: 'Why?', isRequired: false, isAnswerEditable: true, sequence: 2, isSingleLineQuestion: true },
+        ],
+        accessPackage: { id: await this.id('accessPackage') },
+      });
+      return this.admin('GET', `${EM}/assignmentPolicies/${created.id}?$expand=questions`, 200);
+    })();
+    return this.selfPolicyMade;
+  }
+}
