@@ -60,6 +60,12 @@ function duration(value: unknown, target: string): string {
   return value as string;
 }
 
+/** Microsoft's own policy examples send `durationBeforeEscalation: "PT0S"` for a stage that does not escalate. */
+function durationOrZero(value: unknown, target: string): string {
+  if (durationMs(value) === 0) return value as string;
+  return duration(value, target);
+}
+
 /** Subject sets limited to the kinds `allowed`, with every referenced user, group or organization checked. */
 function subjectSets(tx: Tx, value: unknown, target: string, allowed: readonly string[]): SubjectSet[] {
   const { state } = tx;
@@ -143,13 +149,17 @@ function stage(tx: Tx, s: Body, n: number): ApprovalStageSettings {
     durationBeforeAutomaticDenial: duration(s.durationBeforeAutomaticDenial ?? DEFAULT_TIMEOUT, `${at}.durationBeforeAutomaticDenial`),
     isApproverJustificationRequired: bool(s.isApproverJustificationRequired, `${at}.isApproverJustificationRequired`),
     isEscalationEnabled: bool(s.isEscalationEnabled, `${at}.isEscalationEnabled`),
-    durationBeforeEscalation: s.durationBeforeEscalation == null ? null : duration(s.durationBeforeEscalation, `${at}.durationBeforeEscalation`),
+    durationBeforeEscalation: s.durationBeforeEscalation == null ? null : durationOrZero(s.durationBeforeEscalation, `${at}.durationBeforeEscalation`),
     primaryApprovers: subjectSets(tx, s.primaryApprovers, `${at}.primaryApprovers`, APPROVER_KINDS),
     fallbackPrimaryApprovers: subjectSets(tx, s.fallbackPrimaryApprovers, `${at}.fallbackPrimaryApprovers`, APPROVER_KINDS),
     escalationApprovers: subjectSets(tx, s.escalationApprovers, `${at}.escalationApprovers`, APPROVER_KINDS),
     fallbackEscalationApprovers: subjectSets(tx, s.fallbackEscalationApprovers, `${at}.fallbackEscalationApprovers`, APPROVER_KINDS),
   };
-  if (out.primaryApprovers?.length === 0) throw badRequest('MissingApprovers', `${at} needs primaryApprovers.`, `${at}.primaryApprovers`);
+  // Microsoft's two-stage example names only fallback approvers for its second stage: they approve when the primary
+  // set yields nobody, so a stage needs one of the two.
+  if (!out.primaryApprovers?.length && !out.fallbackPrimaryApprovers?.length) {
+    throw badRequest('MissingApprovers', `${at} needs primaryApprovers or fallbackPrimaryApprovers.`, `${at}.primaryApprovers`);
+  }
   const delay = escalationDelay(out);
   if (delay && typeof delay === 'object') throw badRequest('InvalidEscalationSchedule', delay.invalid, `${at}.durationBeforeEscalation`);
   if (out.isEscalationEnabled && out.escalationApprovers?.length === 0) {

@@ -76,6 +76,7 @@ for (const page of pages) {
       else if (example.outcome === 'knownFailing') {
         it(title, async () => {
           const failure: Error | undefined = await replay(example).then(() => undefined, (error: Error) => error);
+          if (process.env.DOCS_REPLAY_DEBUG) console.log('KNOWN', example.name, failure?.message.slice(0, 500));
           expect(failure, 'this known-failing example now passes: reclassify it').toBeDefined();
           expect(failure!.message).toContain(example.failsWith);
         });

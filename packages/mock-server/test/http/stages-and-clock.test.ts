@@ -87,7 +87,7 @@ describe('two and three approval stages on the mock clock', () => {
     expect(stages.map((s) => [s.status, s.reviewResult, s.reviewedBy?.id])).toEqual([
       ['Completed', 'Approved', USERS.miriam],
       ['Completed', 'Approved', USERS.megan],
-      ['Expired', 'NotReviewed', '00000000-0000-0000-0000-000000000000'],
+      ['Expired', 'NotReviewed', undefined],
     ]);
 
     const finance = [USERS.patti, USERS.lidia, USERS.christie].sort();

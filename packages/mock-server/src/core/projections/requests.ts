@@ -17,7 +17,6 @@ export const REQUEST_NAVIGATIONS = ['accessPackage', 'assignment', 'requestor'];
 export const ASSIGNMENT_NAVIGATIONS = ['accessPackage', 'assignmentPolicy', 'target'];
 
 /** Graph's placeholder reviewer of a stage nobody has decided. */
-const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export function projectSubject(state: State, userId: string): Subject {
   const user = state.users[userId] ?? state.deletedUsers[userId];
@@ -102,17 +101,19 @@ export function projectRequest(state: State, req: RequestRecord, expand?: Expand
   return out;
 }
 
+/** As Graph shows an access package approval stage (approval-get.md): entitlement stages have no display name, and
+ * an undecided one has `reviewedBy: null` and an empty justification. */
 export function projectStage(state: State, stage: StageRecord, callerId: string): ApprovalStage {
-  const reviewer = stage.reviewedById ? state.users[stage.reviewedById] : undefined;
+  const reviewerId = stage.reviewedById;
   return {
     id: stage.id,
-    displayName: `Stage ${stage.index + 1}`,
+    displayName: null,
     reviewResult: stage.reviewResult,
     status: stage.status,
     assignedToMe: stageApprovers(stage).includes(callerId),
-    reviewedBy: { id: stage.reviewedById ?? NOBODY, displayName: reviewer?.displayName ?? null },
+    reviewedBy: reviewerId ? { id: reviewerId, displayName: state.users[reviewerId]?.displayName ?? null } : null,
     reviewedDateTime: stage.reviewedDateTime,
-    justification: stage.justification,
+    justification: stage.justification ?? '',
   };
 }
 
