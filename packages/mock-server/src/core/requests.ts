@@ -49,19 +49,19 @@ function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd
   checkRequestor(tx, callerId, admin);
   const { state } = tx;
   const packageId = text(body.assignment?.accessPackageId);
-  const policyId = text(body.assignment?.assignmentPolicyId);
   if (!packageId) throw missingProperty('assignment.accessPackageId');
-  if (!policyId) throw missingProperty('assignment.assignmentPolicyId');
   const pkg = state.packages[packageId];
   if (!pkg) throw notFound('accessPackage', packageId);
+  const askedTarget = text(body.assignment?.targetId);
+  if (admin && !askedTarget) throw missingProperty('assignment.targetId');
+  const targetId = requireUser(state, askedTarget ?? callerId).id;
+  const policyId = text(body.assignment?.assignmentPolicyId) ?? (admin ? undefined : onlyRequestablePolicy(tx, packageId, callerId, targetId));
+  if (!policyId) throw missingProperty('assignment.assignmentPolicyId');
   const policy = state.policies[policyId];
   if (!policy) throw notFound('accessPackageAssignmentPolicy', policyId);
   if (policy.packageId !== packageId) {
     throw badRequest('PolicyNotForAccessPackage', 'The policy does not belong to this access package.', 'assignment.assignmentPolicyId');
   }
-  const askedTarget = text(body.assignment?.targetId);
-  if (admin && !askedTarget) throw missingProperty('assignment.targetId');
-  const targetId = requireUser(state, askedTarget ?? callerId).id;
 
   if (!admin) checkAddRight(state, policy, callerId, targetId);
   checkNoOpenAdd(tx, targetId, packageId);
@@ -93,6 +93,29 @@ function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd
   state.requests[req.id] = req;
   continueRequest(tx, req);
   return req;
+}
+
+/**
+ * A userAdd may leave out the policy (Microsoft's example 3 and 4 send only accessPackageId): the one policy of the
+ * package that lets the caller request for this target. None: the first policy's refusal says why. Several: the
+ * caller must choose, and the error names the choices.
+ */
+function onlyRequestablePolicy(tx: Tx, packageId: string, callerId: string, targetId: string): string {
+  const policies = Object.entries(tx.state.policies).filter(([, p]) => p.packageId === packageId);
+  const refusals: unknown[] = [];
+  const open = policies.filter(([, p]) => {
+    try {
+      checkAddRight(tx.state, p, callerId, targetId);
+      return true;
+    } catch (refusal) {
+      refusals.push(refusal);
+      return false;
+    }
+  });
+  if (open.length === 1) return open[0][0];
+  if (!open.length) throw refusals[0] ?? notPermitted();
+  const choices = open.map(([id, p]) => `${id} (${p.data.displayName})`).join(', ');
+  throw badRequest('AssignmentPolicyRequired', `More than one policy of this access package lets you request it; name one in assignment.assignmentPolicyId: ${choices}.`, 'assignment.assignmentPolicyId');
 }
 
 function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {

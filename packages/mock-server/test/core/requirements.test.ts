@@ -71,7 +71,7 @@ describe('request requirements', () => {
       'CustomScheduleNotAllowed',
     );
     const req = engine.createRequest(USERS.lynne, campaign({ schedule }));
-    expect(req.schedule).toEqual(schedule);
+    expect(req.schedule).toMatchObject(schedule);
   });
 
   it('a specific period must end within the policy’s expiration and after it starts', () => {
@@ -88,7 +88,7 @@ describe('request requirements', () => {
   it('without a specific period the request carries the policy’s expiration', () => {
     const engine = newEngine();
     const req = engine.createRequest(USERS.lynne, campaign({}));
-    expect(req.schedule).toEqual({ startDateTime: '2026-11-02T09:00:00Z', expiration: { type: 'afterDuration', duration: 'P30D' } });
+    expect(req.schedule).toMatchObject({ startDateTime: '2026-11-02T09:00:00Z', expiration: { type: 'afterDuration', duration: 'P30D' } });
   });
 });
 

@@ -77,7 +77,7 @@ describe('expiration', () => {
   it('never', () => {
     const engine = newEngine();
     const req = engine.createRequest(USERS.adele, addBody(PACKAGES.engineeringWiki, POLICIES.engineeringWiki), { expand: { assignment: true } });
-    expect(req.assignment?.schedule?.expiration).toEqual({ type: 'noExpiration' });
+    expect(req.assignment?.schedule?.expiration).toEqual({ type: 'noExpiration', endDateTime: null, duration: null });
     engine.advance('P3650D');
     expect(engine.getAssignment(USERS.adele, req.assignment?.id as string).state).toBe('delivered');
   });

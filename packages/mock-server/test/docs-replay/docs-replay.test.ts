@@ -18,6 +18,8 @@ interface DocExample {
   response: { status: number; type?: string; isCollection?: boolean; body?: unknown };
   /** Documented id (or placeholder) -> the world role that stands for it. */
   ids?: Record<string, string>;
+  /** Roles to make first though no documented id names them (the policy a userAdd without a policy id finds). */
+  needs?: string[];
   as: Caller;
   outcome: 'pass' | 'skipped' | 'docError' | 'knownFailing';
   reason?: string;
@@ -46,6 +48,7 @@ const graph = useMockServer();
 async function replay(example: DocExample) {
   const http = graph();
   const world = new World(http);
+  for (const role of example.needs ?? []) await world.id(role);
   const ids = await Promise.all(Object.entries(example.ids ?? {}).map(async ([doc, role]) => [doc, await world.id(role)] as const));
   const swap = (text: string) => ids.reduce((out, [doc, real]) => out.split(doc).join(real), text);
   const path = swap(example.request.url.replace(/^https:\/\/graph\.microsoft\.com\/v1\.0/, ''));
@@ -76,7 +79,7 @@ for (const page of pages) {
       else if (example.outcome === 'knownFailing') {
         it(title, async () => {
           const failure: Error | undefined = await replay(example).then(() => undefined, (error: Error) => error);
-          if (process.env.DOCS_REPLAY_DEBUG) console.log('KNOWN', example.name, failure?.message.slice(0, 500));
+          if (process.env.DOCS_REPLAY_DEBUG) console.log('KNOWN', example.name, failure?.message.slice(-700));
           expect(failure, 'this known-failing example now passes: reclassify it').toBeDefined();
           expect(failure!.message).toContain(example.failsWith);
         });

@@ -56,6 +56,17 @@ export class World {
         })
       ).id,
     selfPolicy: async () => (await this.selfPolicy()).id,
+    /** The other package's one policy: members request for themselves with a justification, nothing else asked. */
+    otherSelfPolicy: async () =>
+      (
+        await this.admin('POST', `${EM}/assignmentPolicies`, 201, {
+          ...policyBase,
+          displayName: 'Self request',
+          requestorSettings: { enableTargetsToSelfAddAccess: true, enableTargetsToSelfUpdateAccess: true, enableTargetsToSelfRemoveAccess: true, allowCustomAssignmentSchedule: false, enableOnBehalfRequestorsToAddAccess: false, enableOnBehalfRequestorsToUpdateAccess: false, enableOnBehalfRequestorsToRemoveAccess: false, onBehalfRequestors: [] },
+          requestApprovalSettings: { isApprovalRequiredForAdd: false, isApprovalRequiredForUpdate: false, stages: [] },
+          accessPackage: { id: await this.id('otherAccessPackage') },
+        })
+      ).id,
     textQuestion: async () => (await this.selfPolicy()).questions.find((q: any) => q['@odata.type'] === '#microsoft.graph.accessPackageTextInputQuestion').id,
     choiceQuestion: async () => (await this.selfPolicy()).questions.find((q: any) => q['@odata.type'] === '#microsoft.graph.accessPackageMultipleChoiceQuestion').id,
     pendingRequest: async () => {

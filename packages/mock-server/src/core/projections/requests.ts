@@ -6,6 +6,7 @@ import type {
   Assignment,
   AssignmentRequest,
   CustomExtensionCalloutInstance,
+  Schedule,
   Subject,
 } from '@entitlement-kit/sdk';
 import { checkExpand, type Expand, under } from '../expand.ts';
@@ -16,8 +17,6 @@ import { projectPackage, projectPolicy } from './packages.ts';
 export const REQUEST_NAVIGATIONS = ['accessPackage', 'assignment', 'requestor'];
 export const ASSIGNMENT_NAVIGATIONS = ['accessPackage', 'assignmentPolicy', 'target'];
 
-/** Graph's placeholder reviewer of a stage nobody has decided. */
-
 export function projectSubject(state: State, userId: string): Subject {
   const user = state.users[userId] ?? state.deletedUsers[userId];
   return {
@@ -27,6 +26,16 @@ export function projectSubject(state: State, userId: string): Subject {
     email: user?.mail ?? null,
     principalName: user?.userPrincipalName ?? null,
     subjectType: 'user',
+  };
+}
+
+/** A schedule with every property Graph writes, nulls included (entitlementmanagement-post-assignmentrequests.md). */
+function fullSchedule(schedule: Schedule | null | undefined): Schedule {
+  const expiration = schedule?.expiration;
+  return {
+    startDateTime: schedule?.startDateTime ?? null,
+    recurrence: schedule?.recurrence ?? null,
+    expiration: { endDateTime: expiration?.endDateTime ?? null, duration: expiration?.duration ?? null, type: expiration?.type ?? 'notSpecified' },
   };
 }
 
@@ -45,10 +54,10 @@ export function projectAssignment(state: State, asg: AssignmentRecord, expand?: 
     state: asg.state,
     status: asg.status,
     expiredDateTime: asg.expiredDateTime,
-    schedule: {
+    schedule: fullSchedule({
       startDateTime: asg.startDateTime,
       expiration: asg.endDateTime ? { type: 'afterDateTime', endDateTime: asg.endDateTime } : { type: 'noExpiration' },
-    },
+    }),
     customExtensionCalloutInstances: asg.callouts.map(projectCallout),
   };
   return withAssignmentNavigations(state, out, asg, expand);
@@ -90,7 +99,7 @@ export function projectRequest(state: State, req: RequestRecord, expand?: Expand
     completedDateTime: req.completedDateTime,
     justification: req.justification,
     answers: structuredClone(req.answers),
-    schedule: structuredClone(req.schedule),
+    schedule: fullSchedule(req.schedule),
     customExtensionCalloutInstances: req.callouts.map(projectCallout),
   };
   const pkg = under(expand, 'accessPackage');
