@@ -18,6 +18,7 @@
 //   callback time-outs); `advance()` and `setNow()` move the engine's clock and do the same.
 // - Custom extension callouts go through the injected CalloutPort after the state is committed; a port that
 //   rejects marks the callout calloutFailed. `whenIdle()` waits for callouts still in flight.
+import { own } from './own-keys.ts';
 import type {
   AccessPackage,
   AccessPackageCatalog,
@@ -104,7 +105,7 @@ export class Engine {
 
   /** Back to a seed's state. With its own clock the engine also goes back to the seed's start time. */
   reset(seed: SeedName | Seed = 'contoso'): void {
-    const chosen = typeof seed === 'string' ? SEEDS[seed] : seed;
+    const chosen = typeof seed === 'string' ? own<Seed>(SEEDS, seed) : seed;
     if (!chosen) throw badRequest('UnknownSeed', `There is no seed '${String(seed)}'.`, 'seed');
     if (this.#ownClock) this.#clock.set(Date.parse(chosen.start));
     this.#state = chosen.build(iso(this.#clock.now()));
@@ -168,7 +169,7 @@ export class Engine {
   callerFromClaims(claims: { oid?: string; preferred_username?: string }): string {
     const state = this.#state;
     const id = claims.oid
-      ? state.users[claims.oid] || state.servicePrincipals[claims.oid]
+      ? own(state.users, claims.oid) || own(state.servicePrincipals, claims.oid)
         ? claims.oid
         : undefined
       : claims.preferred_username
@@ -204,8 +205,8 @@ export class Engine {
   getManager(callerId: string, idOrUpn: string): User {
     return this.#read((tx) => {
       const { id } = requireUser(tx.state, idOrUpn);
-      const managerId = tx.state.managers[id];
-      if (!managerId || !tx.state.users[managerId]) throw notFound('manager of user', id);
+      const managerId = own(tx.state.managers, id);
+      if (!managerId || !own(tx.state.users, managerId)) throw notFound('manager of user', id);
       return projectUser(tx.state.users[managerId]);
     }, callerId);
   }
@@ -222,13 +223,13 @@ export class Engine {
     return this.#read((tx) => {
       const { id } = requireUser(tx.state, idOrUpn);
       return Object.keys(tx.state.managers)
-        .filter((u) => tx.state.managers[u] === id && tx.state.users[u])
+        .filter((u) => own(tx.state.managers, u) === id && own(tx.state.users, u))
         .map((u) => projectUser(tx.state.users[u]));
     }, callerId);
   }
 
   listSponsors(callerId: string, idOrUpn: string): (User | Group)[] {
-    return this.#read((tx) => projectObjects(tx.state, tx.state.sponsors[requireUser(tx.state, idOrUpn).id] ?? []), callerId);
+    return this.#read((tx) => projectObjects(tx.state, own(tx.state.sponsors, requireUser(tx.state, idOrUpn).id) ?? []), callerId);
   }
 
   addSponsor(callerId: string, idOrUpn: string, sponsorId: string): void {
@@ -248,7 +249,7 @@ export class Engine {
   }
 
   listGroupMembers(callerId: string, id: string): (User | Group)[] {
-    return this.#read((tx) => projectObjects(tx.state, tx.state.members[directoryAdmin.requireGroup(tx.state, id).id] ?? []), callerId);
+    return this.#read((tx) => projectObjects(tx.state, own(tx.state.members, directoryAdmin.requireGroup(tx.state, id).id) ?? []), callerId);
   }
 
   createGroup(callerId: string, body: Body): Group {
@@ -337,7 +338,7 @@ export class Engine {
 
   getCustomExtension(callerId: string, catalogId: string, id: string): CatalogExtension {
     return this.#read((tx) => {
-      const ext = tx.state.extensions[id];
+      const ext = own(tx.state.extensions, id);
       if (ext?.catalogId !== catalogId) throw notFound('customCalloutExtension', id);
       return ext.data;
     }, callerId);

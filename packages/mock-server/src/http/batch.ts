@@ -3,6 +3,7 @@
 // the others). Sub-requests run one at a time in an order that honours `dependsOn`; a sub-request whose dependency
 // failed is answered 424 like Graph does.
 import { MockGraphError, badRequest } from '../core/errors.ts';
+import { own } from '../core/own-keys.ts';
 import { graphErrorResponse, graphJson, requestContext, type RequestContext } from './graph-response.ts';
 import { readJsonBody } from './json-body.ts';
 
@@ -119,7 +120,7 @@ const HEADER_SPELLING: Record<string, string> = {
 async function toSubResponse(id: string, response: Response): Promise<BatchSubResponse> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    if (name !== 'content-length') headers[HEADER_SPELLING[name] ?? name] = value;
+    if (name !== 'content-length') headers[own(HEADER_SPELLING, name) ?? name] = value;
   });
   const out: BatchSubResponse = { id, status: response.status, headers };
   const text = await response.text();

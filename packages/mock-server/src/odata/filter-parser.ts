@@ -1,6 +1,7 @@
 // `$filter` text -> expression tree. Grammar (lowest precedence first):
 //   or := and ('or' and)* ; and := unary ('and' unary)* ; unary := 'not' unary | primary
 //   primary := '(' or ')' | fn '(' path ',' string ')' | path op literal | path 'in' '(' literal (',' literal)* ')'
+import { hasOwnKey, table } from '../core/own-keys.ts';
 import { invalidFilter } from './query-errors.ts';
 import type { ComparisonOperator, FilterExpression, FilterLiteral, StringFunction } from './query-types.ts';
 
@@ -46,7 +47,7 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const KEYWORD_LITERALS: Record<string, FilterLiteral> = { true: true, false: false, null: null };
+const KEYWORD_LITERALS = table<FilterLiteral>({ true: true, false: false, null: null });
 
 class FilterParser {
   private index = 0;
@@ -130,7 +131,7 @@ class FilterParser {
   private literal(): FilterLiteral {
     const token = this.next();
     if (token.type === 'literal') return token.value;
-    if (token.type === 'word' && token.text in KEYWORD_LITERALS) return KEYWORD_LITERALS[token.text];
+    if (token.type === 'word' && hasOwnKey(KEYWORD_LITERALS, token.text)) return KEYWORD_LITERALS[token.text];
     throw this.unexpected(token, 'a literal value');
   }
 
