@@ -55,7 +55,7 @@ import { hasDue, runDue } from './scheduler.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
 import * as tap from './tap.ts';
-import { durationMs, instantMs, iso, ManualClock, type Clock } from './time.ts';
+import { durationMs, instantMs, iso, later, ManualClock, MAX_INSTANT, MIN_INSTANT, type Clock } from './time.ts';
 import type { PendingCallout, Tx } from './tx.ts';
 import * as workflow from './workflow.ts';
 
@@ -130,13 +130,17 @@ export class Engine {
   advance(duration: string): string {
     const ms = durationMs(duration);
     if (ms === undefined) throw badRequest('InvalidDuration', `'${duration}' is not an ISO 8601 duration such as PT25H.`, 'advance');
-    return this.#moveClock(Math.max(this.#clock.now(), Date.parse(this.#state.now)) + ms);
+    const to = later(Math.max(this.#clock.now(), Date.parse(this.#state.now)), ms);
+    if (to === undefined) {
+      throw badRequest('InvalidDuration', `Advancing by '${duration}' would pass ${MAX_INSTANT}, the last instant Graph represents.`, 'advance');
+    }
+    return this.#moveClock(to);
   }
 
   /** Moves the clock to an instant (never backwards), running what falls due on the way. */
   setNow(at: string): string {
     const ms = instantMs(at);
-    if (ms === undefined) throw badRequest('InvalidDateTime', `'${at}' is not an ISO 8601 date-time.`, 'now');
+    if (ms === undefined) throw badRequest('InvalidDateTime', `'${at}' is not an ISO 8601 date-time from ${MIN_INSTANT} to ${MAX_INSTANT}.`, 'now');
     if (ms < Date.parse(this.#state.now)) throw badRequest('ClockCannotGoBack', 'The mock clock only moves forward.', 'now');
     return this.#moveClock(ms);
   }

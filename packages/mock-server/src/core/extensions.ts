@@ -5,7 +5,7 @@ import { own } from './own-keys.ts';
 import type { CustomExtensionStage } from '@entitlement-kit/sdk';
 import { calloutPayload } from './callout-payload.ts';
 import type { AssignmentRecord, CalloutRecord, CatalogExtension, RequestRecord } from './state.ts';
-import { durationMs, iso } from './time.ts';
+import { durationMs, iso, laterOrLast } from './time.ts';
 import { nowIso, type Tx } from './tx.ts';
 
 export const REQUEST_STAGES: readonly CustomExtensionStage[] = [
@@ -54,7 +54,7 @@ export function fireStage(
     customExtensionId: ext.id as string,
     stage,
     status: !url ? 'calloutFailed' : timeout ? 'waitingForCallback' : 'calloutSent',
-    timeoutAt: url && timeout ? iso(tx.now + (durationMs(timeout) as number)) : null,
+    timeoutAt: url && timeout ? iso(laterOrLast(tx.now, durationMs(timeout) as number)) : null,
     detail: null,
     sentDateTime: nowIso(tx),
   };

@@ -11,6 +11,7 @@ import type {
   RequestorSettings,
   SubjectSet,
 } from '@entitlement-kit/sdk';
+import { isAnswerPattern } from './answer-pattern.ts';
 import { MAX_MANAGER_LEVEL } from './directory.ts';
 import { badRequest, missingProperty, notFound } from './errors.ts';
 import { escalationDelay, DEFAULT_TIMEOUT } from './escalation.ts';
@@ -202,12 +203,12 @@ function questions(tx: Tx, value: unknown): PolicyQuestion[] {
     };
     if (kind === 'accessPackageTextInputQuestion') {
       const regexPattern = optionalString(q.regexPattern, `${at}.regexPattern`);
-      if (regexPattern) {
-        try {
-          new RegExp(regexPattern);
-        } catch {
-          throw badRequest('InvalidRegexPattern', `${at}.regexPattern is not a valid regular expression.`, `${at}.regexPattern`);
-        }
+      if (regexPattern && !isAnswerPattern(regexPattern)) {
+        throw badRequest(
+          'InvalidRegexPattern',
+          `${at}.regexPattern is not a regular expression in RE2 syntax (no backreferences, lookahead or lookbehind).`,
+          `${at}.regexPattern`,
+        );
       }
       return {
         '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion',

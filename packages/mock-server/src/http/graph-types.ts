@@ -6,10 +6,9 @@
 // passes here (whether a property may be cleared is a rule of the domain).
 import { badRequest } from '../core/errors.ts';
 import { own } from '../core/own-keys.ts';
+import { instantMs } from '../core/time.ts';
 import { GRAPH_PROPERTIES, type PropertyKind } from '../generated/graph-properties.ts';
 import { invalidOption } from '../odata/query-errors.ts';
-
-const DATE_TIME = /^\d{4,}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,12})?(Z|[+-]\d\d:\d\d)$/;
 
 function fits(kind: PropertyKind, value: unknown): boolean {
   if (value === null) return true;
@@ -18,7 +17,7 @@ function fits(kind: PropertyKind, value: unknown): boolean {
     case 'string':
       return typeof value === 'string';
     case 'date-time':
-      return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+      return instantMs(value) !== undefined;
     case 'boolean':
       return typeof value === 'boolean';
     case 'integer':
