@@ -21,10 +21,17 @@ export function requireUser(state: State, idOrUpn: string): User & { id: string 
   return user as User & { id: string };
 }
 
-/** The caller must be a known user or application identity; the token layer should have caught anyone else. */
+/**
+ * The caller must be a known application identity or a user whose account is enabled: Entra refuses sign-in to a
+ * disabled account, so a token for one (minted before it was disabled or not) gets 401 like an unknown caller's.
+ */
 export function requireCaller(state: State, callerId: string): void {
-  if (!own(state.users, callerId) && !own(state.servicePrincipals, callerId)) throw unauthorized(`Unknown principal '${callerId}'.`);
+  const user = own(state.users, callerId);
+  if (!user && !own(state.servicePrincipals, callerId)) throw unauthorized(`Unknown principal '${callerId}'.`);
+  if (user?.accountEnabled === false) throw accountDisabled();
 }
+
+export const accountDisabled = () => unauthorized('The user account is disabled.');
 
 /** The managers above a user, nearest first, at most MAX_MANAGER_LEVEL of them. */
 export function managerChain(state: State, userId: string): string[] {

@@ -79,6 +79,8 @@ export interface ReadOptions {
 export interface Principal {
   id: string;
   kind: 'user' | 'servicePrincipal';
+  /** False for a user whose accountEnabled is false; app identities are always enabled. */
+  accountEnabled: boolean;
   displayName: string | null;
   userPrincipalName: string | null;
 }
@@ -160,10 +162,16 @@ export class Engine {
     const state = this.#state;
     const user = findUser(state, idOrName);
     if (user?.id) {
-      return { id: user.id, kind: 'user', displayName: user.displayName ?? null, userPrincipalName: user.userPrincipalName ?? null };
+      return {
+        id: user.id,
+        kind: 'user',
+        accountEnabled: user.accountEnabled !== false,
+        displayName: user.displayName ?? null,
+        userPrincipalName: user.userPrincipalName ?? null,
+      };
     }
     const sp = Object.values(state.servicePrincipals).find((p) => p.id === idOrName || p.appId === idOrName);
-    return sp && { id: sp.id, kind: 'servicePrincipal', displayName: sp.displayName, userPrincipalName: null };
+    return sp && { id: sp.id, kind: 'servicePrincipal', accountEnabled: true, displayName: sp.displayName, userPrincipalName: null };
   }
 
   /**
@@ -180,6 +188,7 @@ export class Engine {
         ? findUser(state, claims.preferred_username)?.id
         : undefined;
     if (!id) throw unauthorized('The access token names no user or application of this directory.');
+    requireCaller(state, id);
     return id;
   }
 
