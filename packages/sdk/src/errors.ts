@@ -5,7 +5,15 @@ import type { ODataError } from './models.ts';
 type MainError = ODataError['error'];
 
 /** Codes the SDK itself assigns when there is no Graph error body to read one from. */
-export type TransportErrorCode = 'timeout' | 'networkError' | 'invalidBatchResponse' | 'emptyResponse';
+export type TransportErrorCode =
+  | 'timeout'
+  | 'networkError'
+  | 'invalidBatchResponse'
+  | 'emptyResponse'
+  /** A 2xx whose body is not the JSON it should be. */
+  | 'invalidResponseBody'
+  /** A URL (an @odata.nextLink, a continuationToken) outside the client's baseUrl origin: nothing was sent. */
+  | 'untrustedOrigin';
 
 export interface GraphErrorInit {
   status: number;
@@ -69,6 +77,20 @@ export class GraphError extends Error {
     this.retryAfter = init.retryAfter;
     this.method = init.method;
     this.url = init.url;
+  }
+
+  /** A 2xx answer whose body is not JSON: a proxy's HTML page, a truncated reply. */
+  static invalidBody(response: Response, text: string, request?: { method: string; url: string }, cause?: unknown): GraphError {
+    return new GraphError({
+      status: response.status,
+      code: 'invalidResponseBody',
+      message: `Graph answered ${String(response.status)} with a body that is not JSON (${response.headers.get('content-type') ?? 'no content type'}).`,
+      requestId: response.headers.get('request-id') ?? undefined,
+      body: text.slice(0, 1000) || undefined,
+      method: request?.method,
+      url: request?.url,
+      cause,
+    });
   }
 
   /** Reads Graph's `{ error: { code, message, innerError } }`, falling back to the status for other bodies. */
