@@ -99,7 +99,9 @@ it('bounds every parser: deep $filter, long and-chains, deep JSON and deep $expa
         { id: '3', method: 'GET', url: `/identityGovernance/entitlementManagement/accessPackages?$filter=${encodeURIComponent(deepFilter)}` },
       ]),
     );
-    expect(performance.now() - started).toBeLessThan(2_000);
+    // About 0.2 s on a quiet machine; the bound leaves room for a loaded one. Before the bounds, the 40,000-level
+    // $expand alone held the server for over a minute.
+    expect(performance.now() - started).toBeLessThan(4_000);
     expect(answer.status).toBe(200);
     expect(answer.json.responses.map((r: { id: string; status: number; body: any }) => [r.id, r.status, r.body.error.code])).toEqual([
       ['1', 400, 'InvalidFilter'],
