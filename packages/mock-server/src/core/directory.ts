@@ -31,7 +31,7 @@ export function requireCaller(state: State, callerId: string): void {
   if (user?.accountEnabled === false) throw accountDisabled();
 }
 
-export const accountDisabled = () => unauthorized('The user account is disabled.');
+const accountDisabled = () => unauthorized('The user account is disabled.');
 
 /** The managers above a user, nearest first, at most MAX_MANAGER_LEVEL of them. */
 export function managerChain(state: State, userId: string): string[] {
