@@ -79,20 +79,6 @@ export class GraphError extends Error {
     this.url = init.url;
   }
 
-  /** A 2xx answer whose body is not JSON: a proxy's HTML page, a truncated reply. */
-  static invalidBody(response: Response, text: string, request?: { method: string; url: string }, cause?: unknown): GraphError {
-    return new GraphError({
-      status: response.status,
-      code: 'invalidResponseBody',
-      message: `Graph answered ${String(response.status)} with a body that is not JSON (${response.headers.get('content-type') ?? 'no content type'}).`,
-      requestId: response.headers.get('request-id') ?? undefined,
-      body: text.slice(0, 1000) || undefined,
-      method: request?.method,
-      url: request?.url,
-      cause,
-    });
-  }
-
   /** Reads Graph's `{ error: { code, message, innerError } }`, falling back to the status for other bodies. */
   static async fromResponse(response: Response, request?: { method: string; url: string }): Promise<GraphError> {
     const text = await response.text().catch(() => '');

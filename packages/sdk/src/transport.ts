@@ -15,22 +15,20 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 3;
 const DEFAULT_MAX_RETRY_AFTER_MS = 60_000;
 
-/** Milliseconds a Retry-After header asks for (seconds or an HTTP date); undefined without one. */
-function retryAfterMs(response: Response): number | undefined {
-  const value = response.headers.get('retry-after');
-  if (value === null) return undefined;
-  const seconds = Number(value);
-  if (value.trim() !== '' && Number.isFinite(seconds)) return seconds * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-/** A successful body as JSON; GraphError `invalidResponseBody` (with the status) when it is not. */
-export function parseBody(response: Response, text: string, request?: { method: string; url: string }): unknown {
+/** A successful body as JSON; GraphError `invalidResponseBody` (with the status) when it is not (a proxy's page). */
+export function parseBody(response: Response, text: string, request: Request): unknown {
   try {
     return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw GraphError.invalidBody(response, text, request, error);
+  } catch (cause) {
+    throw new GraphError({
+      status: response.status,
+      code: 'invalidResponseBody',
+      message: `The ${String(response.status)} answer is not JSON.`,
+      requestId: response.headers.get('request-id') ?? undefined,
+      method: request.method,
+      url: request.url,
+      cause,
+    });
   }
 }
 
@@ -56,8 +54,9 @@ export function createTransport(options: ClientOptions & { baseUrl: string }): S
       afterStatusCodes: TRANSIENT_STATUSES,
       maxRetryAfter,
       // Only an HTTP answer can be transient here; a network failure or a token error is the caller's to handle.
-      // A Retry-After longer than the cap fails the call now rather than holding it (and its caller) for hours.
-      shouldRetry: ({ error }) => (isHTTPError(error) ? ((retryAfterMs(error.response) ?? 0) > maxRetryAfter ? false : undefined) : false),
+      // A Retry-After (in seconds, as Graph sends it) longer than the cap fails the call now rather than holding it
+      // and its caller for hours; ky's maxRetryAfter caps an HTTP-date Retry-After's wait.
+      shouldRetry: ({ error }) => (isHTTPError(error) ? (Number(error.response.headers.get('retry-after')) * 1000 > maxRetryAfter ? false : undefined) : false),
     },
     hooks: {
       beforeRequest: [
@@ -76,7 +75,7 @@ export function createTransport(options: ClientOptions & { baseUrl: string }): S
       throw new GraphError({
         status: 0,
         code: 'untrustedOrigin',
-        message: `Refused to send a request (and the access token) to ${origin}: this client only calls ${trustedOrigin}.`,
+        message: `Not sending the token to ${origin}: not the client's origin.`,
         method: request.method,
         url: request.url,
       });
