@@ -1,5 +1,6 @@
 // Requests, assignments and approvals as Graph returns them. The approval is seen through the caller's eyes
 // (assignedToMe), so its projection takes the caller.
+import { own } from '../own-keys.ts';
 import type {
   Approval,
   ApprovalStage,
@@ -18,7 +19,7 @@ export const REQUEST_NAVIGATIONS = ['accessPackage', 'assignment', 'requestor'];
 export const ASSIGNMENT_NAVIGATIONS = ['accessPackage', 'assignmentPolicy', 'target'];
 
 export function projectSubject(state: State, userId: string): Subject {
-  const user = state.users[userId] ?? state.deletedUsers[userId];
+  const user = own(state.users, userId) ?? own(state.deletedUsers, userId);
   return {
     id: userId,
     objectId: userId,
@@ -83,7 +84,7 @@ function withAssignmentNavigations(
  */
 function requestAssignment(state: State, req: RequestRecord, expand?: Expand): Assignment {
   checkExpand(expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
-  const asg = state.assignments[req.assignmentId];
+  const asg = own(state.assignments, req.assignmentId);
   const base = asg ? projectAssignment(state, asg, expand) : withAssignmentNavigations(state, { id: req.assignmentId }, req, expand);
   return { ...base, targetId: req.targetId, accessPackageId: req.packageId, assignmentPolicyId: req.policyId };
 }
@@ -120,7 +121,7 @@ export function projectStage(state: State, stage: StageRecord, callerId: string)
     reviewResult: stage.reviewResult,
     status: stage.status,
     assignedToMe: stageApprovers(stage).includes(callerId),
-    reviewedBy: reviewerId ? { id: reviewerId, displayName: state.users[reviewerId]?.displayName ?? null } : null,
+    reviewedBy: reviewerId ? { id: reviewerId, displayName: own(state.users, reviewerId)?.displayName ?? null } : null,
     reviewedDateTime: stage.reviewedDateTime,
     justification: stage.justification ?? '',
   };
