@@ -20,6 +20,7 @@ export const MAX_FILTER_TERMS = 100;
 
 const COMPARISONS: readonly string[] = ['eq', 'ne', 'gt', 'ge', 'lt', 'le'] satisfies ComparisonOperator[];
 const FUNCTIONS: readonly string[] = ['startswith', 'endswith', 'contains'] satisfies StringFunction[];
+const CASE_FOLDS: readonly string[] = ['tolower', 'toupper'];
 
 // Order matters: a GUID or a date can start with digits, and a GUID can start with letters.
 const LEXEMES: Array<[RegExp, (m: RegExpExecArray, at: number) => Token | undefined]> = [
@@ -150,7 +151,7 @@ class FilterParser {
       throw invalidFilter(`Invalid $filter: the function '${functionName}' is not supported (use ${FUNCTIONS.join(', ')}).`);
     }
     this.expect('(');
-    const path = this.next();
+    const path = this.caseFolded() ?? this.next();
     if (path.type !== 'word') throw this.unexpected(path, 'a property');
     this.expect(',');
     const value = this.literal();
@@ -158,6 +159,20 @@ class FilterParser {
     this.expect(')');
     this.term();
     return { kind: 'function', name: name as StringFunction, path: path.text, value };
+  }
+
+  /**
+   * `tolower(path)` / `toupper(path)` as a string function's first argument (the docs' recommended search is
+   * `contains(tolower(displayName),'team')`): the functions already compare case-insensitively, so it is the path.
+   */
+  private caseFolded(): Token | undefined {
+    const token = this.peek();
+    if (token.type !== 'word' || !CASE_FOLDS.includes(token.text.toLowerCase()) || this.tokens[this.index + 1]?.type !== '(') return undefined;
+    this.index += 2;
+    const path = this.next();
+    if (path.type !== 'word') throw this.unexpected(path, 'a property');
+    this.expect(')');
+    return path;
   }
 
   private literal(): FilterLiteral {
@@ -199,6 +214,19 @@ export function parseFilter(text: string): FilterExpression {
 }
 
 /** Every property path the expression reads. */
+/** The expression with every property path passed through `rename` (to the collection's own spelling). */
+export function renamePaths(expression: FilterExpression, rename: (path: string) => string): FilterExpression {
+  switch (expression.kind) {
+    case 'and':
+    case 'or':
+      return { ...expression, left: renamePaths(expression.left, rename), right: renamePaths(expression.right, rename) };
+    case 'not':
+      return { ...expression, operand: renamePaths(expression.operand, rename) };
+    default:
+      return { ...expression, path: rename(expression.path) };
+  }
+}
+
 export function filterPaths(expression: FilterExpression): string[] {
   switch (expression.kind) {
     case 'and':

@@ -2,7 +2,7 @@
 // ignores a query option, so neither does the mock. Option names are case-insensitive; other parameters are
 // left to the route.
 import { parseExpand } from './expand-parser.ts';
-import { filterPaths, parseFilter } from './filter-parser.ts';
+import { filterPaths, parseFilter, renamePaths } from './filter-parser.ts';
 import { invalidFilter, invalidOption, unsupportedOption } from './query-errors.ts';
 import type { CollectionRules, EntityQuery, EntityRules, Expandable, ODataQuery, OrderKey } from './query-types.ts';
 import { parseSearch } from './search.ts';
@@ -82,7 +82,9 @@ export function parseODataQuery(url: URL, rules: CollectionRules): ODataQuery {
 
   const filter = get('$filter');
   if (filter !== undefined) {
-    query.filter = parseFilter(filter);
+    // Graph matches property names case-insensitively: its own docs filter on `target/objectid`.
+    const spelled = (path: string) => rules.filterable.find((known) => known.toLowerCase() === path.toLowerCase()) ?? path;
+    query.filter = renamePaths(parseFilter(filter), spelled);
     for (const path of filterPaths(query.filter)) {
       if (!rules.filterable.includes(path)) {
         const allowed = rules.filterable.length ? `Filterable here: ${rules.filterable.join(', ')}.` : 'Nothing is filterable here.';

@@ -172,3 +172,26 @@ describe('parseODataQuery: refusals are 400 with a stable code and the option as
     expect(rejection("$filter=x eq 'y'", { filterable: [] }).message).toMatch(/Nothing is filterable here/);
   });
 });
+
+describe('$filter as Microsoft documents it', () => {
+  const rules = { filterable: ['displayName', 'target/objectId', 'accessPackage/id'] };
+  const parse = (filter: string) => parseODataQuery(new URL(`https://graph.test/x?$filter=${encodeURIComponent(filter)}`), rules).filter;
+
+  it("takes tolower()/toupper() around a string function's property (entitlementmanagement-list-accesspackages.md)", () => {
+    expect(parse("contains(tolower(displayName),'team')")).toEqual({ kind: 'function', name: 'contains', path: 'displayName', value: 'team' });
+    expect(parse("startswith(toupper(displayName),'T')")).toMatchObject({ path: 'displayName' });
+  });
+
+  it('matches property names case-insensitively, answering with the collection\'s spelling (target/objectid)', () => {
+    expect(parse("accessPackage/id eq 'a' and target/objectid eq 'b'")).toEqual({
+      kind: 'and',
+      left: { kind: 'compare', operator: 'eq', path: 'accessPackage/id', value: 'a' },
+      right: { kind: 'compare', operator: 'eq', path: 'target/objectId', value: 'b' },
+    });
+  });
+
+  it('still refuses tolower() elsewhere and unknown properties', () => {
+    expect(() => parse("tolower(displayName) eq 'x'")).toThrow(/InvalidFilter|not supported|Invalid \$filter/);
+    expect(() => parse("contains(tolower(mail),'x')")).toThrow(/cannot be filtered/);
+  });
+});
