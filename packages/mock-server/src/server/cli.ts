@@ -1,10 +1,10 @@
-// npm run mock-server -- [--port 4010] [--seed contoso|empty] [--state FILE] [--allow-remote-callouts]
+// npm run mock-server -- [--port 4010] [--seed contoso|empty] [--state FILE] [--allow-remote-callouts] [--https]
 import { parseArgs } from 'node:util';
 import { hasOwnKey } from '../core/own-keys.ts';
 import { SEEDS, type SeedName } from '../seed/index.ts';
 import { startMockServer } from './index.ts';
 
-const USAGE = 'usage: mock-server [--port 4010] [--seed contoso|empty] [--state FILE] [--allow-remote-callouts]';
+const USAGE = 'usage: mock-server [--port 4010] [--seed contoso|empty] [--state FILE] [--allow-remote-callouts] [--https]';
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -19,6 +19,7 @@ try {
       seed: { type: 'string', default: 'contoso' },
       state: { type: 'string' },
       'allow-remote-callouts': { type: 'boolean', default: false },
+      https: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   }).values;
@@ -38,12 +39,13 @@ const server = await startMockServer({
   seed: args.seed as SeedName,
   stateFile: args.state,
   allowRemoteCallouts: args['allow-remote-callouts'],
+  https: args.https,
 }).catch((error: Error) => fail(`Cannot start the mock server: ${error.message}`));
 
 console.log(`Mock Graph (seed ${args.seed}${args.state ? `, state in ${args.state}` : ''}) listening on 127.0.0.1 only:
   Graph:    ${server.graphUrl}
   Control:  ${server.url}/_mock   (POST /_mock/token {"userPrincipalName":"admin@contoso.com"} for a token)
-Signatures of bearer tokens are not checked; do not expose this server.`);
+${server.caFile ? `  CA:       ${server.caFile}   (trust it: NODE_EXTRA_CA_CERTS=${server.caFile})\n` : ''}Signatures of bearer tokens are not checked; do not expose this server.`);
 
 const stop = () => void server.close().then(() => process.exit(0));
 process.once('SIGINT', stop);

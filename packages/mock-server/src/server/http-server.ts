@@ -3,6 +3,7 @@
 // server, Storybook, a test runner) can call it with a bearer token.
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getResponse, type HttpHandler } from 'msw';
 import { MockGraphError } from '../core/errors.ts';
@@ -19,10 +20,12 @@ export interface HttpServerOptions {
   onUnexpectedError?: (error: unknown) => void;
   /** Told about every answered request before the reply is sent (persistence hooks in here). */
   onResponse?: (request: Request, response: Response) => void | Promise<void>;
+  /** Serve https with this key and certificate (PEM) instead of http. */
+  tls?: { key: string; cert: string };
 }
 
 export interface RunningHttpServer {
-  /** `http://127.0.0.1:PORT`, no trailing slash. */
+  /** `http://127.0.0.1:PORT` (`https://` with `tls`), no trailing slash. */
   url: string;
   port: number;
   close(): Promise<void>;
@@ -105,9 +108,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   }
 
   let origin = '';
-  const server = createServer((req, res) => {
-    void serve(req, res);
-  });
+  const listener = (req: IncomingMessage, res: ServerResponse) => void serve(req, res);
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(req, res);
@@ -139,7 +141,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     server.close();
     throw new Error(`'${host}' resolved to ${address.address}, which is not loopback.`);
   }
-  origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  origin = `${options.tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
   return {
     url: origin,

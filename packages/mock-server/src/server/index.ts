@@ -5,6 +5,7 @@ import { createMockGraph, type MockGraph } from '../msw/mock-graph.ts';
 import { httpCallout } from './callout.ts';
 import { startHttpServer } from './http-server.ts';
 import { loadState, stateSaver } from './state-file.ts';
+import { makeLoopbackCertificate } from './tls.ts';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -15,6 +16,8 @@ export interface MockServerOptions {
   /** Let custom extension callouts reach hosts other than loopback. */
   allowRemoteCallouts?: boolean;
   onUnexpectedError?: (error: unknown) => void;
+  /** Serve https with a certificate for 127.0.0.1/localhost made at start; its PEM file is `caFile`. */
+  https?: boolean | { caFile?: string };
 }
 
 export interface MockServer extends MockGraph {
@@ -23,6 +26,8 @@ export interface MockServer extends MockGraph {
   /** `http://127.0.0.1:PORT/v1.0`: the base URL to give the SDK. */
   graphUrl: string;
   port: number;
+  /** With `https`: the certificate to trust (NODE_EXTRA_CA_CERTS=caFile, or a client's `ca` option). */
+  caFile?: string;
   close(): Promise<void>;
 }
 
@@ -34,8 +39,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const mock = createMockGraph({ engine, onUnexpectedError: options.onUnexpectedError });
   const saver = options.stateFile ? stateSaver(engine, options.stateFile) : undefined;
 
+  const certificate = options.https ? await makeLoopbackCertificate(typeof options.https === 'object' ? options.https.caFile : undefined) : undefined;
   const server = await startHttpServer({
     port: options.port ?? 0,
+    tls: certificate,
     handlers: () => mock.handlers,
     onUnexpectedError: options.onUnexpectedError,
     // The reply waits for the save, so a client that saw its change succeed can rely on it surviving a restart.
@@ -46,6 +53,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     url: server.url,
     graphUrl: `${server.url}/v1.0`,
     port: server.port,
+    caFile: certificate?.caFile,
     close: async () => {
       await server.close();
       await engine.whenIdle();
