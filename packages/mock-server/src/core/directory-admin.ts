@@ -8,7 +8,10 @@ import type { State } from './state.ts';
 import { nowIso, type Tx } from './tx.ts';
 
 type Fields = Record<string, unknown>;
-const STRING_USER_FIELDS = ['displayName', 'userPrincipalName', 'mail', 'mailNickname', 'jobTitle', 'department', 'userType'];
+const STRING_USER_FIELDS = [
+  'displayName', 'userPrincipalName', 'mail', 'mailNickname', 'jobTitle', 'department', 'userType',
+  'givenName', 'surname', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'postalCode',
+];
 
 /** The user properties a body may set, type-checked; anything else in the body is ignored. */
 function userFields(state: State, body: Fields, selfId?: string): Partial<User> {
@@ -18,6 +21,14 @@ function userFields(state: State, body: Fields, selfId?: string): Partial<User> 
     const value = body[key];
     if (value !== null && typeof value !== 'string') throw badRequest('InvalidProperty', `${key} must be a string.`, key);
     out[key] = value;
+  }
+  if ('businessPhones' in body) {
+    const phones = body.businessPhones;
+    // Graph takes one business phone number (user.md: "only one number can be set").
+    if (!Array.isArray(phones) || phones.length > 1 || phones.some((p) => typeof p !== 'string')) {
+      throw badRequest('InvalidProperty', 'businessPhones must be an array of at most one string.', 'businessPhones');
+    }
+    out.businessPhones = [...phones];
   }
   if ('accountEnabled' in body) {
     if (typeof body.accountEnabled !== 'boolean') throw badRequest('InvalidProperty', 'accountEnabled must be a boolean.', 'accountEnabled');
@@ -44,15 +55,27 @@ export function createUser(tx: Tx, callerId: string, body: Fields): User {
   for (const key of ['accountEnabled', 'displayName', 'mailNickname', 'userPrincipalName', 'passwordProfile']) {
     if (body?.[key] === undefined || body[key] === null) throw missingProperty(key);
   }
+  const fields = userFields(tx.state, body);
   const user: User = {
     '@odata.type': '#microsoft.graph.user',
     id: tx.newId(),
     userType: 'Member',
-    ...userFields(tx.state, body),
+    businessPhones: [],
+    givenName: null,
+    surname: null,
+    jobTitle: null,
+    mail: null,
+    mobilePhone: null,
+    officeLocation: null,
+    preferredLanguage: null,
+    ...fields,
+    identities: [{ signInType: 'userPrincipalName', issuer: domainOf(fields.userPrincipalName), issuerAssignedId: fields.userPrincipalName ?? null }],
   };
   tx.state.users[user.id as string] = user;
   return user;
 }
+
+const domainOf = (upn: string | null | undefined) => upn?.split('@')[1] ?? null;
 
 export function updateUser(tx: Tx, callerId: string, idOrUpn: string, body: Fields): void {
   requireAdmin(tx.state, callerId);

@@ -34,7 +34,11 @@ export function addContosoDirectory(state: State): void {
       userType: 'Guest',
     },
   ];
-  for (const p of people) addPerson(state, p);
+  // Every employee has an office and a desk phone in Redmond building 18; the guest has neither.
+  people.forEach((p, i) => {
+    const n = String(i + 1).padStart(2, '0');
+    addPerson(state, p.userType === 'Guest' ? p : { officeLocation: `18/21${n}`, businessPhone: `+1 425 555 01${n}`, ...p });
+  });
 
   state.sponsors[U.rob] = [U.lee];
   state.connectedOrganizations[ORGANIZATIONS.fabrikam] = {

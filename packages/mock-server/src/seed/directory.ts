@@ -13,23 +13,37 @@ export interface Person {
   userType?: 'Member' | 'Guest';
   managerId?: string;
   roles?: DirectoryRole[];
+  officeLocation?: string;
+  businessPhone?: string;
+  mobilePhone?: string;
+  preferredLanguage?: string;
 }
 
 const alias = (name: string) => name.toLowerCase().replace(/[^a-z ]/g, '').trim().replace(/ +/g, '.');
 
 export function addPerson(state: State, p: Person): void {
   const upn = p.userPrincipalName ?? `${alias(p.displayName)}@contoso.com`;
+  // Graph's default properties (user-get.md) first; names split at the first space, as most seed names allow.
+  const [givenName, ...rest] = p.displayName.split(' ');
   const user: User = {
     '@odata.type': '#microsoft.graph.user',
     id: p.id,
-    accountEnabled: true,
+    businessPhones: p.businessPhone ? [p.businessPhone] : [],
     displayName: p.displayName,
-    userPrincipalName: upn,
-    mail: p.mail ?? upn,
-    mailNickname: upn.split('@')[0].replace(/#EXT#$/, ''),
+    givenName: rest.length ? givenName : null,
     jobTitle: p.jobTitle ?? null,
+    mail: p.mail ?? upn,
+    mobilePhone: p.mobilePhone ?? null,
+    officeLocation: p.officeLocation ?? null,
+    preferredLanguage: p.preferredLanguage ?? (p.userType === 'Guest' ? null : 'en-US'),
+    surname: rest.length ? rest.join(' ') : null,
+    userPrincipalName: upn,
+    accountEnabled: true,
+    mailNickname: upn.split('@')[0].replace(/#EXT#$/, ''),
     department: p.department ?? null,
     userType: p.userType ?? 'Member',
+    postalCode: null,
+    identities: [{ signInType: 'userPrincipalName', issuer: upn.split('@')[1], issuerAssignedId: upn }],
   };
   state.users[p.id] = user;
   if (p.managerId) state.managers[p.id] = p.managerId;
