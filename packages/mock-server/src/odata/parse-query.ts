@@ -11,7 +11,8 @@ import { decodeSkipToken } from './skip-token.ts';
 
 const DEFAULT_MAX_TOP = 999;
 const COLLECTION_OPTIONS = ['$top', '$skip', '$skiptoken', '$count', '$select', '$expand', '$orderby', '$search', '$filter'];
-const ENTITY_OPTIONS = ['$select', '$expand'];
+// `$count` is accepted on an entity and has nothing to count: Microsoft's manager-chain example sends it to /me.
+const ENTITY_OPTIONS = ['$select', '$expand', '$count'];
 
 /** The `$` options of the URL, lower-cased names, each at most once, all among `allowed`. */
 function systemOptions(url: URL, allowed: readonly string[], where: string): Map<string, string> {
@@ -95,7 +96,10 @@ export function parseODataQuery(url: URL, rules: CollectionRules): ODataQuery {
   return query;
 }
 
-/** For a single entity: only `$select` and `$expand`. */
+/** For a single entity: `$select` and `$expand` (and a `$count` that changes nothing). */
 export function parseEntityQuery(url: URL, rules: EntityRules = {}): EntityQuery {
-  return parseShape(systemOptions(url, ENTITY_OPTIONS, 'a single entity'), rules.expandable ?? []);
+  const options = systemOptions(url, ENTITY_OPTIONS, 'a single entity');
+  const count = options.get('$count');
+  if (count !== undefined) parseBoolean('$count', count);
+  return parseShape(options, rules.expandable ?? []);
 }

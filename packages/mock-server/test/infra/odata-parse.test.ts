@@ -195,3 +195,10 @@ describe('$filter as Microsoft documents it', () => {
     expect(() => parse("contains(tolower(mail),'x')")).toThrow(/cannot be filtered/);
   });
 });
+
+describe('a single entity', () => {
+  it("accepts $count=true and ignores it (user-list-manager.md's manager chain sends it to /me), but checks its value", () => {
+    expect(parseEntityQuery(new URL('https://graph.test/me?$select=id&$count=true'))).toMatchObject({ select: ['id'] });
+    expect(() => parseEntityQuery(new URL('https://graph.test/me?$count=maybe'))).toThrow(MockGraphError);
+  });
+});
