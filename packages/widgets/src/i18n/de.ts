@@ -47,7 +47,6 @@ export const de: Catalogue = {
   loadingPackage: 'Zugriffspaket wird geladen…',
   resourcesHeading: 'Ressourcen in diesem Paket',
   resourceColumn: 'Ressource',
-  resourceTypeColumn: 'Typ',
   roleColumn: 'Rolle',
   resourceGroup: 'Gruppe',
   resourceApplication: 'Anwendung',

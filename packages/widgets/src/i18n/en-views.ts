@@ -18,7 +18,6 @@ export const enViews = {
   backToPackages: 'Back to access packages',
   resourcesHeading: 'Resources in this package',
   resourceColumn: 'Resource',
-  resourceTypeColumn: 'Type',
   roleColumn: 'Role',
   resourceGroup: 'Group',
   resourceApplication: 'Application',

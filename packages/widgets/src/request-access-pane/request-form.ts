@@ -91,7 +91,6 @@ export function renderResources(h: FormHost, scopes: AccessPackageResourceRoleSc
     <thead>
       <tr>
         <th scope="col">${h.t.resourceColumn}</th>
-        <th scope="col">${h.t.resourceTypeColumn}</th>
         <th scope="col">${h.t.roleColumn}</th>
       </tr>
     </thead>
@@ -99,8 +98,10 @@ export function renderResources(h: FormHost, scopes: AccessPackageResourceRoleSc
       ${scopes.map((scope) => {
         const resource = scope.role?.resource ?? scope.scope?.resource;
         return html`<tr>
-          <td>${resource?.displayName ?? scope.scope?.displayName ?? ''}</td>
-          <td>${resourceType(h, resource?.originSystem ?? scope.role?.originSystem)}</td>
+          <td>
+            ${resource?.displayName ?? scope.scope?.displayName ?? ''}
+            <span class="hint block">${resourceType(h, resource?.originSystem ?? scope.role?.originSystem)}</span>
+          </td>
           <td>${scope.role?.displayName ?? ''}</td>
         </tr>`;
       })}
