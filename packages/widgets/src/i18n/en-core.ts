@@ -75,6 +75,7 @@ export const enCore = {
   rowFor: 'For {target}',
   rowOnBehalf: '{requestor} on behalf of {target}',
   onBehalfBadge: 'On behalf',
+  escalatedBadge: 'Escalated',
   loadingApproval: 'Loading approval stages…',
   approve: 'Approve',
   deny: 'Deny',
@@ -88,6 +89,7 @@ export const enCore = {
   noReports: 'You have no direct reports.',
   teamSearchLabel: 'Search your team',
   reportsShown: '{shown} of {total} people',
+  reportsShownOne: '{shown} of {total} person',
   noReportsMatch: 'No one on your team matches “{query}”.',
   reportsListLabel: 'Your direct reports',
   selectReport: 'Select a person to see their access.',
@@ -106,4 +108,5 @@ export const enCore = {
   removeReasonDelivering: 'This access is still being delivered.',
   removalRequested: 'Removal requested ({state}).',
   removing: 'Removing…',
+  accessRemoved: 'Access removed.',
 } as const;

@@ -4,12 +4,11 @@ import { MutationController } from '../controllers/mutation-controller.ts';
 import { PagedController } from '../controllers/paged-controller.ts';
 import { ResourceController } from '../controllers/resource-controller.ts';
 import { SessionController } from '../controllers/session-controller.ts';
-import { SessionStore } from '../controllers/session-store.ts';
 import { TabsController } from '../controllers/tabs-controller.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { OnDemand } from '../internal/on-demand.ts';
 import { targetIdOf } from '../internal/graph.ts';
-import type { AccessPackage, AssignmentPolicy, AssignmentRequest, Requirements } from '../internal/sdk.ts';
+import type { AccessPackage, Assignment, AssignmentPolicy, AssignmentRequest, Requirements } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
 import type { Draft, FieldError } from './request-draft.ts';
 import type * as RequestForm from './request-form.ts';
@@ -26,6 +25,9 @@ export interface PackageData {
   requirements: Requirements[];
   /** The package's policies, or undefined when the caller may not read them (Graph then decides on submit). */
   policies: AssignmentPolicy[] | undefined;
+  /** Who already has the package (the caller, their reports) and the caller's requests for it, to say so up front. */
+  assignments: Assignment[];
+  requests: AssignmentRequest[];
 }
 
 /** What a resubmit carries over from the earlier request. */
@@ -75,6 +77,9 @@ export class RequestAccessPane extends EkElement {
   /** Preselects "Someone else" with this direct report. */
   @property({ attribute: 'target-user-id' }) targetUserId?: string;
 
+  /** With `target-user-id`: requests are only for that person, and only packages one may request for them are listed. */
+  @property({ type: Boolean, attribute: 'target-locked' }) targetLocked = false;
+
   @state() private openPackageId?: string;
   /** The name shown while the opened package loads, when it was picked from the list. */
   @state() private openPackageName?: string;
@@ -110,13 +115,9 @@ export class RequestAccessPane extends EkElement {
   private readonly details = new ResourceController(this, {
     args: () => (this.resolvedClient && this.openPackageId ? ([this.resolvedClient, this.openPackageId] as const) : undefined),
     load: async ([client, id], signal): Promise<PackageData> => {
-      // Issued in one tick, so the SDK sends them as one $batch.
-      const [pkg, requirements, policies] = await Promise.all([
-        client.getPackage(id, { abortSignal: signal }),
-        client.getRequirements(id, { abortSignal: signal }),
-        SessionStore.for(client).policiesOf(id),
-      ]);
-      return { pkg, requirements, policies };
+      await requestForm.load();
+      if (!requestForm.module) throw requestForm.error;
+      return requestForm.module.loadPackage(client, id, signal);
     },
     operation: 'getPackage',
   });
@@ -189,6 +190,8 @@ export class RequestAccessPane extends EkElement {
 
   private renderCatalog(): TemplateResult {
     const { catalog } = this;
+    // For a fixed person, only what may be requested for them (undefined while their policies are read).
+    const offered = this.targetLocked ? requestForm.module?.offeredFor(this.asFormHost(), catalog) : catalog;
     return html`
       <div part="search" class="field search">
         <label for="search">${this.t.searchLabel}</label>
@@ -197,11 +200,11 @@ export class RequestAccessPane extends EkElement {
       </div>
       ${catalog.status === 'error'
         ? this.renderError(catalog.error, () => catalog.retry())
-        : catalog.status === 'loading' || catalog.status === 'idle'
+        : catalog.status === 'loading' || catalog.status === 'idle' || !offered
           ? this.renderLoading(this.t.loadingPackages)
-          : catalog.items.length === 0
+          : offered.items.length === 0
             ? this.renderEmpty(this.query ? this.msg('noPackagesMatch', { query: this.query }) : this.t.noPackages)
-            : this.renderList(catalog, {
+            : this.renderList(offered, {
                 label: this.t.packagesListLabel,
                 key: (pkg) => pkg.id ?? '',
                 renderItem: (pkg) => html`<button type="button" part="item" class="row" @click=${() => this.openPackage(pkg.id ?? undefined, true, pkg.displayName ?? undefined)}>
@@ -258,7 +261,7 @@ export class RequestAccessPane extends EkElement {
   // ---- package and request form: ./request-form.ts, read when a package opens ----
 
   protected override needs() {
-    return [this.tabs.selected === 'history' && !!this.resolvedClient && requestHistory, !!this.openPackageId && requestForm];
+    return [this.tabs.selected === 'history' && !!this.resolvedClient && requestHistory, (!!this.openPackageId || this.targetLocked) && requestForm];
   }
 
   /** The members ./request-form.ts uses (see FormHost there). */
