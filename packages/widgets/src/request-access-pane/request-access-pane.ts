@@ -153,9 +153,12 @@ export class RequestAccessPane extends EkElement {
     // The draft starts once the package and the caller's session are both known (the target depends on both).
     const form = requestForm.module;
     if (data && form && data !== this.draftFor && data.pkg.id === this.openPackageId && this.sessionSettled()) {
+      // The same package read again (a new client, a conflict re-read) keeps what was typed.
+      if (this.draftFor?.pkg.id !== data.pkg.id || !this.draft) {
+        this.draft = form.initialDraft(this.asFormHost(), data);
+        this.fieldErrors = {};
+      }
       this.draftFor = data;
-      this.draft = form.initialDraft(this.asFormHost(), data);
-      this.fieldErrors = {};
     }
   }
 
