@@ -36,7 +36,8 @@ export function createAutomation(options: AutomationOptions): (url: string, payl
   async function issuePass(callout: CalloutPayload): Promise<void> {
     const target = callout.Assignment.Target;
     const pass = await graph.createTemporaryAccessPass(target.ObjectId, { lifetimeInMinutes: PASS_MINUTES, isUsableOnce: false });
-    if (callout.CallbackUriPath) {
+    // Launch and wait (the extension has a callback configuration): the request waits for this app to resume it.
+    if (callout.CallbackConfiguration && callout.CallbackUriPath) {
       await graph.resumeRequest(callout.AccessPackageAssignmentRequestId, {
         source: 'Contoso.IssueTap',
         type: `microsoft.graph.accessPackageCustomExtensionStage.${callout.Stage}`,

@@ -93,6 +93,8 @@ export function useDemo(): Demo {
 
   /** Loads the demo until it is ready; once more if Vite's dependency bundles changed under the first load. */
   async function openDemo(): Promise<void> {
+    // Each walk answers for its own page.
+    problems.length = 0;
     const outdated = new Promise<'outdated'>((resolve) => (onOutdatedDeps = () => resolve('outdated')));
     acceptOutdatedDeps = true;
     await page.goto(demoUrl);
@@ -209,6 +211,7 @@ export async function byRole(page: Page, role: string, name: Name, within?: Elem
         if (tag === 'textarea') return 'textbox';
         if (tag === 'select') return 'combobox';
         if (tag === 'dialog') return 'dialog';
+        if (tag === 'fieldset') return 'group';
         if (tag === 'input') {
           const type = (el as HTMLInputElement).type;
           return ({ checkbox: 'checkbox', radio: 'radio', search: 'searchbox', date: 'date', button: 'button', submit: 'button' } as Record<string, string>)[type] ?? 'textbox';
@@ -221,6 +224,7 @@ export async function byRole(page: Page, role: string, name: Name, within?: Elem
         if (labelledBy) return collapse(labelledBy.split(/\s+/).map((id) => scope.getElementById(id)?.textContent).join(' '));
         const label = el.getAttribute('aria-label');
         if (label) return collapse(label);
+        if (el.localName === 'fieldset') return collapse(el.querySelector(':scope > legend')?.textContent);
         const labels = (el as HTMLInputElement).labels;
         if (labels?.length) return collapse([...labels].map((l) => l.textContent).join(' ')).replace(/\s*\*$/, '');
         return collapse(el.textContent);
