@@ -22,7 +22,10 @@ export interface Demo {
   click(selector: string): Promise<void>;
   fill(selector: string, text: string): Promise<void>;
   textOf(selector: string): Promise<string>;
-  /** Runs a walk; on failure adds a screenshot's path and what the page reported to the error. */
+  /**
+   * Runs a walk, which fails as well when the page logged a console error or a request failed; on failure the error
+   * gets a screenshot's path and what the page reported.
+   */
   walk(name: string, steps: () => Promise<void>): Promise<void>;
 }
 
@@ -160,6 +163,7 @@ export function useDemo(): Demo {
   async function walk(name: string, steps: () => Promise<void>): Promise<void> {
     try {
       await steps();
+      if (problems.length) throw new Error('The page reported problems.');
     } catch (error) {
       const shot = join(tmpdir(), `entitlement-kit-demo-${name}.png`);
       await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
