@@ -14,9 +14,9 @@ import type { ClientOptions, EntitlementClient } from './api.ts';
 
 export function createClient(options: ClientOptions): EntitlementClient {
   const baseUrl = serviceRoot(options.baseUrl);
-  const clock = createServerClock();
-  const network = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const ctx = createContext(baseUrl, createTransport({ ...options, baseUrl, fetch: clock.observe(network) }));
+  // Late-bound, so a fetch patched after creation (MSW, test doubles) is the one used.
+  const clock = createServerClock(options.fetch ?? ((request) => globalThis.fetch(request)));
+  const ctx = createContext(baseUrl, createTransport({ ...options, baseUrl, fetch: clock.send }));
   return bindContext(ctx, {
     baseUrl,
     raw: ctx.raw,

@@ -53,7 +53,6 @@ export const enCore = {
   endDate: 'End date',
   submit: 'Submit request',
   submitting: 'Submitting…',
-  yourself: 'you',
 
   // request pane: history
   loadingHistory: 'Loading your requests…',
@@ -106,7 +105,5 @@ export const enCore = {
   removeChecking: 'Checking whether you can remove it…',
   removeReasonPolicy: 'The policy of this package does not let managers remove access for their reports.',
   removeReasonDelivering: 'This access is still being delivered.',
-  removalRequested: 'Removal requested ({state}).',
   removing: 'Removing…',
-  accessRemoved: 'Access removed.',
 } as const;

@@ -14,6 +14,7 @@ export const enViews = {
   errorEndBeforeStart: 'The end date must be after the start date.',
   errorEndTooLate: 'The end date can be {date} at the latest.',
 
+  yourself: 'you',
   requiredSuffix: '(required)',
   backToPackages: 'Back to access packages',
   resourcesHeading: 'Resources in this package',
@@ -86,6 +87,8 @@ export const enViews = {
   removeReasonLabel: 'Reason (optional)',
   removeConfirm: 'Remove access',
   removeFailed: 'The access was not removed.',
+  removalRequested: 'Removal requested ({state}).',
+  accessRemoved: 'Access removed.',
   removedAnnouncement: 'Removal of {package} requested.',
   packageNotFound: 'Access package not found',
   packageNotFoundBody: 'There is no access package at this link, or it is no longer available. Go back to the access packages to find the one you need.',

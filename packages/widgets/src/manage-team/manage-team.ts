@@ -221,9 +221,7 @@ export class ManageTeam extends EkElement {
         ${this.expiry(assignment)}
       </span>
       ${removal
-        ? html`<p class="hint" id="removal-${id}" tabindex="-1">
-            ${removal.state === 'delivered' ? this.t.accessRemoved : this.msg('removalRequested', { state: this.stateLabel(removal.state) })}
-          </p>`
+        ? teamRemove.module?.renderRemoval(this as unknown as TeamRemove.RemoveHost, id, removal)
         : html`<div class="actions">
             <button
               type="button"

@@ -46,6 +46,13 @@ export function renderRemoveForm(h: RemoveHost, assignment: Assignment): Templat
   </form>`;
 }
 
+/** Where a removal asked for here stands, in place of the assignment's own state; focus lands here after the dialog. */
+export function renderRemoval(h: RemoveHost, assignmentId: string, removal: AssignmentRequest): TemplateResult {
+  return html`<p class="hint" id="removal-${assignmentId}" tabindex="-1">
+    ${removal.state === 'delivered' ? h.t.accessRemoved : h.msg('removalRequested', { state: h.stateLabel(removal.state) })}
+  </p>`;
+}
+
 function confirmRemove(h: RemoveHost, event: SubmitEvent): void {
   event.preventDefault();
   void removeAccess(h);

@@ -7,7 +7,6 @@ import { SessionController } from '../controllers/session-controller.ts';
 import { TabsController } from '../controllers/tabs-controller.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { OnDemand } from '../internal/on-demand.ts';
-import { targetIdOf } from '../internal/graph.ts';
 import type { AccessPackage, Assignment, AssignmentPolicy, AssignmentRequest, Requirements } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
 import type { Draft, FieldError } from './request-draft.ts';
@@ -252,13 +251,6 @@ export class RequestAccessPane extends EkElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** Focuses a form field by id; for a group of choices, its first choice. */
-  private async focusField(id: string): Promise<void> {
-    await this.updateComplete;
-    const element = (this.renderRoot as ShadowRoot).getElementById(id);
-    (element instanceof HTMLFieldSetElement ? element.querySelector('input') : element)?.focus();
-  }
-
   // ---- package and request form: ./request-form.ts, read when a package opens ----
 
   protected override needs() {
@@ -272,14 +264,6 @@ export class RequestAccessPane extends EkElement {
 
   private renderPackage(): TemplateResult {
     return this.renderOnDemand(requestForm, (m) => m.renderPackage(this.asFormHost()), this.renderLoading(this.t.loadingPackage));
-  }
-
-  /** The person a request is for; `knownTargetId` when the request object does not carry its assignment. */
-  private forWhom(request: AssignmentRequest, knownTargetId?: string): string {
-    const store = this.sessionStore;
-    const id = targetIdOf(request) ?? knownTargetId;
-    if (!id || id === store?.me.value?.id) return this.t.yourself;
-    return request.assignment?.target?.displayName ?? store?.displayNameOf(id) ?? store?.user(id).value?.displayName ?? id;
   }
 
 

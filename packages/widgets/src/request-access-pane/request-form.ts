@@ -44,6 +44,7 @@ import {
   type Target,
 } from './request-draft.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
+import { forWhom } from './for-whom.ts';
 import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
@@ -69,8 +70,6 @@ export interface FormHost extends ViewHost {
   prefill?: Prefill;
   backToCatalog(): void;
   focusSelector(selector: string): Promise<void>;
-  focusField(id: string): Promise<void>;
-  forWhom(request: AssignmentRequest, knownTargetId?: string): string;
 }
 
 /** The package, its requirements and policies, and who already has it or asked for it: issued in one tick, so one $batch. */
@@ -269,7 +268,7 @@ export function setAnswer(h: FormHost, question: Question, values: string[]): vo
 export function renderForm(h: FormHost, data: PackageData, draft: Draft): TemplateResult {
   const { forSelf, forOthers, reports } = choices(h, data);
   if (forSelf.length === 0 && forOthers.length === 0) {
-    return html`<div class="state info" part="empty"><p>${h.targetLocked && h.targetUserId ? h.msg('noPolicyFor', { person: h.forWhom({}, h.targetUserId) }) : h.t.noApplicablePolicy}</p></div>`;
+    return html`<div class="state info" part="empty"><p>${h.targetLocked && h.targetUserId ? h.msg('noPolicyFor', { person: forWhom(h, {}, h.targetUserId) }) : h.t.noApplicablePolicy}</p></div>`;
   }
   const policies = draft.target === 'other' ? forOthers : forSelf;
   const requirement = policies.find((r) => r.policyId === draft.policyId) ?? policies[0];
@@ -279,7 +278,7 @@ export function renderForm(h: FormHost, data: PackageData, draft: Draft): Templa
   // Only a failure that may pass on a second try (network, throttling, the service) offers one.
   const retryable = !status || status >= 500 || status === 408 || status === 429;
   const { assignment, request } = existingFor(h, data, draft);
-  const person = draft.target === 'other' && draft.targetUserId ? h.forWhom({}, draft.targetUserId) : undefined;
+  const person = draft.target === 'other' && draft.targetUserId ? forWhom(h, {}, draft.targetUserId) : undefined;
   const blocked = !!assignment || !!request;
   return html`<form part="form" class="panel form" novalidate aria-labelledby="form-heading" @submit=${(event: SubmitEvent) => onSubmit(h, event)}>
     <h3 id="form-heading">${h.t.requestDetails}</h3>
@@ -508,6 +507,13 @@ export function renderPeriod(h: FormHost, requirement: Requirements, draft: Draf
   </div>`;
 }
 
+/** Focuses a form field by id; for a group of choices, its first choice. */
+async function focusField(h: FormHost, id: string): Promise<void> {
+  await h.updateComplete;
+  const element = (h.renderRoot as ShadowRoot).getElementById(id);
+  (element instanceof HTMLFieldSetElement ? element.querySelector('input') : element)?.focus();
+}
+
 export function onSubmit(h: FormHost, event: SubmitEvent): void {
   event.preventDefault();
   void submitRequest(h);
@@ -526,7 +532,7 @@ export async function submitRequest(h: FormHost): Promise<void> {
   h.fieldErrors = validateDraft(draft, requirement, (d) => h.formatDate(d), now);
   const firstInvalid = Object.keys(h.fieldErrors)[0];
   if (firstInvalid) {
-    await h.focusField(firstInvalid);
+    await focusField(h, firstInvalid);
     return;
   }
   const input: OnBehalfRequestInput = {
@@ -558,14 +564,14 @@ export async function submitRequest(h: FormHost): Promise<void> {
 }
 
 export function renderResult(h: FormHost, request: AssignmentRequest, pkg: AccessPackage): TemplateResult {
-  const forWhom = h.forWhom(request, h.submittedFor);
+  const person = forWhom(h, request, h.submittedFor);
   const badge = requestBadge(h, request);
   const bypassed = request.parameters?.bypassApproval === true || h.submittedBypass;
   return html`<div part="result" class="state success">
     <h3 id="result-heading" tabindex="-1">${h.t.submittedHeading}</h3>
-    <p>${h.msg('submittedBody', { package: pkg.displayName ?? '', person: forWhom })}</p>
+    <p>${h.msg('submittedBody', { package: pkg.displayName ?? '', person })}</p>
     <p>${h.t.statusLabel}: <span class="badge ${badge.tone}">${badge.label}</span></p>
-    ${bypassed && request.state !== 'pendingApproval' ? html`<p>${h.msg('resultBypassed', { target: forWhom })}</p>` : nothing}
+    ${bypassed && request.state !== 'pendingApproval' ? html`<p>${h.msg('resultBypassed', { target: person })}</p>` : nothing}
     <div class="actions">
       <button type="button" part="button" @click=${() => showInHistory(h, request.id)}>${h.t.viewHistory}</button>
       <button type="button" part="button back-button" @click=${() => h.backToCatalog()}>${h.t.requestAnother}</button>

@@ -15,6 +15,7 @@ import { isOpenAdd, requestBadge, statusText } from '../internal/request-status.
 import type { AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import { answersOf, periodOf } from './request-draft.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
+import { forWhom } from './for-whom.ts';
 import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
@@ -29,7 +30,6 @@ export interface HistoryHost extends ViewHost {
   expandedRequestId?: string;
   prefill?: Prefill;
   draftFor?: PackageData;
-  forWhom(request: AssignmentRequest, knownTargetId?: string): string;
   openPackage(id: string | undefined, focusHeading?: boolean, name?: string): void;
 }
 
@@ -82,7 +82,7 @@ function renderCancelDialog(h: HistoryHost): TemplateResult {
     ${request
       ? html`<div class="panel">
           <h2 id="cancel-title">${h.t.cancelTitle}</h2>
-          <p id="cancel-body">${h.msg('cancelBody', { package: packageOf(request)?.displayName ?? h.t.unknownPackage, person: h.forWhom(request) })}</p>
+          <p id="cancel-body">${h.msg('cancelBody', { package: packageOf(request)?.displayName ?? h.t.unknownPackage, person: forWhom(h, request) })}</p>
           ${error ? h.renderError(error, undefined, h.t.cancelFailed) : nothing}
           <div class="actions">
             <button type="button" part="button cancel-button" class="danger" ?disabled=${pending} aria-busy=${pending ? 'true' : 'false'} @click=${() => cancelRequest(h, request)}>
@@ -136,7 +136,7 @@ function renderRequestRow(h: HistoryHost, request: AssignmentRequest): TemplateR
     </button>
     <span class="row-meta">
       <span class="badge ${badge.tone}">${badge.label}</span>
-      ${removal ? h.t.removalRequest : nothing} ${h.msg('requestedFor', { person: h.forWhom(request) })} ·
+      ${removal ? h.t.removalRequest : nothing} ${h.msg('requestedFor', { person: forWhom(h, request) })} ·
       ${h.formatDate(request.createdDateTime)}
     </span>
     ${expanded ? renderRequestDetails(h, request) : nothing}
