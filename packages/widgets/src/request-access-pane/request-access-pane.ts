@@ -62,8 +62,10 @@ const newestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
  * @csspart result - The confirmation after a submit.
  * @csspart submit-button - The form's submit button.
  * @csspart back-button - Back from a package to the list.
- * @csspart cancel-button - Cancels a pending request in the history.
+ * @csspart cancel-button - Cancels a pending request in the history (and confirms it in the dialog).
  * @csspart resubmit-button - Asks again for a denied, canceled or expired request.
+ * @csspart dialog - The confirmation before a request is canceled.
+ * @csspart close-button - Keeps the request: closes the confirmation.
  */
 export class RequestAccessPane extends EkElement {
   static override styles = [shared, styles];
