@@ -2,10 +2,11 @@
 // bypass, a request dialog fixed to one report, status words, an existing request or access said up front, a link to
 // an unknown package, "today" from Graph, the approval's stage line and escalation mark, plural forms.
 import { expect, html, waitUntil } from '@open-wc/testing';
+import { getResponse, http, HttpResponse } from 'msw';
 import type { ApprovalInbox } from '../../src/approval-inbox/approval-inbox.ts';
 import type { ManageTeam } from '../../src/manage-team/manage-team.ts';
 import type { RequestAccessPane } from '../../src/request-access-pane/request-access-pane.ts';
-import { engine, idOf, packageId, requestsFor, resetMock } from './support/mock.ts';
+import { engine, GRAPH_BASE, idOf, mock, packageId, requestsFor, resetMock } from './support/mock.ts';
 import { activate, deepActiveElement, findByRole, findText, getByRole, queryAllByRole, queryByRole, textContent, typeInto } from './support/ui.ts';
 import { asPerson, ignoreResizeObserverLoop } from './support/widgets.ts';
 
@@ -165,6 +166,37 @@ describe('what a person sees in the seed flows', () => {
     await activate(row);
     await findText(nestor, 'Escalated: the first approvers did not decide in time');
     await expect(nestor).to.be.accessible();
+  });
+
+  it('seed 001: after "Remove access" the row shows the removal’s own state at once and follows it to the end', async () => {
+    // Graph may answer a removal before it is processed: the first answer says "submitted" (the mock's own says
+    // delivered at once), so the row has something to follow.
+    const m = await mock();
+    m.worker.use(
+      http.post(
+        `${GRAPH_BASE}/identityGovernance/entitlementManagement/assignmentRequests`,
+        async ({ request }) => {
+          const body = (await request.clone().json()) as { requestType?: string };
+          if (body.requestType !== 'userRemove') return undefined;
+          const real = await getResponse(m.handlers, request);
+          const created = (await real!.json()) as Record<string, unknown>;
+          return HttpResponse.json({ ...created, state: 'submitted', status: 'Accepted' }, { status: 201 });
+        },
+        { once: true },
+      ),
+    );
+    const team = await asPerson<ManageTeam>('lee', html`<manage-team></manage-team>`);
+    await activate(await findByRole(team, 'button', { name: /^Pradeep Gupta/ }));
+    await findByRole(team, 'list', { name: 'Access packages of Pradeep Gupta' });
+    const row = () => queryAllByRole(team, 'listitem').find((li) => textContent(li).startsWith('Sales Pipeline'))!;
+    const remove = await findByRole(row(), 'button', { name: 'Remove access' });
+    await waitUntil(() => !remove.hasAttribute('disabled'));
+    await activate(remove);
+    const dialog = await findByRole(team, 'dialog', { name: 'Remove access?' });
+    await activate(getByRole(dialog, 'button', { name: 'Remove access' }));
+    await findText(row(), 'Removal requested (Submitted).');
+    expect(textContent(row())).not.to.contain('Delivered');
+    await findText(row(), 'Access removed.');
   });
 
   it('counts follow the language’s plural rules', async () => {
