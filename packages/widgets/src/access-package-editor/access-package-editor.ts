@@ -1,0 +1,412 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createAdmin } from '@entitlement-kit/sdk/admin';
+import { MutationController } from '../controllers/mutation-controller.ts';
+import { ResourceController } from '../controllers/resource-controller.ts';
+import { emit } from '../events.ts';
+import { editorCatalogueFor, loadEditorCatalogue, type EditorCatalogue, type EditorKey } from '../i18n/editor.ts';
+import { format } from '../i18n/index.ts';
+import { EkElement } from '../internal/ek-element.ts';
+import { errorStatus, toError } from '../internal/errors.ts';
+import type { AccessPackageCatalog, AccessPackageResource, CustomCalloutExtension, EntitlementClient, User } from '../internal/sdk.ts';
+import { formStyles } from '../styles/forms.ts';
+import { shared } from '../styles/shared.ts';
+import { styles } from './access-package-editor.styles.ts';
+import { newDraft, STEPS, type Draft, type Principal, type StepId } from './editor-draft.ts';
+import { catalogResources, createPackage, emptyProgress, type CreateProgress } from './editor-graph.ts';
+import type { CatalogChoice, DirectoryResource, EditorHost } from './editor-host.ts';
+import { draftIssues, type Issue } from './editor-rules.ts';
+import { renderBasics } from './panel-basics.ts';
+import { renderExtensions } from './panel-extensions.ts';
+import { renderLifecycle } from './panel-lifecycle.ts';
+import { renderQuestions } from './panel-questions.ts';
+import { renderRequests } from './panel-requests.ts';
+import { renderResources } from './panel-resources.ts';
+import { renderReview } from './panel-review.ts';
+import { renderCreated } from './panel-created.ts';
+
+const EM = '/identityGovernance/entitlementManagement';
+
+/** What the editor reads once per client: whether Graph lets the caller administer, the catalogs, the directory. */
+export interface EditorSetup {
+  allowed: boolean;
+  catalogs: CatalogChoice[];
+  users: Principal[];
+  directory: DirectoryResource[];
+}
+
+/** After a create: what was made, for the hidden toggle, the direct link and the next steps. */
+export interface Created {
+  packageId: string;
+  name: string;
+  catalogName: string;
+  isHidden: boolean;
+}
+
+const STEP_KEYS: Record<StepId, EditorKey> = {
+  basics: 'stepBasics',
+  resources: 'stepResources',
+  requests: 'stepRequests',
+  questions: 'stepQuestions',
+  lifecycle: 'stepLifecycle',
+  extensions: 'stepExtensions',
+  review: 'stepReview',
+};
+
+const PANELS: Record<Exclude<StepId, 'review'>, (host: EditorHost) => TemplateResult> = {
+  basics: renderBasics,
+  resources: renderResources,
+  requests: renderRequests,
+  questions: renderQuestions,
+  lifecycle: renderLifecycle,
+  extensions: renderExtensions,
+};
+
+/** Whether Graph lets the caller administer entitlement management: listing every request is for administrators. */
+async function probeAdmin(client: EntitlementClient, signal: AbortSignal): Promise<boolean> {
+  try {
+    await client.raw.GET(`${EM}/assignmentRequests`, { params: { query: { $top: 1 } }, signal });
+    return true;
+  } catch (error) {
+    if (errorStatus(toError(error)) === 403) return false;
+    throw error;
+  }
+}
+
+async function loadSetup(client: EntitlementClient, signal: AbortSignal): Promise<EditorSetup> {
+  // Issued in one tick, so the SDK sends them as one $batch.
+  const [allowed, catalogs, users] = await Promise.all([
+    probeAdmin(client, signal),
+    client.raw.GET(`${EM}/catalogs`, { params: { query: { $top: 999, $expand: ['resources($expand=roles)'] } as never }, signal }),
+    client.raw.GET('/users', { params: { query: { $top: 999, $select: ['id', 'displayName', 'userPrincipalName'] } as never }, signal }),
+  ]);
+  const catalogList = ((catalogs.data as { value?: AccessPackageCatalog[] } | undefined)?.value ?? []).filter((c) => c.catalogType !== 'serviceManaged');
+  // The directory's groups, applications and sites as entitlement management knows them (the resources of every
+  // catalog): what "See all" offers to bring into a catalog.
+  const directory = new Map<string, DirectoryResource>();
+  for (const catalog of catalogList) {
+    for (const r of catalog.resources ?? []) {
+      if (!r.originId || directory.has(r.originId)) continue;
+      directory.set(r.originId, {
+        originSystem: r.originSystem ?? '',
+        originId: r.originId,
+        name: r.displayName ?? r.originId,
+        roles: (r.roles ?? []).map((role) => ({ originId: role.originId ?? '', name: role.displayName ?? '' })),
+      });
+    }
+  }
+  const userList = ((users.data as { value?: User[] } | undefined)?.value ?? []).filter((u) => u.id);
+  return {
+    allowed,
+    catalogs: catalogList.map((c) => ({ id: c.id ?? '', name: c.displayName ?? '' })).sort((a, b) => a.name.localeCompare(b.name)),
+    users: userList.map((u) => ({ kind: 'user' as const, id: u.id!, name: u.displayName ?? u.userPrincipalName ?? u.id! })).sort((a, b) => a.name.localeCompare(b.name)),
+    directory: [...directory.values()].sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+/**
+ * Seed 003's guided "New access package" for Identity Governance Administrators: Basics, Resource roles, Requests
+ * (the initial policy), Requestor information, Lifecycle, Custom extensions, Review + create, each a panel to come
+ * back to, validated as you go; then creation through Graph in its order. Other callers see why they cannot use it.
+ *
+ * @fires package-created - The package, its roles and its policy were created; detail `{ accessPackage, catalog, policy, resourceRoleScopes }`.
+ * @fires package-updated - A package's settings changed (the hidden toggle); detail is the accessPackage as changed.
+ * @fires policy-saved - A policy was created or replaced; detail is the policy as Graph returned it.
+ * @fires widget-error - A Graph call failed; detail is `{ error, operation }`.
+ *
+ * @csspart base - The editor's frame.
+ * @csspart steps - The list of steps; `step` each step's button.
+ * @csspart panel - The current step's panel.
+ * @csspart stage - An approval stage; `question` a question.
+ * @csspart problems - The list of problems on Review.
+ * @csspart result - What was created.
+ * @csspart no-access - The state for callers who may not administer.
+ * @csspart button - Every button; also `next-button`, `back-button`, `submit-button`, `create-button`, `add-button`,
+ *   `remove-button`, `add-role-button`, `copy-button`, `retry-button`.
+ * @csspart loading - Loading state; `empty` empty state; `error` error state.
+ */
+export class AccessPackageEditor extends EkElement {
+  static override styles = [shared, formStyles, styles];
+
+  /** The link users follow to request a package directly; `{id}` is replaced by the package id. */
+  @property({ attribute: 'link-template' }) linkTemplate = 'https://myaccess.microsoft.com/#/access-packages/{id}';
+
+  @state() step: StepId = 'basics';
+  @state() draft: Draft = newDraft();
+  /** Steps whose problems are shown: the ones left with Next, and all of them once Review is reached. */
+  @state() private checked = new Set<StepId>();
+  @state() private progress?: CreateProgress;
+  @state() created?: Created;
+  @state() seeAllWanted = false;
+
+  readonly resourcePick: EditorHost['resourcePick'] = { type: 'AadGroup', resource: '', role: '' };
+  readonly editing = false;
+
+  private readonly setup = new ResourceController(this, {
+    args: () => (this.resolvedClient ? ([this.resolvedClient] as const) : undefined),
+    load: ([client], signal) => loadSetup(client, signal),
+    operation: 'loadEditorSetup',
+  });
+
+  private readonly catalog = new ResourceController(this, {
+    args: () =>
+      this.resolvedClient && this.setup.value?.allowed && this.draft.catalogMode === 'existing' && this.draft.catalogId
+        ? ([this.resolvedClient, this.draft.catalogId] as const)
+        : undefined,
+    load: async ([client, id], signal) => {
+      const [resources, extensions] = await Promise.all([
+        catalogResources(client, id, signal),
+        client.raw.GET(`${EM}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions`, { params: { path: { 'accessPackageCatalog-id': id } }, signal }),
+      ]);
+      return { resources, extensions: ((extensions.data as { value?: CustomCalloutExtension[] } | undefined)?.value ?? []) as CustomCalloutExtension[] };
+    },
+    operation: 'getCatalogResources',
+  });
+
+  private readonly creating = new MutationController(this, { operation: 'createAccessPackage' });
+  private readonly updating = new MutationController(this, { operation: 'updateAccessPackage' });
+
+  // ---- EditorHost ----
+
+  get e(): EditorCatalogue {
+    return editorCatalogueFor(this.resolvedLocale);
+  }
+
+  msg2(key: EditorKey, params: Record<string, string | number>): string {
+    return format(this.e[key], params);
+  }
+
+  get seeAll(): boolean {
+    return this.seeAllWanted;
+  }
+
+  set seeAll(value: boolean) {
+    this.seeAllWanted = value;
+  }
+
+  get catalogs(): CatalogChoice[] {
+    return this.setup.value?.catalogs ?? [];
+  }
+
+  get catalogResources(): AccessPackageResource[] | undefined {
+    return this.catalog.value?.resources;
+  }
+
+  get catalogExtensions(): CustomCalloutExtension[] | undefined {
+    return this.catalog.value?.extensions;
+  }
+
+  get catalogLoading(): boolean {
+    return this.catalog.status === 'loading' || this.catalog.status === 'idle';
+  }
+
+  get catalogError(): Error | undefined {
+    return this.catalog.status === 'error' ? this.catalog.error : undefined;
+  }
+
+  reloadCatalog(): void {
+    this.catalog.reload();
+  }
+
+  get directoryResources(): DirectoryResource[] | undefined {
+    return this.setup.value?.directory;
+  }
+
+  principals(groups: boolean): Principal[] {
+    const setup = this.setup.value;
+    if (!setup) return [];
+    const groupList = groups
+      ? setup.directory.filter((r) => r.originSystem === 'AadGroup').map((r) => ({ kind: 'group' as const, id: r.originId, name: r.name }))
+      : [];
+    return [...setup.users, ...groupList];
+  }
+
+  edit(change: (draft: Draft) => void): void {
+    change(this.draft);
+    this.requestUpdate();
+  }
+
+  today(): string {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+
+  get issues(): Issue[] {
+    return draftIssues(this.draft, this.today());
+  }
+
+  issueText(issue: Issue): string {
+    return this.msg2(`rule_${issue.code}` as EditorKey, issue.params ?? {});
+  }
+
+  problemFor(field: string): string | undefined {
+    const issue = this.issues.find((i) => i.field === field && this.checked.has(i.step));
+    return issue ? this.issueText(issue) : undefined;
+  }
+
+  stepLabel(step: StepId): string {
+    return this.e[STEP_KEYS[step]];
+  }
+
+  /** Opens a step's panel; with `field`, focuses that field (a problem's link), else the panel's heading. */
+  goTo(step: StepId, field?: string): void {
+    if (step === 'review') this.checked = new Set(STEPS);
+    this.step = step;
+    void this.updateComplete.then(() => {
+      const root = this.renderRoot as ShadowRoot;
+      const target = (field && root.getElementById(field)) || root.getElementById('panel-heading');
+      (target instanceof HTMLFieldSetElement ? (target.querySelector('input') ?? target) : target)?.focus();
+    });
+  }
+
+  override describeError(error: Error | undefined): string {
+    return super.describeError(error);
+  }
+
+  // ---- element ----
+
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = loadEditorCatalogue(this.resolvedLocale);
+    return loading ? loading.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A new catalog starts empty, so "See all" is where its resources come from.
+    if (this.draft.catalogMode === 'new') this.seeAllWanted = true;
+  }
+
+  override render() {
+    const client = this.resolvedClient;
+    const setup = this.setup;
+    const busy = setup.status === 'loading' || this.creating.anyPending;
+    return html`<div part="base" class="base" lang=${this.stringsLanguage} aria-busy=${busy ? 'true' : 'false'}>
+      <h2 id="editor-heading">${this.created ? this.e.createdHeading : this.e.editorHeading}</h2>
+      ${!client
+        ? this.renderNotConnected()
+        : setup.status === 'error'
+          ? this.renderError(setup.error, () => setup.reload())
+          : !setup.value
+            ? this.renderLoading(this.e.loadingEditor)
+            : !setup.value.allowed
+              ? this.renderNoAccess()
+              : this.created
+                ? renderCreated(this.asHost(), this.created, {
+                    link: this.linkTemplate.replace('{id}', encodeURIComponent(this.created.packageId)),
+                    busy: this.updating.isPending(),
+                    error: this.updating.errorFor(),
+                    setHidden: (hidden) => void this.setHidden(hidden),
+                    again: () => this.startOver(),
+                  })
+                : this.renderWizard()}
+      ${this.renderLiveRegion()}
+    </div>`;
+  }
+
+  private renderNoAccess(): TemplateResult {
+    return html`<div class="state info" part="no-access" role="status">
+      <p><strong>${this.e.noAccessHeading}</strong></p>
+      <p>${this.e.noAccessText}</p>
+    </div>`;
+  }
+
+  private asHost(): EditorHost {
+    return this as unknown as EditorHost;
+  }
+
+  private renderWizard(): TemplateResult {
+    const issues = this.issues;
+    const index = STEPS.indexOf(this.step);
+    const next = STEPS[index + 1];
+    return html`
+      <nav aria-label=${this.e.stepsLabel}>
+        <ol class="steps" part="steps">
+          ${STEPS.map((step, i) => {
+            const flagged = this.checked.has(step) && issues.some((issue) => issue.step === step);
+            return html`<li>
+              <button type="button" part="button step" class="step" aria-current=${step === this.step ? 'step' : 'false'} @click=${() => this.goTo(step)}>
+                <span class="step-number" aria-hidden="true">${i + 1}</span>
+                <span>${this.stepLabel(step)}</span>${flagged ? html`<span class="visually-hidden"> ${this.e.stepHasProblems}</span><span class="flag" aria-hidden="true">!</span>` : nothing}
+              </button>
+            </li>`;
+          })}
+        </ol>
+      </nav>
+      <section class="panel" part="panel" aria-labelledby="panel-heading">
+        <h3 id="panel-heading" tabindex="-1">${this.msg2('stepHeading', { n: index + 1, total: STEPS.length, step: this.stepLabel(this.step) })}</h3>
+        ${this.step === 'review'
+          ? renderReview(this.asHost(), { busy: this.creating.isPending(), progress: this.progress, error: this.creating.errorFor(), run: () => void this.create() })
+          : PANELS[this.step](this.asHost())}
+      </section>
+      <div class="actions nav-actions">
+        ${index > 0 ? html`<button type="button" part="button back-button" @click=${() => this.goTo(STEPS[index - 1])}>${this.e.previous}</button>` : nothing}
+        ${next ? html`<button type="button" part="button next-button" class="primary" @click=${() => this.next()}>${this.msg2('nextStep', { step: this.stepLabel(next) })}</button>` : nothing}
+      </div>
+    `;
+  }
+
+  /** Next: the step's problems show; with none, the next panel opens, else the first problem's field takes focus. */
+  private next(): void {
+    const index = STEPS.indexOf(this.step);
+    this.checked = new Set([...this.checked, this.step]);
+    const first = this.issues.find((i) => i.step === this.step);
+    if (first) {
+      void this.announce(this.msg2('stepBlocked', { count: this.issues.filter((i) => i.step === this.step).length }));
+      this.goTo(this.step, first.field);
+      return;
+    }
+    this.goTo(STEPS[index + 1]);
+  }
+
+  private async create(): Promise<void> {
+    this.checked = new Set(STEPS);
+    if (this.issues.length) {
+      await this.updateComplete;
+      (this.renderRoot as ShadowRoot).getElementById('problems')?.focus();
+      return;
+    }
+    const client = this.resolvedClient!;
+    const progress = (this.progress ??= emptyProgress());
+    const draft = this.draft;
+    const result = await this.creating.run('', () => createPackage({ client, admin: createAdmin(client) }, draft, progress, () => this.requestUpdate()));
+    if (!result.ok) {
+      void this.announce(this.e.createFailedHeading);
+      return;
+    }
+    const { pkg, policy, catalog, roleScopes } = result.value;
+    emit(this, 'package-created', { accessPackage: pkg!, catalog, policy: policy!, resourceRoleScopes: Object.values(roleScopes) });
+    emit(this, 'policy-saved', policy!);
+    this.created = {
+      packageId: pkg!.id!,
+      name: pkg!.displayName ?? draft.name,
+      catalogName: draft.catalogMode === 'new' ? draft.newCatalogName : (this.catalogs.find((c) => c.id === draft.catalogId)?.name ?? ''),
+      isHidden: !!pkg!.isHidden,
+    };
+    this.progress = undefined;
+    void this.announce(this.msg2('createdText', { name: this.created.name, catalog: this.created.catalogName }));
+    await this.updateComplete;
+    (this.renderRoot as ShadowRoot).getElementById('editor-heading')?.setAttribute('tabindex', '-1');
+    (this.renderRoot as ShadowRoot).getElementById('editor-heading')?.focus();
+  }
+
+  private async setHidden(hidden: boolean): Promise<void> {
+    const created = this.created;
+    const client = this.resolvedClient;
+    if (!created || !client) return;
+    const result = await this.updating.run('', () => createAdmin(client).updateAccessPackage(created.packageId, { isHidden: hidden }));
+    if (!result.ok) return;
+    this.created = { ...created, isHidden: hidden };
+    emit(this, 'package-updated', { id: created.packageId, displayName: created.name, isHidden: hidden });
+    void this.announce(hidden ? this.e.hiddenOn : this.e.hiddenOff);
+  }
+
+  private startOver(): void {
+    this.created = undefined;
+    this.draft = newDraft();
+    this.checked = new Set();
+    this.progress = undefined;
+    this.seeAllWanted = false;
+    this.goTo('basics');
+  }
+}
