@@ -96,6 +96,13 @@ export const styles = css`
   .problems a {
     color: inherit;
   }
+  dl.facts {
+    grid-template-columns: minmax(0, 40%) minmax(0, 1fr);
+  }
+  dl.facts dt {
+    overflow-wrap: anywhere;
+    hyphens: auto;
+  }
   section h4 {
     margin-block-end: 0.25rem;
   }

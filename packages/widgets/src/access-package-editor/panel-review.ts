@@ -112,7 +112,7 @@ export function renderProblems(host: EditorHost): TemplateResult | typeof nothin
     <ul>
       ${issues.map(
         (issue) => html`<li>
-          <a href=${`#${issue.field}`} @click=${(ev: Event) => (ev.preventDefault(), host.goTo(issue.step, issue.field))}>${host.stepLabel(issue.step)}: ${host.issueText(issue)}</a>
+          <a href=${`#${issue.field}`} @click=${(ev: Event) => (ev.preventDefault(), host.goTo(issue.step, issue.field))}>${`${host.stepLabel(issue.step)}: ${host.issueText(issue)}`}</a>
         </li>`,
       )}
     </ul>
