@@ -12,10 +12,12 @@ import type { AccessPackageCatalog, AccessPackageResource, CustomCalloutExtensio
 import { formStyles } from '../styles/forms.ts';
 import { shared } from '../styles/shared.ts';
 import { styles } from './access-package-editor.styles.ts';
-import { newDraft, STEPS, type Draft, type Principal, type StepId } from './editor-draft.ts';
-import { catalogResources, createPackage, emptyProgress, type CreateProgress } from './editor-graph.ts';
+import { EDIT_STEPS, newDraft, newPolicy, POLICY_STEPS, STEPS, type Draft, type Principal, type StepId } from './editor-draft.ts';
+import { assignDirectly, loadPackage, saveBasics, savePolicy, saveRoles, type ExistingPackage } from './editor-edit.ts';
+import type { ExistingActions } from './editor-existing.ts';
+import { catalogResources, createPackage, emptyProgress, policyToDraft, type CreateProgress } from './editor-graph.ts';
 import type { CatalogChoice, DirectoryResource, EditorHost } from './editor-host.ts';
-import { draftIssues, type Issue } from './editor-rules.ts';
+import { basicsIssues, draftIssues, policyIssues, type Issue } from './editor-rules.ts';
 import { renderBasics } from './panel-basics.ts';
 import { renderExtensions } from './panel-extensions.ts';
 import { renderLifecycle } from './panel-lifecycle.ts';
@@ -24,6 +26,9 @@ import { renderRequests } from './panel-requests.ts';
 import { renderResources } from './panel-resources.ts';
 import { renderReview } from './panel-review.ts';
 import { renderCreated } from './panel-created.ts';
+import { renderAssignments } from './panel-assignments.ts';
+import { renderPolicies } from './panel-policies.ts';
+import { renderSeparation } from './panel-separation.ts';
 
 const EM = '/identityGovernance/entitlementManagement';
 
@@ -51,9 +56,12 @@ const STEP_KEYS: Record<StepId, EditorKey> = {
   lifecycle: 'stepLifecycle',
   extensions: 'stepExtensions',
   review: 'stepReview',
+  policies: 'stepPolicies',
+  separation: 'stepSeparation',
+  assignments: 'stepAssignments',
 };
 
-const PANELS: Record<Exclude<StepId, 'review'>, (host: EditorHost) => TemplateResult> = {
+const PANELS: Record<Exclude<StepId, 'review' | 'policies' | 'separation' | 'assignments'>, (host: EditorHost) => TemplateResult> = {
   basics: renderBasics,
   resources: renderResources,
   requests: renderRequests,
@@ -61,6 +69,11 @@ const PANELS: Record<Exclude<StepId, 'review'>, (host: EditorHost) => TemplateRe
   lifecycle: renderLifecycle,
   extensions: renderExtensions,
 };
+
+const EXISTING_PANELS = { policies: renderPolicies, separation: renderSeparation, assignments: renderAssignments };
+
+/** What the editor shows: the create wizard, what it created, an existing package, or one policy of it. */
+type Mode = 'create' | 'created' | 'package' | 'policy';
 
 /** Whether Graph lets the caller administer entitlement management: listing every request is for administrators. */
 async function probeAdmin(client: EntitlementClient, signal: AbortSignal): Promise<boolean> {
@@ -109,6 +122,10 @@ async function loadSetup(client: EntitlementClient, signal: AbortSignal): Promis
  * (the initial policy), Requestor information, Lifecycle, Custom extensions, Review + create, each a panel to come
  * back to, validated as you go; then creation through Graph in its order. Other callers see why they cannot use it.
  *
+ * With `package-id`, it edits that package instead: Basics (with the hidden toggle and direct link), Resource roles,
+ * Policies (each with the Requests, Requestor information, Lifecycle and Custom extensions panels, and more of them),
+ * Separation of duties and direct Assignments.
+ *
  * @fires package-created - The package, its roles and its policy were created; detail `{ accessPackage, catalog, policy, resourceRoleScopes }`.
  * @fires package-updated - A package's settings changed (the hidden toggle); detail is the accessPackage as changed.
  * @fires policy-saved - A policy was created or replaced; detail is the policy as Graph returned it.
@@ -128,6 +145,9 @@ async function loadSetup(client: EntitlementClient, signal: AbortSignal): Promis
 export class AccessPackageEditor extends EkElement {
   static override styles = [shared, formStyles, styles];
 
+  /** Edits this access package instead of creating one. */
+  @property({ attribute: 'package-id' }) packageId?: string;
+
   /** The link users follow to request a package directly; `{id}` is replaced by the package id. */
   @property({ attribute: 'link-template' }) linkTemplate = 'https://myaccess.microsoft.com/#/access-packages/{id}';
 
@@ -138,9 +158,27 @@ export class AccessPackageEditor extends EkElement {
   @state() private progress?: CreateProgress;
   @state() created?: Created;
   @state() seeAllWanted = false;
+  /** The policy of an existing package whose panels are open ('' for a new one); undefined on the package's panels. */
+  @state() private openPolicyId?: string;
+  @state() private lastAssigned?: string;
+  /** The existing package the draft was last filled from. */
+  private draftFrom?: ExistingPackage;
 
   readonly resourcePick: EditorHost['resourcePick'] = { type: 'AadGroup', resource: '', role: '' };
-  readonly editing = false;
+
+  get editing(): boolean {
+    return !!this.packageId;
+  }
+
+  private get mode(): Mode {
+    if (this.created) return 'created';
+    if (!this.packageId) return 'create';
+    return this.openPolicyId === undefined ? 'package' : 'policy';
+  }
+
+  private get steps(): readonly StepId[] {
+    return { create: STEPS, created: STEPS, package: EDIT_STEPS, policy: POLICY_STEPS }[this.mode];
+  }
 
   private readonly setup = new ResourceController(this, {
     args: () => (this.resolvedClient ? ([this.resolvedClient] as const) : undefined),
@@ -150,7 +188,7 @@ export class AccessPackageEditor extends EkElement {
 
   private readonly catalog = new ResourceController(this, {
     args: () =>
-      this.resolvedClient && this.setup.value?.allowed && this.draft.catalogMode === 'existing' && this.draft.catalogId
+      this.resolvedClient && this.setup.value?.allowed && this.draft.catalogMode === 'existing' && this.draft.catalogId && (!this.packageId || this.existing.value)
         ? ([this.resolvedClient, this.draft.catalogId] as const)
         : undefined,
     load: async ([client, id], signal) => {
@@ -163,8 +201,14 @@ export class AccessPackageEditor extends EkElement {
     operation: 'getCatalogResources',
   });
 
+  private readonly existing = new ResourceController(this, {
+    args: () => (this.resolvedClient && this.setup.value?.allowed && this.packageId ? ([this.resolvedClient, this.packageId] as const) : undefined),
+    load: ([client, id], signal) => loadPackage(client, id, signal),
+    operation: 'getAccessPackage',
+  });
+
   private readonly creating = new MutationController(this, { operation: 'createAccessPackage' });
-  private readonly updating = new MutationController(this, { operation: 'updateAccessPackage' });
+  private readonly saving = new MutationController(this, { operation: 'updateAccessPackage' });
 
   // ---- EditorHost ----
 
@@ -233,6 +277,9 @@ export class AccessPackageEditor extends EkElement {
   }
 
   get issues(): Issue[] {
+    const mode = this.mode;
+    if (mode === 'policy') return policyIssues(this.draft.policy, this.today());
+    if (mode === 'package') return basicsIssues(this.draft);
     return draftIssues(this.draft, this.today());
   }
 
@@ -251,7 +298,7 @@ export class AccessPackageEditor extends EkElement {
 
   /** Opens a step's panel; with `field`, focuses that field (a problem's link), else the panel's heading. */
   goTo(step: StepId, field?: string): void {
-    if (step === 'review') this.checked = new Set(STEPS);
+    if (step === 'review') this.checked = new Set([...STEPS, ...EDIT_STEPS]);
     this.step = step;
     void this.updateComplete.then(() => {
       const root = this.renderRoot as ShadowRoot;
@@ -273,6 +320,23 @@ export class AccessPackageEditor extends EkElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('packageId')) {
+      this.openPolicyId = undefined;
+      this.draftFrom = undefined;
+      this.checked = new Set();
+      if (!(this.steps as StepId[]).includes(this.step)) this.step = 'basics';
+    }
+    const existing = this.existing.value;
+    if (existing && existing !== this.draftFrom && existing.pkg.id === this.packageId) {
+      this.draftFrom = existing;
+      this.draft = {
+        ...newDraft(),
+        name: existing.pkg.displayName ?? '',
+        description: existing.pkg.description ?? '',
+        catalogId: existing.catalogId,
+        roles: existing.roles,
+      };
+    }
     // A new catalog starts empty, so "See all" is where its resources come from.
     if (this.draft.catalogMode === 'new') this.seeAllWanted = true;
   }
@@ -282,7 +346,7 @@ export class AccessPackageEditor extends EkElement {
     const setup = this.setup;
     const busy = setup.status === 'loading' || this.creating.anyPending;
     return html`<div part="base" class="base" lang=${this.stringsLanguage} aria-busy=${busy ? 'true' : 'false'}>
-      <h2 id="editor-heading">${this.created ? this.e.createdHeading : this.e.editorHeading}</h2>
+      <h2 id="editor-heading" tabindex="-1">${this.heading()}</h2>
       ${!client
         ? this.renderNotConnected()
         : setup.status === 'error'
@@ -291,17 +355,164 @@ export class AccessPackageEditor extends EkElement {
             ? this.renderLoading(this.e.loadingEditor)
             : !setup.value.allowed
               ? this.renderNoAccess()
-              : this.created
+              : this.packageId
+                ? this.renderExisting()
+                : this.created
                 ? renderCreated(this.asHost(), this.created, {
                     link: this.linkTemplate.replace('{id}', encodeURIComponent(this.created.packageId)),
-                    busy: this.updating.isPending(),
-                    error: this.updating.errorFor(),
+                    busy: this.saving.isPending('hidden'),
+                    error: this.saving.errorFor('hidden'),
                     setHidden: (hidden) => void this.setHidden(hidden),
                     again: () => this.startOver(),
+                    editCreated: () => this.editCreated(),
                   })
                 : this.renderWizard()}
       ${this.renderLiveRegion()}
     </div>`;
+  }
+
+  private heading(): string {
+    const name = this.existing.value?.pkg.displayName ?? '';
+    switch (this.mode) {
+      case 'created':
+        return this.e.createdHeading;
+      case 'package':
+        return name ? this.msg2('editHeading', { name }) : this.e.editLoadingHeading;
+      case 'policy':
+        return this.openPolicyId ? this.msg2('editPolicyHeading', { name: this.draft.policy.name || name }) : this.msg2('newPolicyHeading', { name });
+      default:
+        return this.e.editorHeading;
+    }
+  }
+
+  private renderExisting(): TemplateResult {
+    const existing = this.existing;
+    if (existing.status === 'error') return this.renderError(existing.error, () => existing.reload());
+    if (!existing.value) return this.renderLoading(this.e.loadingPackage);
+    return this.renderWizard();
+  }
+
+  get existingActions(): ExistingActions | undefined {
+    const existing = this.existing.value;
+    if (!existing || !this.packageId) return undefined;
+    return {
+      existing,
+      isHidden: !!existing.pkg.isHidden,
+      link: this.linkTemplate.replace('{id}', encodeURIComponent(this.packageId)),
+      lastAssigned: this.lastAssigned,
+      busy: (key) => this.saving.isPending(key),
+      errorFor: (key) => this.saving.errorFor(key),
+      saveBasics: () => void this.saveExistingBasics(existing),
+      setHidden: (hidden) => void this.change('hidden', () => this.admin().updateAccessPackage(existing.pkg.id!, { isHidden: hidden }), () => {
+        existing.pkg = { ...existing.pkg, isHidden: hidden };
+        emit(this, 'package-updated', existing.pkg);
+        void this.announce(hidden ? this.e.hiddenOn : this.e.hiddenOff);
+      }),
+      saveRoles: () => void this.saveExistingRoles(existing),
+      openPolicy: (id) => this.openPolicy(existing, id),
+      addIncompatible: (id) => void this.change('separation', () => this.admin().addIncompatiblePackage(existing.pkg.id!, id), () => {
+        const other = existing.others.find((p) => p.id === id);
+        if (other) existing.incompatible = [...existing.incompatible, other];
+        emit(this, 'package-updated', { ...existing.pkg, incompatibleAccessPackages: existing.incompatible });
+        void this.announce(this.msg2('incompatibleAdded', { name: other?.displayName ?? id }));
+      }),
+      removeIncompatible: (id) => void this.change('separation', () => this.admin().removeIncompatiblePackage(existing.pkg.id!, id), () => {
+        const other = existing.incompatible.find((p) => p.id === id);
+        existing.incompatible = existing.incompatible.filter((p) => p.id !== id);
+        emit(this, 'package-updated', { ...existing.pkg, incompatibleAccessPackages: existing.incompatible });
+        void this.announce(this.msg2('incompatibleRemoved', { name: other?.displayName ?? id }));
+      }),
+      assign: (userId, policyId) => void this.assignUser(existing, userId, policyId),
+    };
+  }
+
+  private admin() {
+    return createAdmin(this.resolvedClient!);
+  }
+
+  private api() {
+    const client = this.resolvedClient!;
+    return { client, admin: createAdmin(client) };
+  }
+
+  /** Runs one change of an existing package; `done` updates what is shown once Graph took it. */
+  private async change<R>(key: string, action: () => Promise<R>, done: (value: R) => void): Promise<boolean> {
+    const result = await this.saving.run(key, action);
+    if (result.ok) done(result.value);
+    return result.ok;
+  }
+
+  private async saveExistingBasics(existing: ExistingPackage): Promise<void> {
+    this.checked = new Set([...this.checked, 'basics']);
+    if (basicsIssues(this.draft).length) return this.goTo('basics', 'name');
+    const { name, description } = this.draft;
+    await this.change('basics', () => saveBasics(this.api(), existing.pkg.id!, { name, description }), () => {
+      existing.pkg = { ...existing.pkg, displayName: name.trim(), description };
+      emit(this, 'package-updated', existing.pkg);
+      void this.announce(this.e.saved);
+    });
+  }
+
+  private async saveExistingRoles(existing: ExistingPackage): Promise<void> {
+    const wanted = this.draft.roles;
+    await this.change('roles', () => saveRoles(this.api(), existing.pkg.id!, existing.catalogId, existing.roles, wanted), (roles) => {
+      existing.roles = roles;
+      this.draft.roles = roles;
+      this.catalog.reload();
+      emit(this, 'package-updated', existing.pkg);
+      void this.announce(this.e.saved);
+    });
+  }
+
+  private nameOf = (id: string): string | undefined => this.principals(true).find((p) => p.id === id)?.name;
+
+  private openPolicy(existing: ExistingPackage, id?: string): void {
+    const policy = id ? existing.policies.find((p) => p.id === id) : undefined;
+    this.draft.policy = policy ? policyToDraft(policy, this.nameOf) : newPolicy('');
+    this.openPolicyId = policy?.id ?? '';
+    this.checked = new Set();
+    this.saving.clear('policy');
+    this.goTo('requests');
+  }
+
+  private closePolicy(): void {
+    this.openPolicyId = undefined;
+    this.goTo('policies');
+  }
+
+  private async saveExistingPolicy(): Promise<void> {
+    const existing = this.existing.value;
+    if (!existing) return;
+    this.checked = new Set([...STEPS]);
+    if (this.issues.length) {
+      await this.updateComplete;
+      (this.renderRoot as ShadowRoot).getElementById('problems')?.focus();
+      return;
+    }
+    const draft = this.draft.policy;
+    await this.change('policy', () => savePolicy(this.api(), existing.pkg.id!, draft), (saved) => {
+      existing.policies = draft.id ? existing.policies.map((p) => (p.id === saved.id ? saved : p)) : [...existing.policies, saved];
+      emit(this, 'policy-saved', saved);
+      void this.announce(this.msg2('policySaved', { name: saved.displayName ?? '' }));
+      this.closePolicy();
+    });
+  }
+
+  private async assignUser(existing: ExistingPackage, userId: string, policyId: string): Promise<void> {
+    const user = this.principals(false).find((p) => p.id === userId)?.name ?? userId;
+    await this.change('assign', () => assignDirectly(this.api(), { packageId: existing.pkg.id!, policyId, userId }), (request) => {
+      this.lastAssigned = this.msg2('assigned', { name: user, state: this.stateLabel(request.state) });
+      void this.announce(this.lastAssigned);
+    });
+  }
+
+  private editCreated(): void {
+    const id = this.created?.packageId;
+    this.created = undefined;
+    this.draft = newDraft();
+    this.progress = undefined;
+    this.packageId = id;
+    this.step = 'basics';
   }
 
   private renderNoAccess(): TemplateResult {
@@ -317,12 +528,18 @@ export class AccessPackageEditor extends EkElement {
 
   private renderWizard(): TemplateResult {
     const issues = this.issues;
-    const index = STEPS.indexOf(this.step);
-    const next = STEPS[index + 1];
+    const steps = this.steps;
+    const mode = this.mode;
+    const index = steps.indexOf(this.step);
+    // An existing package's panels each save on their own; the create and policy steps lead on to Review.
+    const next = mode === 'package' ? undefined : steps[index + 1];
     return html`
+      ${mode === 'policy'
+        ? html`<div class="actions"><button type="button" part="button back-button" @click=${() => this.closePolicy()}>${this.e.backToPackage}</button></div>`
+        : nothing}
       <nav aria-label=${this.e.stepsLabel}>
         <ol class="steps" part="steps">
-          ${STEPS.map((step, i) => {
+          ${steps.map((step, i) => {
             const flagged = this.checked.has(step) && issues.some((issue) => issue.step === step);
             return html`<li>
               <button type="button" part="button step" class="step" aria-current=${step === this.step ? 'step' : 'false'} @click=${() => this.goTo(step)}>
@@ -334,21 +551,31 @@ export class AccessPackageEditor extends EkElement {
         </ol>
       </nav>
       <section class="panel" part="panel" aria-labelledby="panel-heading">
-        <h3 id="panel-heading" tabindex="-1">${this.msg2('stepHeading', { n: index + 1, total: STEPS.length, step: this.stepLabel(this.step) })}</h3>
-        ${this.step === 'review'
-          ? renderReview(this.asHost(), { busy: this.creating.isPending(), progress: this.progress, error: this.creating.errorFor(), run: () => void this.create() })
-          : PANELS[this.step](this.asHost())}
+        <h3 id="panel-heading" tabindex="-1">${this.msg2('stepHeading', { n: index + 1, total: steps.length, step: this.stepLabel(this.step) })}</h3>
+        ${this.renderPanel()}
       </section>
       <div class="actions nav-actions">
-        ${index > 0 ? html`<button type="button" part="button back-button" @click=${() => this.goTo(STEPS[index - 1])}>${this.e.previous}</button>` : nothing}
+        ${index > 0 && mode !== 'package' ? html`<button type="button" part="button back-button" @click=${() => this.goTo(steps[index - 1])}>${this.e.previous}</button>` : nothing}
         ${next ? html`<button type="button" part="button next-button" class="primary" @click=${() => this.next()}>${this.msg2('nextStep', { step: this.stepLabel(next) })}</button>` : nothing}
       </div>
     `;
   }
 
+  private renderPanel(): TemplateResult {
+    const step = this.step;
+    const host = this.asHost();
+    if (step === 'review') {
+      return this.mode === 'policy'
+        ? renderReview(host, { policyOnly: true, busy: this.saving.isPending('policy'), error: this.saving.errorFor('policy'), run: () => void this.saveExistingPolicy() })
+        : renderReview(host, { busy: this.creating.isPending(), progress: this.progress, error: this.creating.errorFor(), run: () => void this.create() });
+    }
+    if (step === 'policies' || step === 'separation' || step === 'assignments') return EXISTING_PANELS[step](host, this.existingActions!);
+    return PANELS[step](host);
+  }
+
   /** Next: the step's problems show; with none, the next panel opens, else the first problem's field takes focus. */
   private next(): void {
-    const index = STEPS.indexOf(this.step);
+    const index = this.steps.indexOf(this.step);
     this.checked = new Set([...this.checked, this.step]);
     const first = this.issues.find((i) => i.step === this.step);
     if (first) {
@@ -356,7 +583,7 @@ export class AccessPackageEditor extends EkElement {
       this.goTo(this.step, first.field);
       return;
     }
-    this.goTo(STEPS[index + 1]);
+    this.goTo(this.steps[index + 1]);
   }
 
   private async create(): Promise<void> {
@@ -394,7 +621,7 @@ export class AccessPackageEditor extends EkElement {
     const created = this.created;
     const client = this.resolvedClient;
     if (!created || !client) return;
-    const result = await this.updating.run('', () => createAdmin(client).updateAccessPackage(created.packageId, { isHidden: hidden }));
+    const result = await this.saving.run('hidden', () => createAdmin(client).updateAccessPackage(created.packageId, { isHidden: hidden }));
     if (!result.ok) return;
     this.created = { ...created, isHidden: hidden };
     emit(this, 'package-updated', { id: created.packageId, displayName: created.name, isHidden: hidden });

@@ -2,8 +2,13 @@
 // bodies (editor-graph.ts) are tested in Node. Numbers stay the text typed, so nothing a user typed is lost to parsing.
 import type { CustomExtensionStage } from '../internal/sdk.ts';
 
+/** The steps of "New access package", in seed 003's order. */
 export const STEPS = ['basics', 'resources', 'requests', 'questions', 'lifecycle', 'extensions', 'review'] as const;
-export type StepId = (typeof STEPS)[number];
+/** The panels of an existing package. */
+export const EDIT_STEPS = ['basics', 'resources', 'policies', 'separation', 'assignments'] as const;
+/** The panels of one policy of an existing package (a new one, or one to change). */
+export const POLICY_STEPS = ['requests', 'questions', 'lifecycle', 'extensions', 'review'] as const;
+export type StepId = (typeof STEPS)[number] | (typeof EDIT_STEPS)[number];
 
 /** Seed 003's "Users who can request access", each one Graph allowedTargetScope. */
 export type WhoCanRequest = 'specific' | 'allMembers' | 'allUsers' | 'allOrganizations' | 'allExternal' | 'none';
@@ -40,7 +45,10 @@ export interface LocalizedDraft {
 }
 
 export interface ChoiceDraft {
+  /** The answer value as requestors see it (Graph's text). */
   value: string;
+  /** Graph's actualValue of an existing choice, kept so earlier answers still match; a new choice uses `value`. */
+  actualValue?: string;
   localizations: LocalizedDraft[];
 }
 

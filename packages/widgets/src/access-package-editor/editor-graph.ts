@@ -87,7 +87,7 @@ export function questionBody(q: QuestionDraft, sequence: number): Question {
     const choice: MultipleChoiceQuestion = {
       '@odata.type': type('accessPackageMultipleChoiceQuestion'),
       ...base,
-      choices: q.choices.map((c) => ({ actualValue: c.value.trim(), text: c.value.trim(), localizations: localized(c.localizations) })),
+      choices: q.choices.map((c) => ({ actualValue: c.actualValue ?? c.value.trim(), text: c.value.trim(), localizations: localized(c.localizations) })),
       isMultipleSelectionAllowed: q.multipleSelection,
     };
     return choice;
@@ -203,7 +203,9 @@ function questionFromGraph(q: Question): QuestionDraft {
     required: !!q.isRequired,
     localizations: locs(q.localizations),
     regex: isChoice ? '' : (text.regexPattern ?? ''),
-    choices: isChoice ? (choice.choices ?? []).map((c) => ({ value: c.actualValue ?? '', localizations: locs(c.localizations) })) : [],
+    choices: isChoice
+      ? (choice.choices ?? []).map((c) => ({ value: c.text ?? c.actualValue ?? '', actualValue: c.actualValue ?? undefined, localizations: locs(c.localizations) }))
+      : [],
     multipleSelection: isChoice && !!choice.isMultipleSelectionAllowed,
   };
 }

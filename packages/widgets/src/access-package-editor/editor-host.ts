@@ -3,6 +3,7 @@ import type { AccessPackageResource, CustomCalloutExtension } from '../internal/
 import type { ViewHost } from '../internal/view-host.ts';
 import type { EditorCatalogue, EditorKey } from '../i18n/editor.ts';
 import type { Draft, Principal, StepId } from './editor-draft.ts';
+import type { ExistingActions } from './editor-existing.ts';
 import type { Issue } from './editor-rules.ts';
 
 export interface CatalogChoice {
@@ -45,6 +46,8 @@ export interface EditorHost extends ViewHost {
   /** What the Resource roles panel shows and has picked before "Add role" (not part of the draft). */
   readonly resourcePick: { type: 'AadGroup' | 'AadApplication' | 'SharePointOnline'; resource: string; role: string };
   readonly editing: boolean;
+  /** For an existing package: the package as read and the changes the panels save. */
+  readonly existingActions: ExistingActions | undefined;
   today(): string;
   requestUpdate(): void;
   describeError(error: Error | undefined): string;

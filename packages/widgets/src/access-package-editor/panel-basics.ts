@@ -1,6 +1,7 @@
 // Step 1, Basics: name, description and the catalog (an existing one the caller may create packages in, or a new one).
 import { html, nothing, type TemplateResult } from 'lit';
 import { radioGroup, select, textField } from './editor-fields.ts';
+import { renderHiddenAndLink } from './panel-created.ts';
 import type { EditorHost } from './editor-host.ts';
 
 export function renderBasics(host: EditorHost): TemplateResult {
@@ -9,9 +10,8 @@ export function renderBasics(host: EditorHost): TemplateResult {
     <p class="hint">${e.basicsIntro}</p>
     ${textField(host, { id: 'name', label: e.nameLabel, value: draft.name, required: true, onInput: (v) => host.edit((d) => (d.name = v)) })}
     ${textField(host, { id: 'description', label: e.descriptionLabel, value: draft.description, multiline: true, onInput: (v) => host.edit((d) => (d.description = v)) })}
-    ${host.editing
-      ? html`<p><strong>${e.catalogLabel}:</strong> ${host.catalogs.find((c) => c.id === draft.catalogId)?.name ?? draft.catalogId}</p>
-          <p class="hint">${e.catalogFixed}</p>`
+    ${host.existingActions
+      ? renderExistingBasics(host)
       : html`${radioGroup(host, {
           id: 'catalog-mode',
           legend: e.catalogLegend,
@@ -52,4 +52,20 @@ export function renderBasics(host: EditorHost): TemplateResult {
             <p class="hint">${e.newCatalogHint}</p>`}
         ${host.catalogs.length === 0 && draft.catalogMode === 'existing' ? html`<p class="hint">${e.noCatalogs}</p>` : nothing}`}
   `;
+}
+
+/** An existing package: its catalog (fixed), Save, the hidden toggle and the direct link. */
+function renderExistingBasics(host: EditorHost): TemplateResult {
+  const { e } = host;
+  const x = host.existingActions!;
+  const error = x.errorFor('basics');
+  return html`<p><strong>${e.catalogLabel}:</strong> ${x.existing.catalogName}</p>
+    <p class="hint">${e.catalogFixed}</p>
+    <div class="actions">
+      <button type="button" part="button submit-button save-button" ?disabled=${x.busy('basics')} aria-busy=${x.busy('basics') ? 'true' : 'false'} @click=${() => x.saveBasics()}>
+        ${e.saveBasics}
+      </button>
+    </div>
+    ${error ? host.renderError(error, () => x.saveBasics(), e.updateFailed) : nothing}
+    ${renderHiddenAndLink(host, { isHidden: x.isHidden, link: x.link, busy: x.busy('hidden'), error: x.errorFor('hidden'), setHidden: (h) => x.setHidden(h) })}`;
 }

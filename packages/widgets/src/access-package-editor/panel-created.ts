@@ -9,13 +9,16 @@ export interface CreatedActions {
   error?: Error;
   setHidden(hidden: boolean): void;
   again(): void;
+  /** Opens the package just created in the editor's edit mode (policies, separation of duties, assignments). */
+  editCreated(): void;
 }
 
-export function renderCreated(host: EditorHost, created: Created, actions: CreatedActions): TemplateResult {
+/** The hidden toggle and the direct link to copy: after creation, and on an existing package's Basics. */
+export function renderHiddenAndLink(host: EditorHost, o: { isHidden: boolean; link: string; busy: boolean; error?: Error; setHidden(hidden: boolean): void }): TemplateResult {
   const { e } = host;
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(actions.link);
+      await navigator.clipboard.writeText(o.link);
       void host.announce(e.linkCopied);
     } catch {
       // No clipboard permission: select the link so the user can copy it themselves.
@@ -25,25 +28,31 @@ export function renderCreated(host: EditorHost, created: Created, actions: Creat
       void host.announce(e.linkSelected);
     }
   };
-  return html`<div class="state success" part="result">
-    <p>${host.msg2('createdText', { name: created.name, catalog: created.catalogName })}</p>
-    <div class="field">
+  return html`<div class="field">
       <label class="choice" for="hidden">
-        <input id="hidden" type="checkbox" .checked=${created.isHidden} ?disabled=${actions.busy} aria-describedby="hidden-hint" @change=${(ev: Event) => actions.setHidden((ev.target as HTMLInputElement).checked)} />
+        <input id="hidden" type="checkbox" .checked=${o.isHidden} ?disabled=${o.busy} aria-describedby="hidden-hint" @change=${(ev: Event) => o.setHidden((ev.target as HTMLInputElement).checked)} />
         <span>${e.hiddenLabel}</span>
       </label>
       <span class="hint" id="hidden-hint">${e.hiddenHint}</span>
     </div>
-    ${actions.error ? host.renderError(actions.error, () => actions.setHidden(!created.isHidden), e.updateFailed) : nothing}
+    ${o.error ? host.renderError(o.error, () => o.setHidden(!o.isHidden), e.updateFailed) : nothing}
     <div class="field">
       <label for="direct-link">${e.directLinkLabel}</label>
       <div class="picker-row">
-        <input id="direct-link" type="url" readonly .value=${actions.link} />
+        <input id="direct-link" type="url" readonly .value=${o.link} />
         <button type="button" part="button copy-button" @click=${copy}>${e.copyLink}</button>
       </div>
-    </div>
+    </div>`;
+}
+
+export function renderCreated(host: EditorHost, created: Created, actions: CreatedActions): TemplateResult {
+  const { e } = host;
+  return html`<div class="state success" part="result">
+    <p>${host.msg2('createdText', { name: created.name, catalog: created.catalogName })}</p>
+    ${renderHiddenAndLink(host, { isHidden: created.isHidden, link: actions.link, busy: actions.busy, error: actions.error, setHidden: actions.setHidden })}
     <p>${e.nextSteps}</p>
     <div class="actions">
+      <button type="button" part="button edit-button" @click=${() => actions.editCreated()}>${e.editCreated}</button>
       <button type="button" part="button again-button" @click=${() => actions.again()}>${e.createAnother}</button>
     </div>
   </div>`;

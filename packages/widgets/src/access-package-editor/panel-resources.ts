@@ -112,5 +112,17 @@ export function renderResources(host: EditorHost): TemplateResult {
             </li>`,
           )}
         </ul>`}
+    ${host.existingActions ? renderSaveRoles(host) : nothing}
   `;
+}
+
+function renderSaveRoles(host: EditorHost): TemplateResult {
+  const x = host.existingActions!;
+  const error = x.errorFor('roles');
+  return html`<div class="actions">
+      <button type="button" part="button submit-button save-button" ?disabled=${x.busy('roles')} aria-busy=${x.busy('roles') ? 'true' : 'false'} @click=${() => x.saveRoles()}>
+        ${host.e.saveRoles}
+      </button>
+    </div>
+    ${error ? host.renderError(error, () => x.saveRoles(), host.e.updateFailed) : nothing}`;
 }

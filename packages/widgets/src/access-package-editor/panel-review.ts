@@ -7,6 +7,8 @@ import type { CreateProgress } from './editor-graph.ts';
 import { EXTENSION_STAGES } from './panel-extensions.ts';
 
 export interface CreateView {
+  /** Saving one policy of an existing package: its settings only, and Save policy. */
+  policyOnly?: boolean;
   busy: boolean;
   progress?: CreateProgress;
   error?: Error;
@@ -33,7 +35,7 @@ function facts(rows: [string, string | TemplateResult][]): TemplateResult {
   return html`<dl class="facts">${rows.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
 
-export function renderSummary(host: EditorHost): TemplateResult {
+export function renderSummary(host: EditorHost, policyOnly = false): TemplateResult {
   const { e, draft } = host;
   const p = draft.policy;
   const yes = (b: boolean) => (b ? e.yes : e.no);
@@ -56,12 +58,12 @@ export function renderSummary(host: EditorHost): TemplateResult {
   const extensionName = (id: string) => host.catalogExtensions?.find((x) => x.id === id)?.displayName ?? id;
   const extensions = EXTENSION_STAGES.filter(([stage]) => p.extensions[stage]).map(([stage, label]): [string, string] => [e[label], extensionName(p.extensions[stage]!)]);
   return html`
-    <section aria-labelledby="review-basics"><h4 id="review-basics">${e.stepBasics}</h4>
+    ${policyOnly ? nothing : html`<section aria-labelledby="review-basics"><h4 id="review-basics">${e.stepBasics}</h4>
       ${facts([[e.nameLabel, draft.name], [e.descriptionLabel, draft.description || e.none], [e.catalogLabel, catalog]])}</section>
     <section aria-labelledby="review-resources"><h4 id="review-resources">${e.stepResources}</h4>
       ${draft.roles.length
         ? html`<ul>${draft.roles.map((r) => html`<li>${host.msg2('roleOf', { role: r.roleName, resource: r.resourceName })}</li>`)}</ul>`
-        : html`<p>${e.noRoles}</p>`}</section>
+        : html`<p>${e.noRoles}</p>`}</section>`}
     <section aria-labelledby="review-requests"><h4 id="review-requests">${e.stepRequests}</h4>
       ${facts([
         [e.policyNameLabel, p.name],
@@ -139,12 +141,13 @@ export function progressWords(host: EditorHost, progress: CreateProgress): { mad
 
 export function renderReview(host: EditorHost, create: CreateView): TemplateResult {
   const { e } = host;
-  const failed = create.error && create.progress;
+  const failed = !create.policyOnly && create.error && create.progress;
   const words = failed ? progressWords(host, create.progress!) : undefined;
   return html`
-    <p class="hint">${e.reviewIntro}</p>
+    <p class="hint">${create.policyOnly ? e.reviewPolicyIntro : e.reviewIntro}</p>
     ${renderProblems(host)}
-    ${renderSummary(host)}
+    ${renderSummary(host, create.policyOnly)}
+    ${create.policyOnly && create.error ? host.renderError(create.error, () => create.run(), e.updateFailed) : nothing}
     ${failed
       ? html`<div class="state error" part="error" role="alert">
           <p><strong>${e.createFailedHeading}</strong> ${host.describeError(create.error)}</p>
@@ -157,7 +160,7 @@ export function renderReview(host: EditorHost, create: CreateView): TemplateResu
       : nothing}
     <div class="actions">
       <button type="button" part="button submit-button create-button" class="primary" ?disabled=${create.busy} aria-busy=${create.busy ? 'true' : 'false'} @click=${() => create.run()}>
-        ${create.busy ? e.creating : failed ? e.resume : e.create}
+        ${create.policyOnly ? (create.busy ? e.saving : e.savePolicy) : create.busy ? e.creating : failed ? e.resume : e.create}
       </button>
     </div>
   `;

@@ -38,7 +38,9 @@ function problemOf(field: HTMLElement): string {
     .join(' ');
 }
 
-describe('<access-package-editor>: rules in the form, failures, access, languages', () => {
+describe('<access-package-editor>: rules in the form, failures, access, languages', function () {
+  // Long keyboard-only flows: more than mocha's 20 s default when the machine is busy.
+  this.timeout(90_000);
   beforeEach(() => resetMock());
 
   it('shows each rule at its field, blocks Next on it, and links every problem from Review to its field', async () => {

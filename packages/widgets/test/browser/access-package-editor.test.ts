@@ -36,7 +36,9 @@ async function replaceText(field: HTMLElement, text: string): Promise<void> {
   await typeInto(field, text);
 }
 
-describe('<access-package-editor>: seed 003 end to end', () => {
+describe('<access-package-editor>: seed 003 end to end', function () {
+  // Long keyboard-only flows: more than mocha's 20 s default when the machine is busy.
+  this.timeout(90_000);
   beforeEach(() => resetMock());
 
   it('the admin creates the package in a new catalog, and an employee requests it and reads the question in German', async () => {

@@ -138,6 +138,29 @@ describe('Graph bodies', () => {
     expect(again).toMatchObject({ who: 'allMembers', onBehalf: true, allowExtend: true, expiration: 'days', expirationDays: '30' });
   });
 
+  it('an edited policy keeps its question ids and the actualValue of each choice, so earlier answers still match', () => {
+    const stored = {
+      ...policyBody(newPolicy('Sales'), 'pkg'),
+      questions: [
+        {
+          '@odata.type': '#microsoft.graph.accessPackageMultipleChoiceQuestion',
+          id: 'q-region',
+          text: 'Region?',
+          choices: [{ actualValue: 'AMER', text: 'Americas', localizations: [{ languageCode: 'de', text: 'Amerika' }] }],
+        },
+      ],
+    };
+    const draft = policyToDraft(stored);
+    expect(draft.questions[0].choices).toEqual([{ value: 'Americas', actualValue: 'AMER', localizations: [{ languageCode: 'de', text: 'Amerika' }] }]);
+    draft.questions[0].choices.push({ value: 'EMEA', localizations: [] });
+    const again = policyBody(draft, 'pkg').questions?.[0] as { id?: string; choices?: unknown[] };
+    expect(again.id).toBe('q-region');
+    expect(again.choices).toEqual([
+      { actualValue: 'AMER', text: 'Americas', localizations: [{ languageCode: 'de', text: 'Amerika' }] },
+      { actualValue: 'EMEA', text: 'EMEA', localizations: [] },
+    ]);
+  });
+
   it('administrator direct assignments only: no requests, no approval, no questions', () => {
     const policy = { ...newPolicy('Direct'), who: 'none' as const, questions: [{ ...newQuestion(), text: 'Q' }] };
     const body = policyBody(policy, 'pkg');
