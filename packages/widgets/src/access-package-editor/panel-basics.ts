@@ -50,7 +50,7 @@ export function renderBasics(host: EditorHost): TemplateResult {
               onInput: (v) => host.edit((d) => (d.newCatalogDescription = v)),
             })}
             <p class="hint">${e.newCatalogHint}</p>`}
-        ${host.catalogs.length === 0 && draft.catalogMode === 'existing' ? html`<p class="hint">${e.noCatalogs}</p>` : nothing}`}
+        ${host.catalogs.length === 0 && draft.catalogMode === 'existing' ? host.renderEmpty(e.noCatalogs) : nothing}`}
   `;
 }
 
