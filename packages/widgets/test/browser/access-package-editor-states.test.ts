@@ -156,6 +156,20 @@ describe('<access-package-editor>: rules in the form, failures, access, language
     await expect(editor).to.be.accessible();
   });
 
+  it('loading, then a failed read with Graph\'s message and a retry that brings the form', async () => {
+    const m = await resetMock();
+    m.faults.configure({ latencyMs: 1500 });
+    m.worker.use(http.post(`${GRAPH_BASE}/$batch`, () => HttpResponse.json({ error: { code: 'InternalServerError', message: 'directory offline' } }, { status: 500 }), { once: true }));
+    const editor = await asPerson<AccessPackageEditor>('admin', html`<access-package-editor></access-package-editor>`);
+    await findText(editor, 'Loading catalogs and people…');
+    await expect(editor).to.be.accessible();
+    const alert = await findByRole(editor, 'alert');
+    expect(textContent(alert)).to.contain('Could not load.').and.to.contain('The service had a problem.').and.to.contain('directory offline');
+    m.faults.clear();
+    await activate(getByRole(alert, 'button', { name: 'Try again' }));
+    await findByRole(editor, 'textbox', { name: 'Name' });
+  });
+
   it('a caller Graph does not let administer gets a clear no-access state, never a form', async () => {
     const editor = await asPerson<AccessPackageEditor>('adele', html`<access-package-editor></access-package-editor>`);
     await findText(editor, 'You cannot create or edit access packages.');
