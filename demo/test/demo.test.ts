@@ -159,31 +159,24 @@ async function textOf(selector: string): Promise<string> {
 }
 
 describe('the demo intranet', () => {
-  it('runs the on-behalf request flow across personas', async () => {
-    try {
-      await onBehalfFlow();
-    } catch (error) {
-      // What the page said is usually the reason a step timed out.
-      const shot = join(tmpdir(), 'entitlement-kit-demo-failure.png');
-      await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
-      (error as Error).message += `\nScreenshot: ${shot}\nPage problems:\n${problems.join('\n') || '(none)'}`;
-      throw error;
-    }
-    expect(problems).toEqual([]);
-  }, 120_000);
+  it('runs the on-behalf request flow across personas', () => runFlow(onBehalfFlow, 'entitlement-kit-demo-failure.png'), 120_000);
 
-  it('has an Administration area for the admin: a package created there is requestable by Adele without a reload', async () => {
-    try {
-      await administrationFlow();
-    } catch (error) {
-      const shot = join(tmpdir(), 'entitlement-kit-demo-admin-failure.png');
-      await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
-      (error as Error).message += `\nScreenshot: ${shot}\nPage problems:\n${problems.join('\n') || '(none)'}`;
-      throw error;
-    }
-    expect(problems).toEqual([]);
-  }, 120_000);
+  it('has an Administration area for the admin: a package created there is requestable by Adele without a reload', () =>
+    runFlow(administrationFlow, 'entitlement-kit-demo-admin-failure.png'), 120_000);
 });
+
+/** Runs a flow; when a step fails, the error carries a screenshot and what the page said (usually the reason). */
+async function runFlow(flow: () => Promise<void>, screenshot: string): Promise<void> {
+  try {
+    await flow();
+  } catch (error) {
+    const shot = join(tmpdir(), screenshot);
+    await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+    (error as Error).message += `\nScreenshot: ${shot}\nPage problems:\n${problems.join('\n') || '(none)'}`;
+    throw error;
+  }
+  expect(problems).toEqual([]);
+}
 
 async function administrationFlow(): Promise<void> {
   if (!page.url().startsWith(demoUrl)) await openDemo();

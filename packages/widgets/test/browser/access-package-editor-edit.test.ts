@@ -5,18 +5,8 @@ import '../../src/define/access-package-editor.ts';
 import type { AccessPackageEditor } from '../../src/access-package-editor/access-package-editor.ts';
 import { engine, idOf, packageId, resetMock } from './support/mock.ts';
 import { activate, findByRole, findText, getByRole, typeInto } from './support/ui.ts';
+import { choose, replaceText } from './support/editor.ts';
 import { asPerson } from './support/widgets.ts';
-
-async function choose(editor: Element, label: string, option: string): Promise<void> {
-  const select = (await findByRole(editor, 'combobox', { name: label })) as HTMLSelectElement;
-  await typeInto(select, option);
-  expect(select.selectedOptions[0]?.textContent?.trim()).to.equal(option);
-}
-
-async function replaceText(field: HTMLElement, text: string): Promise<void> {
-  (field as HTMLInputElement).select();
-  await typeInto(field, text);
-}
 
 describe('<access-package-editor package-id>: an existing package', function () {
   // Long keyboard-only flows: more than mocha's 20 s default when the machine is busy.

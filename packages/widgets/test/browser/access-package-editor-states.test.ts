@@ -6,23 +6,13 @@ import '../../src/define/access-package-editor.ts';
 import type { AccessPackageEditor } from '../../src/access-package-editor/access-package-editor.ts';
 import { engine, GRAPH_BASE, idOf, resetMock } from './support/mock.ts';
 import { activate, deepActiveElement, findByRole, findText, getByRole, queryAllByRole, textContent, typeInto } from './support/ui.ts';
+import { choose, replaceText } from './support/editor.ts';
 import { asPerson } from './support/widgets.ts';
 
 const EM = `${GRAPH_BASE}/identityGovernance/entitlementManagement`;
 
 async function next(editor: Element, step: string): Promise<void> {
   await activate(getByRole(editor, 'button', { name: `Next: ${step}` }));
-}
-
-async function choose(editor: Element, label: string, option: string): Promise<void> {
-  const select = (await findByRole(editor, 'combobox', { name: label })) as HTMLSelectElement;
-  await typeInto(select, option);
-  expect(select.selectedOptions[0]?.textContent?.trim()).to.equal(option);
-}
-
-async function replaceText(field: HTMLElement, text: string): Promise<void> {
-  (field as HTMLInputElement).select();
-  await typeInto(field, text);
 }
 
 const invalid = (el: HTMLElement) => el.getAttribute('aria-invalid') === 'true';

@@ -9,6 +9,7 @@ import type { PackageCreatedDetail } from '../../src/events.ts';
 import type { RequestAccessPane } from '../../src/request-access-pane/request-access-pane.ts';
 import { engine, idOf, requestsFor, resetMock } from './support/mock.ts';
 import { activate, findByRole, findText, getByRole, queryByRole, typeInto } from './support/ui.ts';
+import { choose, replaceText } from './support/editor.ts';
 import { asPerson } from './support/widgets.ts';
 
 async function next(editor: Element, step: string): Promise<void> {
@@ -23,17 +24,6 @@ async function addPrincipal(editor: Element, list: string, name: string): Promis
   expect(picker.selectedOptions[0]?.textContent).to.equal(name);
   await activate(getByRole(editor, 'button', { name: `Add to ${list}` }));
   await findByRole(editor, 'button', { name: `Remove ${name} from ${list}` });
-}
-
-async function choose(editor: Element, label: string, option: string): Promise<void> {
-  const select = getByRole(editor, 'combobox', { name: label }) as HTMLSelectElement;
-  await typeInto(select, option);
-  expect(select.selectedOptions[0]?.textContent?.trim()).to.equal(option);
-}
-
-async function replaceText(field: HTMLElement, text: string): Promise<void> {
-  (field as HTMLInputElement).select();
-  await typeInto(field, text);
 }
 
 describe('<access-package-editor>: seed 003 end to end', function () {
