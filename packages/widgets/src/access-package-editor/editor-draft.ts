@@ -12,7 +12,14 @@ export type StepId = (typeof STEPS)[number] | (typeof EDIT_STEPS)[number];
 
 /** Seed 003's "Users who can request access", each one Graph allowedTargetScope. */
 export type WhoCanRequest = 'specific' | 'allMembers' | 'allUsers' | 'allOrganizations' | 'allExternal' | 'none';
-export type ApproverKind = 'manager' | 'sponsors' | 'specific';
+/** Who approves a stage: for users in the directory the manager or sponsors, for external users internal or
+ * external sponsors (seed 003), or specific users and groups. */
+export type ApproverKind = 'manager' | 'sponsors' | 'internalSponsors' | 'externalSponsors' | 'specific';
+
+/** The approver kinds seed 003 offers for a policy's requestors. */
+export function approverKindsFor(who: WhoCanRequest): ApproverKind[] {
+  return who === 'allOrganizations' || who === 'allExternal' ? ['internalSponsors', 'externalSponsors', 'specific'] : ['manager', 'sponsors', 'specific'];
+}
 export type QuestionKind = 'shortText' | 'longText' | 'multipleChoice';
 export type ExpirationKind = 'days' | 'hours' | 'date' | 'never';
 

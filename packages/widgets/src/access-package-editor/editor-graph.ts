@@ -54,6 +54,7 @@ const managerSet = (level: number) => ({ '@odata.type': type('requestorManager')
 function primaryOf(stage: StageDraft): SubjectSet[] {
   if (stage.approverKind === 'manager') return [managerSet(1)];
   if (stage.approverKind === 'sponsors') return [{ '@odata.type': type('targetUserSponsors') } as SubjectSet];
+  if (stage.approverKind === 'internalSponsors' || stage.approverKind === 'externalSponsors') return [{ '@odata.type': type(stage.approverKind) } as SubjectSet];
   return stage.approvers.map(subjectOf);
 }
 
@@ -170,11 +171,16 @@ const durationDays = (iso: string | null | undefined) => /^P(\d+)D$/.exec(iso ??
 
 function stageFromGraph(s: ApprovalStageSettings, nameOf: (id: string) => string | undefined): StageDraft {
   const primary = (s.primaryApprovers ?? []) as AnySet[];
-  const approverKind: ApproverKind = primary.some((p) => kindOf(p) === 'requestorManager')
+  const kinds = primary.map(kindOf);
+  const approverKind: ApproverKind = kinds.includes('requestorManager')
     ? 'manager'
-    : primary.some((p) => kindOf(p) === 'targetUserSponsors')
+    : kinds.includes('targetUserSponsors')
       ? 'sponsors'
-      : 'specific';
+      : kinds.includes('internalSponsors')
+        ? 'internalSponsors'
+        : kinds.includes('externalSponsors')
+          ? 'externalSponsors'
+          : 'specific';
   const escalation = (s.escalationApprovers ?? []) as AnySet[];
   const secondLevel = escalation.some((e) => kindOf(e) === 'requestorManager' && (e.managerLevel ?? 1) === 2);
   return {

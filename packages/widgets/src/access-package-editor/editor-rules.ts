@@ -11,6 +11,7 @@ export type RuleCode =
   | 'catalogNameRequired'
   | 'policyNameRequired'
   | 'targetsRequired'
+  | 'externalNeedsApproval'
   | 'stageCount'
   | 'approversRequired'
   | 'decisionDays'
@@ -166,6 +167,8 @@ export function policyIssues(policy: PolicyDraft, today: string): Issue[] {
   const issues: Issue[] = [];
   if (!policy.name.trim()) issues.push({ step: 'requests', field: 'policy-name', code: 'policyNameRequired' });
   if (policy.who === 'specific' && policy.targets.length === 0) issues.push({ step: 'requests', field: 'targets', code: 'targetsRequired' });
+  // Seed 003: letting any external user request "would allow any identity on the Internet to request access".
+  if (policy.who === 'allExternal' && !policy.requireApproval) issues.push({ step: 'requests', field: 'require-approval', code: 'externalNeedsApproval' });
   if (policy.who !== 'none' && policy.requireApproval) {
     const count = stageCountIssues(policy.stageCount);
     issues.push(...count);

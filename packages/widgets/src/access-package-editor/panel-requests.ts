@@ -1,7 +1,8 @@
 // Step 3, Requests: the policy's name, who can request, requests on behalf, approval in 1 to 3 stages (approvers,
 // decision days, justification, alternate approvers with forwarding), and whether new requests are enabled.
 import { html, nothing, type TemplateResult } from 'lit';
-import { MAX_STAGES, type ApproverKind, type StageDraft, type WhoCanRequest } from './editor-draft.ts';
+import { approverKindsFor, MAX_STAGES, type ApproverKind, type StageDraft, type WhoCanRequest } from './editor-draft.ts';
+import { approverWords } from './panel-review.ts';
 import { checkbox, principalPicker, radioGroup, select, textField } from './editor-fields.ts';
 import type { EditorHost } from './editor-host.ts';
 import { forwardWindow, wholeNumber } from './editor-rules.ts';
@@ -19,11 +20,7 @@ function renderStage(host: EditorHost, stage: StageDraft, n: number): TemplateRe
       id: `${at}-kind`,
       label: host.msg2('approverKindLabel', p),
       value: stage.approverKind,
-      options: [
-        ['manager', e.approverManager],
-        ['sponsors', e.approverSponsors],
-        ['specific', e.approverSpecific],
-      ],
+      options: approverKindsFor(host.draft.policy.who).map((kind) => [kind, approverWords(host, kind)]),
       onChange: (v) =>
         set((s) => {
           s.approverKind = v as ApproverKind;
@@ -100,7 +97,13 @@ export function renderRequests(host: EditorHost): TemplateResult {
         ['allExternal', e.whoAllExternal],
         ['none', e.whoNone],
       ],
-      onChange: (v) => set((p) => (p.who = v)),
+      onChange: (v) =>
+        set((p) => {
+          p.who = v;
+          // Internal and external sponsors approve external users; the manager and sponsors, users in the directory.
+          const kinds = approverKindsFor(v);
+          for (const stage of p.stages) if (!kinds.includes(stage.approverKind)) stage.approverKind = kinds[0];
+        }),
     })}
     ${policy.who === 'specific'
       ? principalPicker(host, { id: 'targets', label: e.targetsLabel, chosen: policy.targets, onChange: (c) => set((p) => (p.targets = c)) })

@@ -1,7 +1,7 @@
 // Step 7, Review + create: every setting in words, each problem as a link to its field in its panel, and Create
 // (in Graph's order; after a failure part-way, what exists and a Resume).
 import { html, nothing, type TemplateResult } from 'lit';
-import { activeStages, type Principal, type StageDraft } from './editor-draft.ts';
+import { activeStages, type ApproverKind, type Principal, type StageDraft } from './editor-draft.ts';
 import type { EditorHost } from './editor-host.ts';
 import type { CreateProgress } from './editor-graph.ts';
 import { EXTENSION_STAGES } from './panel-extensions.ts';
@@ -17,13 +17,17 @@ export interface CreateView {
 
 const names = (host: EditorHost, list: Principal[]) => (list.length ? new Intl.ListFormat(host.resolvedLocale).format(list.map((p) => p.name)) : host.e.nobody);
 
-function stageWords(host: EditorHost, s: StageDraft): string {
+/** An approver kind in words, as the approver select and Review show it. */
+export function approverWords(host: EditorHost, kind: ApproverKind): string {
   const { e } = host;
-  const approvers =
-    s.approverKind === 'manager' ? e.approverManager : s.approverKind === 'sponsors' ? e.approverSponsors : names(host, s.approvers);
+  return { manager: e.approverManager, sponsors: e.approverSponsors, internalSponsors: e.approverInternalSponsors, externalSponsors: e.approverExternalSponsors, specific: e.approverSpecific }[kind];
+}
+
+function stageWords(host: EditorHost, s: StageDraft): string {
+  const approvers = s.approverKind === 'specific' ? names(host, s.approvers) : approverWords(host, s.approverKind);
   const parts = [host.msg2('reviewApprovers', { who: approvers }), host.msg2('reviewDecision', { days: s.decisionDays })];
   if (s.approverKind !== 'specific' && s.fallbacks.length) parts.push(host.msg2('reviewFallback', { who: names(host, s.fallbacks) }));
-  parts.push(s.justificationRequired ? e.reviewJustificationRequired : e.reviewJustificationOptional);
+  parts.push(s.justificationRequired ? host.e.reviewJustificationRequired : host.e.reviewJustificationOptional);
   if (s.forward) {
     const alternates = s.secondLevelManager && s.approverKind === 'manager' ? host.msg2('reviewSecondLevel', { who: names(host, s.alternateFallbacks) }) : names(host, s.alternates);
     parts.push(host.msg2('reviewForward', { who: alternates, days: s.forwardAfterDays }));

@@ -9,6 +9,7 @@ import {
   expirationIssues,
   forwardingIssues,
   forwardWindow,
+  policyIssues,
   questionIssues,
   stageCountIssues,
   stageIssues,
@@ -79,6 +80,27 @@ describe('stages', () => {
     expect(codes(draftIssues(draft, '2026-01-01'))).toEqual(['approversRequired']);
     draft.policy.requireApproval = false;
     expect(draftIssues(draft, '2026-01-01')).toEqual([]);
+  });
+});
+
+describe('who can request', () => {
+  it('specific users and groups need someone; all external users need approval', () => {
+    const policy = newPolicy('p');
+    expect(codes(policyIssues({ ...policy, who: 'specific' }, '2026-01-01'))).toEqual(['targetsRequired']);
+    expect(policyIssues({ ...policy, who: 'specific', targets: [person] }, '2026-01-01')).toEqual([]);
+    expect(codes(policyIssues({ ...policy, who: 'allExternal', requireApproval: false }, '2026-01-01'))).toEqual(['externalNeedsApproval']);
+  });
+
+  it('external users are approved by internal or external sponsors, as Graph names them, and back', () => {
+    const policy = { ...newPolicy('Partners'), who: 'allOrganizations' as const };
+    policy.stages[0] = { ...newStage(), approverKind: 'externalSponsors', fallbacks: [person] };
+    const body = policyBody(policy, 'pkg');
+    expect(body.allowedTargetScope).toBe('allConfiguredConnectedOrganizationUsers');
+    expect(body.requestApprovalSettings?.stages?.[0]).toMatchObject({
+      primaryApprovers: [{ '@odata.type': '#microsoft.graph.externalSponsors' }],
+      fallbackPrimaryApprovers: [{ '@odata.type': '#microsoft.graph.singleUser', userId: 'u1' }],
+    });
+    expect(policyToDraft(body, () => 'Patti').stages[0]).toMatchObject({ approverKind: 'externalSponsors', fallbacks: [person] });
   });
 });
 
