@@ -96,6 +96,8 @@ export interface PolicyDraft {
   stageCount: string;
   stages: StageDraft[];
   enabled: boolean;
+  /** Seed 003's "disable assignment emails" (delivered, expired, about to expire). */
+  emailsDisabled: boolean;
   questions: QuestionDraft[];
   expiration: ExpirationKind;
   expirationDays: string;
@@ -155,6 +157,7 @@ export function newPolicy(name = ''): PolicyDraft {
     stageCount: '1',
     stages: [{ ...newStage(), approverKind: 'manager' }, newStage(), newStage()],
     enabled: true,
+    emailsDisabled: false,
     questions: [],
     expiration: 'days',
     expirationDays: '365',

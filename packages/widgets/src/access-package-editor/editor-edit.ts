@@ -15,6 +15,8 @@ export interface ExistingPackage {
   roles: RoleDraft[];
   policies: AssignmentPolicy[];
   incompatible: AccessPackage[];
+  /** Groups whose members may not get this package (read only: see the widgets README). */
+  incompatibleGroups: { id: string; name: string }[];
   /** The other packages, to choose incompatible ones from. */
   others: AccessPackage[];
 }
@@ -25,7 +27,7 @@ export async function loadPackage(client: EntitlementClient, id: string, signal?
   // Issued in one tick: one $batch.
   const [pkg, policies, all] = await Promise.all([
     client.raw.GET(`${EM}/accessPackages/{accessPackage-id}`, {
-      params: { ...packagePath(id), query: { $expand: ['catalog', 'resourceRoleScopes($expand=role($expand=resource),scope)', 'incompatibleAccessPackages'] } },
+      params: { ...packagePath(id), query: { $expand: ['catalog', 'resourceRoleScopes($expand=role($expand=resource),scope)', 'incompatibleAccessPackages', 'incompatibleGroups'] } },
       signal,
     }),
     client.raw.GET(`${EM}/accessPackages/{accessPackage-id}/assignmentPolicies`, {
@@ -54,6 +56,7 @@ export async function loadPackage(client: EntitlementClient, id: string, signal?
     roles,
     policies: (policies.data as { value?: AssignmentPolicy[] } | undefined)?.value ?? [],
     incompatible: data.incompatibleAccessPackages ?? [],
+    incompatibleGroups: (data.incompatibleGroups ?? []).map((g) => ({ id: g.id ?? '', name: g.displayName ?? g.id ?? '' })),
     others: ((all.data as { value?: AccessPackage[] } | undefined)?.value ?? []).filter((p) => p.id !== id),
   };
 }

@@ -145,6 +145,7 @@ export function policyBody(policy: PolicyDraft, packageId: string): AssignmentPo
       stages: stages.map(stageBody),
     },
     questions: policy.who === 'none' ? [] : policy.questions.map(questionBody),
+    notificationSettings: { isAssignmentNotificationDisabled: policy.emailsDisabled },
     customExtensionStageSettings: (Object.entries(policy.extensions) as [CustomExtensionStage, string][])
       .filter(([, id]) => id)
       .map(([stage, id]) => ({ stage, customExtension: { id } })),
@@ -240,6 +241,7 @@ export function policyToDraft(p: AssignmentPolicy, nameOf: (id: string) => strin
     stageCount: String(Math.max(1, stages.length)),
     stages: [...stages, newStage(), newStage(), newStage()].slice(0, 3),
     enabled: who === 'none' ? true : !!(settings.enableTargetsToSelfAddAccess || settings.enableOnBehalfRequestorsToAddAccess),
+    emailsDisabled: !!(p as AssignmentPolicy & { notificationSettings?: { isAssignmentNotificationDisabled?: boolean | null } | null }).notificationSettings?.isAssignmentNotificationDisabled,
     questions: ((p as AssignmentPolicy & { questions?: Question[] }).questions ?? []).map(questionFromGraph),
     expiration: expiration.type === 'afterDateTime' ? 'date' : expiration.type === 'afterDuration' ? (hours ? 'hours' : 'days') : 'never',
     expirationDays: durationDays(duration) || base.expirationDays,

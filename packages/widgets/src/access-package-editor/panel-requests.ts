@@ -130,6 +130,7 @@ export function renderRequests(host: EditorHost): TemplateResult {
             : nothing}
           ${shown.map((stage, n) => renderStage(host, stage, n))}`
       : html`<p class="hint">${e.directOnlyHint}</p>`}
+    ${checkbox(host, { id: 'emails-disabled', label: e.emailsDisabledLabel, checked: policy.emailsDisabled, onChange: (v) => set((p) => (p.emailsDisabled = v)) })}
     ${checkbox(host, { id: 'enabled', label: e.enabledLabel, hint: e.enabledHint, checked: policy.enabled, onChange: (v) => set((p) => (p.enabled = v)) })}
   `;
 }

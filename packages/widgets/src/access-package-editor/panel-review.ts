@@ -80,6 +80,7 @@ export function renderSummary(host: EditorHost, policyOnly = false): TemplateRes
               [e.requireJustificationLabel, yes(p.requireJustification)],
               ...stages.map((s, n): [string, string] => [host.msg2('stageLegend', { n: n + 1 }), stageWords(host, s)]),
             ] as [string, string][])),
+        [e.emailsDisabledLabel, yes(p.emailsDisabled)],
         [e.enabledLabel, yes(p.enabled)],
       ])}</section>
     <section aria-labelledby="review-questions"><h4 id="review-questions">${e.stepQuestions}</h4>

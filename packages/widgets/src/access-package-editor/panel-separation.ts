@@ -45,5 +45,9 @@ export function renderSeparation(host: EditorHost, x: ExistingActions): Template
         </div>`
       : nothing}
     ${error ? host.renderError(error, () => host.requestUpdate(), e.updateFailed) : nothing}
+    <h4 id="incompatible-groups-heading">${e.incompatibleGroupsHeading}</h4>
+    ${x.existing.incompatibleGroups.length === 0
+      ? html`<p class="muted">${e.noIncompatible}</p>`
+      : html`<ul class="chosen" aria-labelledby="incompatible-groups-heading">${x.existing.incompatibleGroups.map((g) => html`<li>${g.name}</li>`)}</ul>`}
   `;
 }

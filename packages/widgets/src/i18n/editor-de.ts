@@ -101,6 +101,7 @@ export const editorDe: EditorCatalogue = {
   forwardAfterLabel: 'Nach wie vielen Tagen an alternative genehmigende Personen weiterleiten? (Phase {n})',
   forwardHint: 'Von Tag {first} bis Tag {last}: frühestens am Tag nach der Hälfte der {days} Tage und nie am letzten Tag.',
   forwardNone: 'Zum Weiterleiten muss die Entscheidungsfrist mindestens 4 Tage betragen.',
+  emailsDisabledLabel: 'E-Mails zu Zuweisungen deaktivieren (bereitgestellt, abgelaufen, läuft bald ab)',
   enabledLabel: 'Neue Anforderungen und Zuweisungen aktivieren',
   enabledHint: 'Sie können dies später aktivieren. Bei nur direkten Zuweisungen und ausgeschalteter Option können auch Administratoren das Paket nicht zuweisen.',
 
@@ -233,6 +234,7 @@ export const editorDe: EditorCatalogue = {
   reviewPolicyIntro: 'Prüfen Sie die Einstellungen der Richtlinie und speichern Sie sie dann.',
   separationIntro: 'Wer ein unvereinbares Zugriffspaket hat oder anfordert, kann dieses nicht erhalten.',
   incompatibleHeading: 'Unvereinbare Zugriffspakete',
+  incompatibleGroupsHeading: 'Unvereinbare Gruppen',
   noIncompatible: 'Keine.',
   removeIncompatible: '{name} entfernen',
   incompatibleLabel: 'Unvereinbares Zugriffspaket',

@@ -103,6 +103,7 @@ export const editorEn = {
   forwardAfterLabel: 'Forward to alternate approvers after how many days? (stage {n})',
   forwardHint: 'From day {first} to day {last}: no earlier than the day after half of the {days} days, and never on the last day.',
   forwardNone: 'Forwarding needs a decision time of at least 4 days.',
+  emailsDisabledLabel: 'Disable assignment emails (delivered, expired, about to expire)',
   enabledLabel: 'Enable new requests and assignments',
   enabledHint: 'You can enable it later. With direct assignments only and this off, administrators cannot assign the package either.',
 
@@ -241,6 +242,7 @@ export const editorEn = {
   reviewPolicyIntro: 'Check the policy’s settings, then save it.',
   separationIntro: 'Users who have or request an incompatible access package cannot get this one.',
   incompatibleHeading: 'Incompatible access packages',
+  incompatibleGroupsHeading: 'Incompatible groups',
   noIncompatible: 'None.',
   removeIncompatible: 'Remove {name}',
   incompatibleLabel: 'Incompatible access package',

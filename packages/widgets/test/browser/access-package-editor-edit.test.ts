@@ -87,4 +87,12 @@ describe('<access-package-editor package-id>: an existing package', function () 
     expect(request).to.exist;
     await expect(editor).to.be.accessible();
   });
+
+  it('shows the groups a package is incompatible with', async () => {
+    const id = await packageId('Production Support On-Call');
+    const editor = await asPerson<AccessPackageEditor>('admin', html`<access-package-editor package-id=${id}></access-package-editor>`);
+    await activate(await findByRole(editor, 'button', { name: 'Separation of duties' }));
+    const groups = await findByRole(editor, 'list', { name: 'Incompatible groups' });
+    expect(groups.textContent?.trim()).to.equal('Contractors');
+  });
 });

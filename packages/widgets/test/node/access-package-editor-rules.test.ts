@@ -153,6 +153,7 @@ describe('Graph bodies', () => {
       fallbackEscalationApprovers: [{ '@odata.type': '#microsoft.graph.singleUser', userId: 'u1' }],
     });
     expect(body.expiration).toEqual({ type: 'afterDuration', duration: 'P30D' });
+    expect(body.notificationSettings).toEqual({ isAssignmentNotificationDisabled: false });
     // And back: what an edit starts from.
     const again = policyToDraft(body, (id) => (id === 'u1' ? 'Patti' : undefined));
     expect(again.stages[0]).toMatchObject({ approverKind: 'manager', forward: true, secondLevelManager: true, forwardAfterDays: '8', alternateFallbacks: [person] });
