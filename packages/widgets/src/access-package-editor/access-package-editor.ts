@@ -629,6 +629,8 @@ export class AccessPackageEditor extends EkElement {
   }
 
   private startOver(): void {
+    // A catalog created with the last package is one to choose now.
+    this.setup.reload();
     this.created = undefined;
     this.draft = newDraft();
     this.checked = new Set();

@@ -177,9 +177,17 @@ describe('<access-package-editor>: rules in the form, failures, access, language
     await activate(getByRole(editor, 'radio', { name: 'Neuen Katalog erstellen' }));
     await activate(getByRole(editor, 'button', { name: 'Weiter: Ressourcenrollen' }));
     expect(problemOf(getByRole(editor, 'textbox', { name: 'Name des Katalogs' }))).to.equal('Geben Sie einen Namen für den neuen Katalog ein.');
-    for (const step of ['Anforderungen', 'Überprüfen + erstellen']) {
+    for (const step of ['Anforderungen', 'Informationen zur anfordernden Person', 'Überprüfen + erstellen']) {
       await activate(getByRole(editor, 'button', { name: step }));
       await findByRole(editor, 'heading', { name: new RegExp(`: ${step.replace('+', '\\+')}$`) });
+      if (step.startsWith('Informationen')) {
+        // The widest panel: a multiple-choice question with a localization of its text and of an answer value.
+        await activate(getByRole(editor, 'button', { name: 'Frage hinzufügen' }));
+        await activate(await findByRole(editor, 'button', { name: 'Lokalisierung hinzufügen (Frage 1)' }));
+        await choose(editor, 'Antwortformat (Frage 1)', 'Mehrfachauswahl');
+        await activate(getByRole(editor, 'button', { name: 'Antwortwert zu Frage 1 hinzufügen' }));
+        await activate(await findByRole(editor, 'button', { name: 'Lokalisierung hinzufügen (Antwortwert 1 von Frage 1)' }));
+      }
       const base = editor.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
       expect(base.scrollWidth, step).to.be.at.most(base.clientWidth);
       expect(document.documentElement.scrollWidth, step).to.be.at.most(window.innerWidth);
