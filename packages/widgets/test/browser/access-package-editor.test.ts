@@ -119,6 +119,11 @@ describe('<access-package-editor>: seed 003 end to end', function () {
     ]);
     expect(e.listResourceRoleScopes(admin, pkg.id!)).to.have.length(1);
 
+    // The next package can go into the catalog just created.
+    await activate(getByRole(editor, 'button', { name: 'Create another access package' }));
+    await findByRole(editor, 'heading', { name: 'New access package' });
+    await choose(editor, 'Catalog', 'Regional Marketing Catalog');
+
     // An employee finds and requests it, in German, and reads the question in German.
     const pane = await asPerson<RequestAccessPane>('adele', html`<request-access-pane></request-access-pane>`, { locale: 'de' });
     await typeInto(await findByRole(pane, 'searchbox'), 'Regional');
