@@ -166,6 +166,11 @@ export class AccessPackageEditor extends EkElement {
 
   readonly resourcePick: EditorHost['resourcePick'] = { type: 'AadGroup', resource: '', role: '' };
 
+  get made(): EditorHost['made'] {
+    const progress = this.progress;
+    return { catalog: !!(progress?.catalog || progress?.pkg), roleKeys: new Set(Object.keys(progress?.roleScopes ?? {})) };
+  }
+
   get editing(): boolean {
     return !!this.packageId;
   }

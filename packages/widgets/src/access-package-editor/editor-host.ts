@@ -46,6 +46,8 @@ export interface EditorHost extends ViewHost {
   /** What the Resource roles panel shows and has picked before "Add role" (not part of the draft). */
   readonly resourcePick: { type: 'AadGroup' | 'AadApplication' | 'SharePointOnline'; resource: string; role: string };
   readonly editing: boolean;
+  /** After a create stopped part-way: what exists already, which the panels no longer let the user take back. */
+  readonly made: { catalog: boolean; roleKeys: ReadonlySet<string> };
   /** For an existing package: the package as read and the changes the panels save. */
   readonly existingActions: ExistingActions | undefined;
   today(): string;

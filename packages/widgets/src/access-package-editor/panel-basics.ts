@@ -12,6 +12,9 @@ export function renderBasics(host: EditorHost): TemplateResult {
     ${textField(host, { id: 'description', label: e.descriptionLabel, value: draft.description, multiline: true, onInput: (v) => host.edit((d) => (d.description = v)) })}
     ${host.existingActions
       ? renderExistingBasics(host)
+      : host.made.catalog
+      ? html`<p><strong>${e.catalogLabel}:</strong> ${draft.catalogMode === 'new' ? draft.newCatalogName : (host.catalogs.find((c) => c.id === draft.catalogId)?.name ?? '')}</p>
+          <p class="hint">${e.catalogFixedAfterCreate}</p>`
       : html`${radioGroup(host, {
           id: 'catalog-mode',
           legend: e.catalogLegend,

@@ -100,7 +100,7 @@ export function renderResources(host: EditorHost): TemplateResult {
           ${draft.roles.map(
             (r) => html`<li>
               <span>${host.msg2('roleOf', { role: r.roleName, resource: r.resourceName })}${!r.catalogResourceId && !r.roleScopeId ? html` <span class="muted">${e.addedToCatalog}</span>` : nothing}</span>
-              <button
+              ${host.made.roleKeys.has(roleKey(r)) ? html`<span class="muted">${e.roleMade}</span>` : html`<button
                 type="button"
                 part="button remove-button"
                 class="link"
@@ -108,7 +108,7 @@ export function renderResources(host: EditorHost): TemplateResult {
                 @click=${() => host.edit((d) => (d.roles = d.roles.filter((x) => roleKey(x) !== roleKey(r))))}
               >
                 ${e.remove}
-              </button>
+              </button>`}
             </li>`,
           )}
         </ul>`}

@@ -42,6 +42,8 @@ export const editorDe: EditorCatalogue = {
   catalogNew: 'Neuen Katalog erstellen',
   catalogLabel: 'Katalog',
   catalogChoose: 'Katalog auswählen',
+  catalogFixedAfterCreate: 'Bereits erstellt: Beim Fortsetzen bleibt es bei diesem Katalog.',
+  roleMade: '(dem Zugriffspaket bereits hinzugefügt)',
   catalogFixed: 'Ein Zugriffspaket kann nicht in einen anderen Katalog verschoben werden.',
   noCatalogs: 'Es gibt keinen Katalog, in dem Sie Zugriffspakete erstellen können. Erstellen Sie stattdessen einen neuen Katalog.',
   newCatalogName: 'Name des Katalogs',

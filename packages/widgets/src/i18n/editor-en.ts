@@ -42,6 +42,8 @@ export const editorEn = {
   catalogNew: 'Create new catalog',
   catalogLabel: 'Catalog',
   catalogChoose: 'Choose a catalog',
+  catalogFixedAfterCreate: 'Created already: resuming keeps this catalog.',
+  roleMade: '(added to the access package already)',
   catalogFixed: 'An access package cannot move to another catalog.',
   noCatalogs: 'There is no catalog you can create access packages in. Create a new catalog instead.',
   newCatalogName: 'Catalog name',

@@ -122,6 +122,15 @@ describe('<access-package-editor>: rules in the form, failures, access, language
     expect(text).to.contain('The access package was not completely created.').and.to.contain('policy store down');
     expect(text).to.match(/Created so far: access package “Temporary Access Pass 2” role Member of Developers Not created yet \(Resume creates only these\): policy “Managers for reports”/);
 
+    // What exists cannot be taken back from the panels: the catalog is fixed, the role already added stays.
+    await activate(getByRole(editor, 'button', { name: 'Basics' }));
+    await findText(editor, 'Created already: resuming keeps this catalog.');
+    expect(queryAllByRole(editor, 'combobox', { name: 'Catalog' })).to.have.length(0);
+    await activate(getByRole(editor, 'button', { name: 'Resource roles' }));
+    await findText(editor, 'Member – Developers (added to the access package already)');
+    expect(queryAllByRole(editor, 'button', { name: 'Remove Member of Developers' })).to.have.length(0);
+    await activate(getByRole(editor, 'button', { name: 'Review + create' }));
+
     const created = oneEvent(editor, 'package-created');
     await activate(getByRole(editor, 'button', { name: 'Resume creating' }));
     const detail = (await created).detail;
