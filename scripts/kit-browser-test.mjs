@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { mtime, newest, packageInputs, packagesStale } from './build/packages-if-stale.mjs';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 import { STRICT_CSP } from './strict-csp.mjs';
 
@@ -26,19 +27,6 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 // ---- 1. builds, when their inputs are newer than their outputs ----
 
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist' || entry === 'storybook-static' || entry === 'public') continue;
-    latest = Math.max(latest, newest(join(path, entry)));
-  }
-  return latest;
-}
-const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
-const packageInputs = ['packages/sdk/src', 'packages/mock-server/src', 'packages/widgets/src', 'packages/widgets/custom-elements-manifest.config.mjs', 'packages/widgets/vite.bundle.config.mjs'].map(at);
 const inputsOf = (paths) => Math.max(...paths.map(newest));
 
 function run(label, command, args) {
@@ -60,11 +48,10 @@ function run(label, command, args) {
 }
 
 // The packages (then the React example, which uses their dist/) and Storybook (which uses the sources) side by side.
-const distStamp = Math.min(...['packages/sdk/dist/index.js', 'packages/mock-server/dist/index.js', 'packages/widgets/dist/index.js', 'packages/widgets/dist/entitlement-kit.js', 'packages/widgets/custom-elements.json'].map((p) => mtime(at(p))));
 const reactInputs = () => Math.max(inputsOf([at('examples/react/src'), at('examples/react/index.html')]), mtime(at('packages/widgets/dist/index.js')));
 await Promise.all([
   (async () => {
-    if (rebuild || distStamp < inputsOf(packageInputs)) await run('npm run build (sdk, mock-server, widgets)', 'npm', ['run', 'build', '--silent']);
+    if (rebuild || packagesStale()) await run('npm run build (sdk, mock-server, widgets)', 'npm', ['run', 'build', '--silent']);
     if (rebuild || mtime(at('examples/react/dist/index.html')) < reactInputs()) await run('examples/react', 'npx', ['vite', 'build', '-c', 'examples/react/vite.config.mjs']);
   })(),
   (async () => {
@@ -273,6 +260,23 @@ async function showStory(page, entry, first) {
   if (outcome !== 'storyRendered') throw new Error(`Storybook said ${outcome}`);
 }
 
+// What a docs page's table must show of its element, from the manifest the build made: every CSS custom property,
+// every part, and every event with its type.
+const manifest = JSON.parse(readFileSync(at('packages/widgets/custom-elements.json'), 'utf8'));
+const documented = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+function missingFromDocs(entry, table) {
+  const element = documented.find((d) => entry.id.includes(d.tagName));
+  if (!element) return [`no element of the manifest for docs page ${entry.id}`];
+  const wanted = [
+    ...(element.cssProperties ?? []).map((p) => p.name),
+    ...(element.cssParts ?? []).map((p) => p.name),
+    ...(element.events ?? []).flatMap((e) => [e.name, e.type?.text ?? `(no type for ${e.name})`]),
+  ];
+  if (element.tagName !== 'entitlement-provider' && wanted.length < 30) return [`<${element.tagName}>: only ${wanted.length} CSS properties, parts and events in the manifest`];
+  const missing = wanted.filter((text) => !table.includes(text));
+  return missing.length ? [`the docs table of <${element.tagName}> lacks ${missing.join(', ')}`] : [];
+}
+
 async function checkEntry(page, entry, first) {
   const allowHttpErrors = entry.tags?.includes('http-error');
   const watcher = watch(page, { allowHttpErrors, allowForbidden: entry.tags?.includes('http-forbidden') });
@@ -280,13 +284,15 @@ async function checkEntry(page, entry, first) {
   try {
     if (entry.type === 'docs') {
       await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
-      // The docs page: the description and the attribute table that Storybook builds from custom-elements.json.
+      // The docs page: the description and the table that Storybook builds from custom-elements.json (attributes,
+      // properties, events with their types, CSS custom properties, parts).
       const table = await page
         .waitForFunction(() => document.querySelector('#storybook-docs .docblock-argstable')?.textContent ?? '', { timeout: 20_000, polling: 100 })
         .then((handle) => handle.jsonValue())
         .catch(() => '');
       if (!table) problems.push('no argument table on the docs page');
       else if (!/locale|base-url/.test(table)) problems.push(`the argument table lacks the manifest's attributes: ${table.slice(0, 120)}`);
+      else problems.push(...missingFromDocs(entry, table));
       const widgets = await waitForWidgets(page, '#storybook-docs', 'ready', 20_000);
       if (!widgets.ready) problems.push(`docs story: ${widgets.why}`);
     } else {
