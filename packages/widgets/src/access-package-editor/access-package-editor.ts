@@ -126,21 +126,30 @@ async function loadSetup(client: EntitlementClient, signal: AbortSignal): Promis
  * Policies (each with the Requests, Requestor information, Lifecycle and Custom extensions panels, and more of them),
  * Separation of duties and direct Assignments.
  *
- * @fires package-created - The package, its roles and its policy were created; detail `{ accessPackage, catalog, policy, resourceRoleScopes }`.
- * @fires package-updated - A package's settings changed (the hidden toggle); detail is the accessPackage as changed.
- * @fires policy-saved - A policy was created or replaced; detail is the policy as Graph returned it.
- * @fires widget-error - A Graph call failed; detail is `{ error, operation }`.
+ * @fires {CustomEvent<PackageCreatedDetail>} package-created - The package, its roles and its policy were created; detail `{ accessPackage, catalog, policy, resourceRoleScopes }`.
+ * @fires {CustomEvent<AccessPackage>} package-updated - A package's settings changed (basics, hidden, roles, separation of duties); detail is the accessPackage.
+ * @fires {CustomEvent<AssignmentPolicy>} policy-saved - A policy was created or replaced; detail is the policy as Graph returned it.
  *
- * @csspart base - The editor's frame.
- * @csspart steps - The list of steps; `step` each step's button.
+ * @csspart steps - The list of steps.
+ * @csspart step - A step's button in that list.
  * @csspart panel - The current step's panel.
- * @csspart stage - An approval stage; `question` a question.
- * @csspart problems - The list of problems on Review.
- * @csspart result - What was created.
- * @csspart no-access - The state for callers who may not administer.
- * @csspart button - Every button; also `next-button`, `back-button`, `submit-button`, `create-button`, `add-button`,
- *   `remove-button`, `add-role-button`, `copy-button`, `retry-button`.
- * @csspart loading - Loading state; `empty` empty state; `error` error state.
+ * @csspart stage - An approval stage of a policy.
+ * @csspart question - A question for requestors.
+ * @csspart problems - The problems listed on Review, each a link to its field.
+ * @csspart result - What was created, with the hidden toggle and the direct link; a direct assignment made.
+ * @csspart no-access - The state for callers Graph does not let administer.
+ * @csspart next-button - Next step.
+ * @csspart back-button - Previous step, and back from a policy to its package.
+ * @csspart submit-button - Create, Save and Assign.
+ * @csspart create-button - Create (and Resume creating).
+ * @csspart save-button - Saves a panel of an existing package.
+ * @csspart add-button - Adds a person, group, question, localization, answer value, policy or incompatible package.
+ * @csspart remove-button - Removes one of those.
+ * @csspart add-role-button - Adds the chosen resource role.
+ * @csspart edit-button - Opens a policy, or the package just created.
+ * @csspart assign-button - Assigns the chosen user directly.
+ * @csspart copy-button - Copies the direct link.
+ * @csspart again-button - Starts another package.
  */
 export class AccessPackageEditor extends EkElement {
   static override styles = [shared, formStyles, styles];
@@ -151,27 +160,27 @@ export class AccessPackageEditor extends EkElement {
   /** The link users follow to request a package directly; `{id}` is replaced by the package id. */
   @property({ attribute: 'link-template' }) linkTemplate = 'https://myaccess.microsoft.com/#/access-packages/{id}';
 
-  @state() step: StepId = 'basics';
-  @state() draft: Draft = newDraft();
+  @state() protected step: StepId = 'basics';
+  @state() protected draft: Draft = newDraft();
   /** Steps whose problems are shown: the ones left with Next, and all of them once Review is reached. */
   @state() private checked = new Set<StepId>();
   @state() private progress?: CreateProgress;
-  @state() created?: Created;
-  @state() seeAllWanted = false;
+  @state() protected created?: Created;
+  @state() protected seeAllWanted = false;
   /** The policy of an existing package whose panels are open ('' for a new one); undefined on the package's panels. */
   @state() private openPolicyId?: string;
   @state() private lastAssigned?: string;
   /** The existing package the draft was last filled from. */
   private draftFrom?: ExistingPackage;
 
-  readonly resourcePick: EditorHost['resourcePick'] = { type: 'AadGroup', resource: '', role: '' };
+  protected readonly resourcePick: EditorHost['resourcePick'] = { type: 'AadGroup', resource: '', role: '' };
 
-  get made(): EditorHost['made'] {
+  protected get made(): EditorHost['made'] {
     const progress = this.progress;
     return { catalog: !!(progress?.catalog || progress?.pkg), roleKeys: new Set(Object.keys(progress?.roleScopes ?? {})) };
   }
 
-  get editing(): boolean {
+  protected get editing(): boolean {
     return !!this.packageId;
   }
 
@@ -215,53 +224,53 @@ export class AccessPackageEditor extends EkElement {
   private readonly creating = new MutationController(this, { operation: 'createAccessPackage' });
   private readonly saving = new MutationController(this, { operation: 'updateAccessPackage' });
 
-  // ---- EditorHost ----
+  // ---- EditorHost: what the panels use (through a cast, as the other widgets' views do), not public API ----
 
-  get e(): EditorCatalogue {
+  protected get e(): EditorCatalogue {
     return editorCatalogueFor(this.resolvedLocale);
   }
 
-  msg2(key: EditorKey, params: Record<string, string | number>): string {
+  protected msg2(key: EditorKey, params: Record<string, string | number>): string {
     return format(this.e[key], params);
   }
 
-  get seeAll(): boolean {
+  protected get seeAll(): boolean {
     return this.seeAllWanted;
   }
 
-  set seeAll(value: boolean) {
+  protected set seeAll(value: boolean) {
     this.seeAllWanted = value;
   }
 
-  get catalogs(): CatalogChoice[] {
+  protected get catalogs(): CatalogChoice[] {
     return this.setup.value?.catalogs ?? [];
   }
 
-  get catalogResources(): AccessPackageResource[] | undefined {
+  protected get catalogResources(): AccessPackageResource[] | undefined {
     return this.catalog.value?.resources;
   }
 
-  get catalogExtensions(): CustomCalloutExtension[] | undefined {
+  protected get catalogExtensions(): CustomCalloutExtension[] | undefined {
     return this.catalog.value?.extensions;
   }
 
-  get catalogLoading(): boolean {
+  protected get catalogLoading(): boolean {
     return this.catalog.status === 'loading' || this.catalog.status === 'idle';
   }
 
-  get catalogError(): Error | undefined {
+  protected get catalogError(): Error | undefined {
     return this.catalog.status === 'error' ? this.catalog.error : undefined;
   }
 
-  reloadCatalog(): void {
+  protected reloadCatalog(): void {
     this.catalog.reload();
   }
 
-  get directoryResources(): DirectoryResource[] | undefined {
+  protected get directoryResources(): DirectoryResource[] | undefined {
     return this.setup.value?.directory;
   }
 
-  principals(groups: boolean): Principal[] {
+  protected principals(groups: boolean): Principal[] {
     const setup = this.setup.value;
     if (!setup) return [];
     const groupList = groups
@@ -270,39 +279,39 @@ export class AccessPackageEditor extends EkElement {
     return [...setup.users, ...groupList];
   }
 
-  edit(change: (draft: Draft) => void): void {
+  protected edit(change: (draft: Draft) => void): void {
     change(this.draft);
     this.requestUpdate();
   }
 
-  today(): string {
+  protected today(): string {
     const d = new Date();
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
   }
 
-  get issues(): Issue[] {
+  protected get issues(): Issue[] {
     const mode = this.mode;
     if (mode === 'policy') return policyIssues(this.draft.policy, this.today());
     if (mode === 'package') return basicsIssues(this.draft);
     return draftIssues(this.draft, this.today());
   }
 
-  issueText(issue: Issue): string {
+  protected issueText(issue: Issue): string {
     return this.msg2(`rule_${issue.code}` as EditorKey, issue.params ?? {});
   }
 
-  problemFor(field: string): string | undefined {
+  protected problemFor(field: string): string | undefined {
     const issue = this.issues.find((i) => i.field === field && this.checked.has(i.step));
     return issue ? this.issueText(issue) : undefined;
   }
 
-  stepLabel(step: StepId): string {
+  protected stepLabel(step: StepId): string {
     return this.e[STEP_KEYS[step]];
   }
 
   /** Opens a step's panel; with `field`, focuses that field (a problem's link), else the panel's heading. */
-  goTo(step: StepId, field?: string): void {
+  protected goTo(step: StepId, field?: string): void {
     if (step === 'review') this.checked = new Set([...STEPS, ...EDIT_STEPS]);
     this.step = step;
     void this.updateComplete.then(() => {
@@ -310,10 +319,6 @@ export class AccessPackageEditor extends EkElement {
       const target = (field && root.getElementById(field)) || root.getElementById('panel-heading');
       (target instanceof HTMLFieldSetElement ? (target.querySelector('input') ?? target) : target)?.focus();
     });
-  }
-
-  override describeError(error: Error | undefined): string {
-    return super.describeError(error);
   }
 
   // ---- element ----
@@ -397,7 +402,7 @@ export class AccessPackageEditor extends EkElement {
     return this.renderWizard();
   }
 
-  get existingActions(): ExistingActions | undefined {
+  protected get existingActions(): ExistingActions | undefined {
     const existing = this.existing.value;
     if (!existing || !this.packageId) return undefined;
     return {

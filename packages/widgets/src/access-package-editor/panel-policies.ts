@@ -28,7 +28,7 @@ export function renderPolicies(host: EditorHost, x: ExistingActions): TemplateRe
       ? host.renderEmpty(e.noPolicies)
       : html`<ul class="policies" aria-label=${e.stepPolicies}>
           ${policies.map(
-            (p) => html`<li class="row">
+            (p) => html`<li class="row" part="item">
               <span class="row-title">${p.displayName}</span>
               <span class="row-meta">${summary(host, p)}</span>
               <span><button type="button" part="button edit-button" @click=${() => x.openPolicy(p.id ?? undefined)}>${host.msg2('editPolicy', { name: p.displayName ?? '' })}</button></span>
