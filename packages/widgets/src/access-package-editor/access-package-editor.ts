@@ -307,6 +307,8 @@ export class AccessPackageEditor extends EkElement {
   }
 
   protected stepLabel(step: StepId): string {
+    // A policy of an existing package is saved, not created.
+    if (step === 'review' && this.mode === 'policy') return this.e.stepReviewSave;
     return this.e[STEP_KEYS[step]];
   }
 

@@ -17,6 +17,7 @@ export const editorDe: EditorCatalogue = {
   stepLifecycle: 'Lebenszyklus',
   stepExtensions: 'Benutzerdefinierte Erweiterungen',
   stepReview: 'Überprüfen + erstellen',
+  stepReviewSave: 'Überprüfen + speichern',
   stepHeading: 'Schritt {n} von {total}: {step}',
   stepHasProblems: '(hat Probleme)',
   stepBlocked: 'In diesem Schritt sind zuerst {count} Problem(e) zu beheben.',

@@ -16,6 +16,7 @@ export const editorEn = {
   stepLifecycle: 'Lifecycle',
   stepExtensions: 'Custom extensions',
   stepReview: 'Review + create',
+  stepReviewSave: 'Review + save',
   stepHeading: 'Step {n} of {total}: {step}',
   stepHasProblems: '(has problems)',
   stepBlocked: 'This step has {count} problem(s) to fix first.',

@@ -49,7 +49,7 @@ describe('<access-package-editor package-id>: an existing package', function () 
     await activate(await findByRole(editor, 'button', { name: 'Edit policy Sales team self-service' }));
     await findByRole(editor, 'heading', { name: 'Policy “Sales team self-service”' });
     await activate(getByRole(editor, 'checkbox', { name: 'Require requestor justification' }));
-    await activate(getByRole(editor, 'button', { name: 'Review + create' }));
+    await activate(getByRole(editor, 'button', { name: 'Review + save' }));
     await findText(editor, 'Which sales region do you work in? (Multiple choice: EMEA, Americas, Asia Pacific; required; also in de)');
     let saved = oneEvent(editor, 'policy-saved');
     await activate(getByRole(editor, 'button', { name: 'Save policy' }));
@@ -62,7 +62,7 @@ describe('<access-package-editor package-id>: an existing package', function () 
     await activate(getByRole(editor, 'button', { name: 'Add policy' }));
     await typeInto(await findByRole(editor, 'textbox', { name: 'Policy name' }), 'Administrator assignments');
     await activate(getByRole(editor, 'radio', { name: 'None (administrator direct assignments only)' }));
-    await activate(getByRole(editor, 'button', { name: 'Review + create' }));
+    await activate(getByRole(editor, 'button', { name: 'Review + save' }));
     saved = oneEvent(editor, 'policy-saved');
     await activate(await findByRole(editor, 'button', { name: 'Save policy' }));
     expect((await saved).detail.allowedTargetScope).to.equal('notSpecified');
