@@ -4,6 +4,7 @@ import type { Requirements } from '@entitlement-kit/sdk';
 import { wasApprover } from './approvals.ts';
 import { isGovernanceAdmin, managerChain } from './directory.ts';
 import { badRequest, notPermitted } from './errors.ts';
+import { own, table } from './own-keys.ts';
 import { packagePolicyIds } from './projections/packages.ts';
 import { currentStage, stageApprovers } from './request-records.ts';
 import { requirementsOf } from './requirements.ts';
@@ -41,32 +42,33 @@ export function decidedRequests(state: State, callerId: string): RequestRecord[]
   return Object.values(state.requests).filter((r) => wasApprover(r, callerId) && !isPendingFor(r, callerId));
 }
 
-const REQUEST_FILTERS: Record<string, (state: State, callerId: string, req: RequestRecord) => boolean> = {
+// Keyed by the client's `on=` value: a null-prototype table read with own(), so on='constructor' is just unsupported.
+const REQUEST_FILTERS = table<(state: State, callerId: string, req: RequestRecord) => boolean>({
   target: (_, me, r) => r.targetId === me,
   createdBy: (_, me, r) => r.requestorId === me,
   approver: (_, me, r) => isPendingFor(r, me),
   targetOrRequestor: (_, me, r) => r.targetId === me || r.requestorId === me,
   targetManager: (state, me, r) => isDirectReport(state, me, r.targetId),
   requestForOthers: (_, me, r) => r.requestorId === me && r.targetId !== me,
-};
+});
 
-const ASSIGNMENT_FILTERS: Record<string, (state: State, callerId: string, asg: AssignmentRecord) => boolean> = {
+const ASSIGNMENT_FILTERS = table<(state: State, callerId: string, asg: AssignmentRecord) => boolean>({
   target: (_, me, a) => a.targetId === me,
   createdBy: (_, me, a) => a.requestorId === me,
   targetManager: (state, me, a) => isDirectReport(state, me, a.targetId),
-};
+});
 
 const invalidOption = (on: string, options: object) =>
   badRequest('InvalidFilterOption', `on='${on}' is not supported here; use ${Object.keys(options).join(', ')}.`, 'on');
 
 export function requestsFor(state: State, callerId: string, on: string): RequestRecord[] {
-  const filter = REQUEST_FILTERS[on];
+  const filter = own(REQUEST_FILTERS, on);
   if (!filter) throw invalidOption(on, REQUEST_FILTERS);
   return Object.values(state.requests).filter((r) => filter(state, callerId, r));
 }
 
 export function assignmentsFor(state: State, callerId: string, on: string): AssignmentRecord[] {
-  const filter = ASSIGNMENT_FILTERS[on];
+  const filter = own(ASSIGNMENT_FILTERS, on);
   if (!filter) throw invalidOption(on, ASSIGNMENT_FILTERS);
   return Object.values(state.assignments).filter((a) => filter(state, callerId, a));
 }
