@@ -2,11 +2,12 @@
 // in a service worker, contoso seed), plus demo controls that talk to the mock's control API under /_mock.
 import { startBrowserMock, type BrowserMock } from '@entitlement-kit/mock-server/browser';
 import type { EntitlementProvider } from '@entitlement-kit/widgets';
+import { mountAdministration } from './admin.ts';
 import { createAutomation, type AutomationMessage } from './automation.ts';
 import { FIRST_PERSONA, PERSONAS, type Persona } from './personas.ts';
 
 const WIDGET_EVENTS = ['request-submitted', 'request-canceled', 'decision-recorded', 'access-removed', 'widget-error'] as const;
-const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team';
+const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team, access-package-editor';
 
 interface OutboxMessage {
   at: string;
@@ -110,6 +111,7 @@ function mountWidgets(): void {
   applyRoute(fresh);
   provider.replaceWith(fresh);
   provider = fresh;
+  void mountAdministration(fresh, current).catch((error: Error) => setStatus(`The administration area could not load: ${error.message}`, true));
 }
 
 /**

@@ -122,7 +122,7 @@ export const PERSONAS: Persona[] = [
     upn: 'admin@contoso.com',
     name: 'Contoso Admin',
     role: 'admin',
-    hint: 'The tenant’s Identity Governance Administrator. Packages and policies are set up in the Entra admin center (or through Graph); My Access shows the admin what it shows anyone.',
+    hint: 'The tenant’s Identity Governance Administrator: the Administration area creates and edits access packages (seed 003); the rest of My Access shows the admin what it shows anyone.',
   },
 ];
 

@@ -78,4 +78,33 @@ describe('the demo intranet', () => {
       await seeText('Access removed.');
     });
   }, 180_000);
+  it('has an Administration area for the admin: a package created there is requestable by Adele without a reload', async () => {
+    await demo.walk('admin', async () => {
+      await demo.openDemo();
+      // A mark on this document: it must still be there at the end, so nothing reloaded the page.
+      await demo.page.evaluate(() => ((window as unknown as { adminFlowMark: boolean }).adminFlowMark = true));
+      await demo.signInAs('admin@contoso.com', 'Contoso Admin');
+      expect(await demo.textOf('#admin-heading')).toBe('Administration');
+      await demo.fill('access-package-editor >>> #name', 'Demo Onboarding Kit');
+      await demo.click('access-package-editor >>> input[name="catalog-mode"][value="new"]');
+      await demo.fill('access-package-editor >>> #new-catalog-name', 'Demo Catalog');
+      await demo.click('access-package-editor >>> button[part~="next-button"]');
+      await demo.click('access-package-editor >>> button[part~="next-button"]');
+      await demo.fill('access-package-editor >>> #policy-name', 'All employees');
+      for (let step = 0; step < 4; step++) await demo.click('access-package-editor >>> button[part~="next-button"]');
+      await demo.click('access-package-editor >>> button[part~="create-button"]');
+      await demo.page.waitForSelector('#events li[data-event="package-created"]');
+      expect(await demo.textOf('access-package-editor >>> [part~="result"]')).toContain('Demo Onboarding Kit is ready in the catalog Demo Catalog.');
+
+      // Adele Vance, same page, same in-page mock: the new package is in her catalogue and she requests it.
+      await signInFromSelect('adele.vance@contoso.com', 'Adele Vance');
+      expect(await demo.page.$eval('#administration', (el) => (el as HTMLElement).hidden)).toBe(true);
+      await search('Onboarding');
+      await openRow('Access packages', 'Demo Onboarding Kit');
+      await press('button', 'Submit request');
+      await seeText('Your request for Demo Onboarding Kit for you was submitted.');
+      expect(await demo.page.evaluate(() => (window as unknown as { adminFlowMark?: boolean }).adminFlowMark)).toBe(true);
+      await demo.settled();
+    });
+  }, 120_000);
 });
