@@ -1,5 +1,5 @@
 // The shipped custom-elements.json against the widget sources it is made from, and the files made from it
-// (web-types.json for JetBrains, VS Code's custom data): the four tags and nothing else; for each widget every
+// (web-types.json for JetBrains, VS Code's custom data): the kit's five tags and nothing else; for each widget every
 // --ek-* property the styles read and exactly the parts its templates render (its own modules and the views it
 // loads on demand, not a nested kit element's); typed events, including each one its code emits, with the types
 // of the kit's event map; no private, protected or internal members.
@@ -30,7 +30,7 @@ interface Manifest {
 const installed = join(inject('consumerApp').dir, 'node_modules/@entitlement-kit/widgets');
 const json = <T>(file: string): T => JSON.parse(readFileSync(join(installed, file), 'utf8')) as T;
 const manifest = json<Manifest>('custom-elements.json');
-const TAGS = ['approval-inbox', 'entitlement-provider', 'manage-team', 'request-access-pane'];
+const TAGS = ['access-package-editor', 'approval-inbox', 'entitlement-provider', 'manage-team', 'request-access-pane'];
 const INTERNAL = ['resolvedClient', 'sessionStore', 'resolvedLocale', 'useStyles'];
 
 const src = join(REPO, 'packages/widgets/src');
@@ -56,7 +56,7 @@ const names = (items: { name: string }[] = []) => items.map((i) => i.name).sort(
 const cssPropertiesUsed = [...new Set(sourceFiles(src).flatMap((f) => [...read(f).matchAll(/var\((--ek-[a-z-]+)/g)].map((m) => m[1])))].sort();
 const eventTypes = Object.fromEntries([...read(join(src, 'events.ts')).matchAll(/'([a-z-]+)': (CustomEvent<\w+>);/g)].map((m) => [m[1], m[2]]));
 
-it('declares the four tags and no other element or definition', () => {
+it('declares the kit\'s tags (four end-user ones and the administrators\' editor) and no other element or definition', () => {
   expect(elements.map((e) => e.d.tagName).sort()).toEqual(TAGS);
   const definitions = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name));
   expect(definitions.sort()).toEqual(TAGS);
@@ -87,7 +87,7 @@ it('lists public members only, none of the internals', () => {
   for (const { d } of elements) {
     expect(d.members!.filter((m) => m.privacy || INTERNAL.includes(m.name)).map((m) => `${d.tagName}.${m.name}`)).toEqual([]);
   }
-  expect(names(elements.find((e) => e.d.tagName === 'request-access-pane')!.d.members)).toEqual(['client', 'kitVersion', 'locale', 'packageId', 'targetUserId', 'theme']);
+  expect(names(elements.find((e) => e.d.tagName === 'request-access-pane')!.d.members)).toEqual(['client', 'kitVersion', 'locale', 'packageId', 'targetLocked', 'targetUserId', 'theme']);
 });
 
 it('web-types.json and the VS Code data describe the same elements', () => {

@@ -9,11 +9,15 @@ export function webTypesPlugin(file) {
     packageLinkPhase({ customElementsManifest }) {
       const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
       const named = (items = []) => items.map((i) => ({ name: i.name, description: i.description ?? '' }));
+      // The package root exports every end-user element class; an element it does not export (the administrators'
+      // editor, kept off the end-user page) comes from its own entry, named like its tag.
+      const root = customElementsManifest.modules.find((m) => /^(dist|src)\/index\.(js|ts)$/.test(m.path));
+      const sourceOf = (d) => (root?.exports?.some((e) => e.name === d.name) ? pkg.name : `${pkg.name}/${d.tagName}`);
       const elements = elementsOf(customElementsManifest).map(({ element: d }) => ({
         name: d.tagName,
         description: d.description ?? '',
         'doc-url': DOCS_URL,
-        source: { module: pkg.name, symbol: d.name }, // the package root exports every element class
+        source: { module: sourceOf(d), symbol: d.name },
         attributes: (d.attributes ?? []).map((a) => {
           const values = literalValues(a.type);
           return { name: a.name, description: a.description ?? '', value: values.length ? { type: values.map((v) => `'${v}'`).join(' | ') } : { type: a.type?.text ?? 'string' } };

@@ -115,6 +115,8 @@ function expiration(value: unknown): ExpirationPattern {
     case 'notSpecified':
       return { type: e.type };
     case 'afterDuration':
+      // The admin center takes 0 to 3660 days (seed 003), so a policy's expiry may be a zero duration (P0D).
+      if (durationMs(e.duration) === 0) return { type: 'afterDuration', duration: e.duration };
       return { type: 'afterDuration', duration: duration(e.duration, 'expiration.duration') };
     case 'afterDateTime': {
       const end = instantMs(e.endDateTime);

@@ -31,6 +31,8 @@ export interface GraphRoutesOptions {
   faults?: FaultInjector;
   /** Told about errors that are not MockGraphErrors (bugs: the client only sees a bare 500). console.error by default. */
   onUnexpectedError?: (error: unknown, request: Request) => void;
+  /** The service's time (ms), sent as every Graph response's `Date` header, as Graph sends its own; the computer's by default. */
+  now?: () => number;
 }
 
 export interface GraphRoutes {
@@ -65,12 +67,15 @@ export function createGraphRoutes(options: GraphRoutesOptions): GraphRoutes {
       },
       async ({ request, params }) => {
         const context = requestContext(request);
+        let response: Response;
         try {
-          return withRequestIds(await run(request, params as PathParams, context), context);
+          response = withRequestIds(await run(request, params as PathParams, context), context);
         } catch (error) {
           if (!(error instanceof MockGraphError)) report(error, request);
-          return graphErrorResponse(error, context);
+          response = graphErrorResponse(error, context);
         }
+        response.headers.set('date', new Date(options.now?.() ?? Date.now()).toUTCString());
+        return response;
       },
     );
   }

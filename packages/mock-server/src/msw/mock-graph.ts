@@ -39,6 +39,8 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
     faults,
     resolveCaller: (claims) => engine.callerFromClaims(claims),
     onUnexpectedError: options.onUnexpectedError,
+    // Graph's Date header tells clients what "today" is: here it is the mock clock's.
+    now: () => Date.parse(engine.now()),
   });
   const handlers: HttpHandler[] = [...controlRoutes(engine, faults, routes), ...graphRoutes(engine, routes)];
   const batchHandlers = options.batchHandlers;
