@@ -10,7 +10,8 @@ export const referencePath = fileURLToPath(new URL('reference/graph-entitlement-
 
 // Paths the flows of DESIGN section 3 need; everything else in the reference is left out.
 const EXCLUDED_PATHS = [
-  /\/\$count$/,
+  /\/accessPackages\/\$count$/,
+  /\/assignments\/\$count$/,
   /\/reprocess$/,
   /\/additionalAccess\(/,
   /\/connectedOrganizations/,

@@ -43,6 +43,7 @@ describe('openapi.yaml conforms to the Graph v1.0 reference', () => {
       `${em}/assignmentRequests/{accessPackageAssignmentRequest-id}/cancel`,
       `${em}/assignmentRequests/{accessPackageAssignmentRequest-id}/resume`,
       `${em}/assignmentRequests/filterByCurrentUser(on='{on}')`,
+      `${em}/assignmentRequests/$count`,
       `${em}/assignments/filterByCurrentUser(on='{on}')`,
       `${em}/accessPackageAssignmentApprovals/{approval-id}/stages/{approvalStage-id}`,
       `${em}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions`,

@@ -8,6 +8,7 @@ import { applyODataQuery, parseEntityQuery, parseODataQuery, readPath, shapeEnti
 import { filterPaths } from '../odata/filter-parser.ts';
 import type { CollectionRules, ODataQuery } from '../odata/index.ts';
 import { checkSelect } from '../http/graph-types.ts';
+import { unsupportedOption } from '../odata/query-errors.ts';
 
 export type Fetch<T> = (expand: Expand | undefined) => T[];
 
@@ -92,4 +93,20 @@ export function serveEntity<T extends object>(
   checkSelect(query.select, type);
   const entity = fetch(expandTree(query.expand));
   return graphJson(unannotated(shapeEntity(entity, query, { expand: (filled) => filled }), type));
+}
+
+/**
+ * `GET {collection}/$count`: how many items the collection has after `$filter`/`$search`, as Graph answers it, a bare
+ * number in text/plain.
+ */
+export function serveCount<T extends object>(ctx: RouteContext, route: CollectionRoute<T>, fetch: Fetch<T>): Response {
+  const query = parseODataQuery(ctx.url, { ...route.rules, expandable: [] });
+  for (const option of ['$top', '$skip', '$orderby', '$select', '$expand', '$count', '$skiptoken']) {
+    if (ctx.url.searchParams.has(option)) throw unsupportedOption(option, `The query option '${option}' is not supported on $count. Supported: $filter, $search.`);
+  }
+  const extra: Record<string, true> = {};
+  for (const nav of navigationsUsed(query)) extra[nav] = true;
+  const items = fetch(Object.keys(extra).length ? extra : undefined);
+  const counted = applyODataQuery(items, { ...query, count: true, top: Number.MAX_SAFE_INTEGER }, { requestUrl: ctx.url, resolve: readPath });
+  return new Response(String(counted.count ?? counted.value.length), { headers: { 'content-type': 'text/plain' } });
 }

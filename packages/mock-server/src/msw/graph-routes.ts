@@ -7,7 +7,7 @@ import type { Engine } from '../core/engine.ts';
 import { graphCollection, graphJson, jsonObject, noContent, type GraphRoutes, type RouteContext } from '../http/index.ts';
 import { readPath } from '../odata/index.ts';
 import type { AccessPackage } from '@entitlement-kit/sdk';
-import { serveCollection, serveEntity } from './collections.ts';
+import { serveCollection, serveCount, serveEntity } from './collections.ts';
 import { checkBodyTypes } from '../http/graph-types.ts';
 
 const EM = '/identityGovernance/entitlementManagement';
@@ -206,6 +206,9 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
       serveCollection(ctx, { rules: REQUEST_RULES, context: 'identityGovernance/entitlementManagement/assignmentRequests', type: 'accessPackageAssignmentRequest' }, (expand) =>
         engine.listRequests(me(ctx), { expand }),
       ),
+    ),
+    r.route('GET', `${EM}/assignmentRequests/$count`, (ctx) =>
+      serveCount(ctx, { rules: REQUEST_RULES, context: '', type: 'accessPackageAssignmentRequest' }, (expand) => engine.listRequests(me(ctx), { expand })),
     ),
     r.route('POST', `${EM}/assignmentRequests`, (ctx) => created(engine.createRequest(me(ctx), objectBody(ctx, 'accessPackageAssignmentRequest')))),
     r.route('GET', `${EM}/assignmentRequests/filterByCurrentUser(on=':on')`, (ctx) =>

@@ -82,6 +82,7 @@ const COLLECTION_QUERIES = [
   "$filter=noSuchProperty eq 'x'", "$filter=id gt 'x' xor true", '$orderby=noSuchProperty desc', '$orderby=id sideways',
   '$expand=noSuchNavigation', '$select=noSuchProperty', '$skiptoken=garbage', '$unknownOption=1', '$top=1&$top=2',
 ];
+const COUNT_QUERIES = ['$top=1', "$filter=noSuchProperty eq 'x'", '$orderby=id', '$expand=noSuchNavigation', '$select=id', '$unknownOption=1'];
 const ENTITY_QUERIES = ['$top=1', '$filter=id eq \'x\'', '$expand=noSuchNavigation', '$select=noSuchProperty', '$unknownOption=1'];
 
 /** Ops a user without any role (Isaiah: no role, not an approver or manager in these scenarios) must be refused. */
@@ -118,7 +119,7 @@ function casesFor(op: Op, index: number): Case[] {
   }
 
   if (method === 'GET') {
-    for (const query of op.collection ? COLLECTION_QUERIES : ENTITY_QUERIES) {
+    for (const query of op.count ? COUNT_QUERIES : op.collection ? COLLECTION_QUERIES : ENTITY_QUERIES) {
       cases.push({ why: `query ${query}`, method, path: `${path}?${query}`, token: caller });
     }
   }

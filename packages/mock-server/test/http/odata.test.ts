@@ -107,3 +107,15 @@ describe('OData over HTTP', () => {
     expect(error.message.length).toBeGreaterThan(10);
   });
 });
+
+describe('assignmentRequests/$count', () => {
+  it('answers the number of requests the caller sees, after $filter, as text/plain', async () => {
+    const http = graph();
+    const all = await http.all(`${EM}/assignmentRequests`, 'admin');
+    const pending = all.filter((r) => r.state === 'pendingApproval').length;
+    const count = await http.call('GET', `${EM}/assignmentRequests/$count`, { as: 'admin' });
+    expect({ status: count.status, type: count.headers.get('content-type'), body: count.body }).toEqual({ status: 200, type: 'text/plain', body: String(all.length) });
+    expect((await http.call('GET', `${EM}/assignmentRequests/$count?$filter=state eq 'pendingApproval'`, { as: 'admin' })).body).toBe(String(pending));
+    await http.refused('GET', `${EM}/assignmentRequests/$count?$top=1`, 400, 'UnsupportedQueryOption', { as: 'admin' });
+  });
+});

@@ -36,13 +36,14 @@ class SpecValidator {
     const empty = body === undefined || body === null || body === '';
     if (status === 204 || response.kind === 'empty') return empty ? [] : [`${where} -> ${status} must have no body`];
     if (empty) return [`${where} -> ${status} must have a JSON body`];
+    const value = response.kind === 'text' ? (typeof body === 'string' && /^\d+$/.test(body) ? Number(body) : body) : body;
     const key = `${where} ${status}`;
     let validate = this.cache.get(key);
     if (!validate) {
       validate = this.ajv.compile(this.schemas.convert(response.schema));
       this.cache.set(key, validate);
     }
-    return validate(body) ? [] : describe(validate.errors ?? []);
+    return validate(value) ? [] : describe(validate.errors ?? []);
   }
 }
 

@@ -90,7 +90,7 @@ export function errorShapeProblems(sent: Sent, answer: Answer): string[] {
   }
   // An operation the spec does not know (a path made unknown on purpose) has no schema to check against beyond the
   // shape above; every other answer must match the spec's declared error response.
-  const schema = validateGraphResponse(sent.method, answer.url, answer.status, answer.json);
+  const schema = validateGraphResponse(sent.method, answer.url, answer.status, answer.json ?? (/^text\/plain/i.test(answer.headers.get('content-type') ?? '') ? answer.text : undefined));
   if (!schema.every((p) => p.startsWith('no operation for'))) problems.push(...schema);
   return problems;
 }

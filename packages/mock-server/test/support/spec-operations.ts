@@ -7,7 +7,7 @@ export interface Operation {
   responses: Record<string, Schema>;
 }
 
-export type ResponseSpec = { kind: 'empty' } | { kind: 'json'; schema: Schema };
+export type ResponseSpec = { kind: 'empty' } | { kind: 'json'; schema: Schema } | { kind: 'text'; schema: Schema };
 
 interface CompiledPath {
   template: string;
@@ -74,7 +74,10 @@ export class SpecOperations {
     let response = operation.responses[key];
     while (response.$ref) response = this.resolve(response.$ref);
     const schema = response.content?.['application/json']?.schema;
-    return schema ? { kind: 'json', schema } : { kind: 'empty' };
+    if (schema) return { kind: 'json', schema };
+    // `$count` answers a bare number as text/plain.
+    const text = response.content?.['text/plain']?.schema;
+    return text ? { kind: 'text', schema: text } : { kind: 'empty' };
   }
 
   private resolve(ref: string): Schema {

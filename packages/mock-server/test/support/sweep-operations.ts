@@ -43,6 +43,8 @@ export interface Op {
   params: string[];
   bodySchema?: Schema;
   collection: boolean;
+  /** `{collection}/$count`: takes only $filter and $search. */
+  count: boolean;
 }
 export const resolve = (ref: string): Schema => ref.replace(/^#\//, '').split('/').reduce((node: Schema, key) => node[key], spec);
 export const deref = (schema: Schema): Schema => (schema?.$ref ? deref(resolve(schema.$ref)) : schema);
@@ -57,6 +59,7 @@ export const operations: Op[] = Object.entries(spec.paths as Record<string, Sche
       params: [...template.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]),
       bodySchema: op.requestBody ? deref(op.requestBody)?.content?.['application/json']?.schema : undefined,
       collection: parameters.some((p: Schema) => p.name === '$top'),
+      count: template.endsWith('/$count'),
     };
   }),
 );

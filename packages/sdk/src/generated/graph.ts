@@ -423,6 +423,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/assignmentRequests/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the number of the resource */
+        get: operations["identityGovernance.entitlementManagement.assignmentRequests.GetCount-e1cf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/assignments": {
         parameters: {
             query?: never;
@@ -2526,6 +2543,8 @@ export interface components {
          * @enum {string}
          */
         "microsoft.graph.weekIndex": "first" | "second" | "third" | "fourth" | "last";
+        /** Format: int32 */
+        ODataCountResponse: number;
         ReferenceCreate: {
             "@odata.id"?: string;
         } & {
@@ -2661,6 +2680,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["microsoft.graph.userCollectionResponse"];
+            };
+        };
+        /** @description The count of the resource */
+        ODataCountResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "text/plain": components["schemas"]["ODataCountResponse"];
             };
         };
     };
@@ -3503,6 +3531,25 @@ export interface operations {
                     };
                 };
             };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.assignmentRequests.GetCount-e1cf": {
+        parameters: {
+            query?: {
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["ODataCountResponse"];
             "4XX": components["responses"]["error"];
             "5XX": components["responses"]["error"];
         };
