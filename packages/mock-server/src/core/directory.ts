@@ -1,7 +1,8 @@
 // Questions about the directory: who is who, who manages whom, who is in which group, who holds which role.
 import type { User } from '@entitlement-kit/sdk';
 import { notFound, notPermitted, unauthorized } from './errors.ts';
-import type { DirectoryRole, State } from './state.ts';
+import { indexesOf } from './indexes.ts';
+import type { AssignmentRecord, DirectoryRole, State } from './state.ts';
 
 /** Graph caps manager chains used by entitlement management at four levels. */
 export const MAX_MANAGER_LEVEL = 4;
@@ -11,6 +12,8 @@ export function findUser(state: State, idOrUpn: string): User | undefined {
   const byId = state.users[idOrUpn];
   if (byId) return byId;
   const upn = idOrUpn.toLowerCase();
+  const ix = indexesOf(state);
+  if (ix) return ix.ids('users', 'upn', upn).map((id) => state.users[id])[0];
   return Object.values(state.users).find((u) => u.userPrincipalName?.toLowerCase() === upn);
 }
 
@@ -41,7 +44,15 @@ export function managerLevel(state: State, managerId: string, userId: string): n
 }
 
 export function directReports(state: State, managerId: string): string[] {
-  return Object.keys(state.managers).filter((id) => state.managers[id] === managerId && state.users[id]);
+  const reports = indexesOf(state)?.ids('managers', 'manager', managerId) ?? Object.keys(state.managers).filter((id) => state.managers[id] === managerId);
+  return reports.filter((id) => state.users[id]);
+}
+
+/** A user's assignments (all states), in key order. */
+export function assignmentsOfTarget(state: State, targetId: string): AssignmentRecord[] {
+  const ix = indexesOf(state);
+  if (!ix) return Object.values(state.assignments).filter((a) => a.targetId === targetId);
+  return ix.ids('assignments', 'target', targetId).map((id) => state.assignments[id]);
 }
 
 /** The users in a group, through nested groups. */

@@ -5,8 +5,9 @@
 // - The caller's id (a user or an app identity, as the token layer resolved it) comes first wherever Graph
 //   authorizes; an unknown caller gets 401, a caller without the right role 403.
 // - Every failure is a MockGraphError (status, code, message, target) and leaves the state exactly as it was:
-//   a write runs against a draft copy that is committed only when the rule returns, all synchronously, so two
-//   concurrent calls can never both pass a check meant for one.
+//   a write runs on the live state through a recording view (draft.ts) whose undo log is replayed if the rule (or
+//   the journal's save) throws, all synchronously, so two concurrent calls can never both pass a check meant for
+//   one. A write costs what it touches; indexes beside the state (indexes.ts) follow each touched record.
 // - Results are fresh Graph-shaped objects (deep copies); collections are plain arrays, and OData paging,
 //   $filter, $orderby, $select and $count are the adapter's job.
 // - $expand is the engine's: methods that return expandable types take `{ expand }`, a tree of navigation
@@ -36,7 +37,9 @@ import type {
 } from '@entitlement-kit/sdk';
 import { SEEDS, type SeedName } from '../seed/index.ts';
 import * as catalogAdmin from './catalog-admin.ts';
-import { findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
+import { clone } from './clone.ts';
+import { directReports, findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
+import { Draft, type Root } from './draft.ts';
 import * as directoryAdmin from './directory-admin.ts';
 import { badRequest, notFound, unauthorized } from './errors.ts';
 import { checkExpand, type Expand } from './expand.ts';
@@ -47,6 +50,7 @@ import { catalogExtensions, projectCatalog, projectResource, projectRole } from 
 import { projectGroup, projectObjects, projectUser } from './projections/directory.ts';
 import { incompatibleWith, PACKAGE_NAVIGATIONS, packagePolicyIds, POLICY_NAVIGATIONS, projectPackage, projectPolicy, projectRoleScope } from './projections/packages.ts';
 import { ASSIGNMENT_NAVIGATIONS, projectApproval, projectAssignment, projectRequest, projectStage, REQUEST_NAVIGATIONS } from './projections/requests.ts';
+import { Indexes, useIndexes } from './indexes.ts';
 import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
 import * as requests from './requests.ts';
@@ -82,10 +86,20 @@ export interface Principal {
   userPrincipalName: string | null;
 }
 
+/** Where committed changes go (the --state journal). Throwing from either refuses the change: nothing happens. */
+export interface StateJournal {
+  /** A write is about to commit: `roots` are the records it touched, read their new values off `state`. */
+  commit(roots: readonly Root[], state: Readonly<State>): void;
+  /** The state was replaced whole (reset, fromJSON). */
+  replace(state: Readonly<State>): void;
+}
+
 type Body = Record<string, any>;
 
 export class Engine {
   #state!: State;
+  #indexes!: Indexes;
+  #journal: StateJournal | undefined;
   readonly #clock: Clock;
   readonly #ownClock: boolean;
   readonly #callout: CalloutPort;
@@ -106,19 +120,32 @@ export class Engine {
   reset(seed: SeedName | Seed = 'contoso'): void {
     const chosen = typeof seed === 'string' ? SEEDS[seed] : seed;
     if (!chosen) throw badRequest('UnknownSeed', `There is no seed '${String(seed)}'.`, 'seed');
+    const state = chosen.build(iso(this.#ownClock ? Date.parse(chosen.start) : this.#clock.now()));
+    this.#replace(state);
     if (this.#ownClock) this.#clock.set(Date.parse(chosen.start));
-    this.#state = chosen.build(iso(this.#clock.now()));
   }
 
-  /** The whole state as JSON-safe data (for --state files and state hashes in tests). */
+  /** The whole state as JSON-safe data (a copy; for state hashes in tests and debugging). */
   toJSON(): State {
     return this.#read(() => this.#state);
   }
 
+  /** The whole state as JSON text, written straight from the live state (GET /_mock/state). */
+  stateJSON(): string {
+    this.#read(() => undefined);
+    return JSON.stringify(this.#state);
+  }
+
   fromJSON(snapshot: unknown): void {
     const state = checkSnapshot(snapshot);
+    this.#replace(state);
     if (this.#ownClock) this.#clock.set(Date.parse(state.now));
-    this.#state = state;
+  }
+
+  /** Sends every change from now on to `journal` (undefined: none), starting from the whole current state. */
+  setJournal(journal: StateJournal | undefined): void {
+    journal?.replace(this.#state);
+    this.#journal = journal;
   }
 
   now(): string {
@@ -221,9 +248,7 @@ export class Engine {
   listDirectReports(callerId: string, idOrUpn: string): User[] {
     return this.#read((tx) => {
       const { id } = requireUser(tx.state, idOrUpn);
-      return Object.keys(tx.state.managers)
-        .filter((u) => tx.state.managers[u] === id && tx.state.users[u])
-        .map((u) => projectUser(tx.state.users[u]));
+      return directReports(tx.state, id).map((u) => projectUser(tx.state.users[u]));
     }, callerId);
   }
 
@@ -603,13 +628,31 @@ export class Engine {
     return { state, now: Date.parse(state.now), newId: this.#newId, callouts: [] };
   }
 
-  /** Runs a rule on a draft; commits only if it returns. Callouts leave after the commit. */
+  /** A new state whole (seed, snapshot): the journal saves it first, then it gets its indexes. */
+  #replace(state: State): void {
+    this.#journal?.replace(state);
+    this.#state = state;
+    this.#indexes = new Indexes(state);
+    useIndexes(state, this.#indexes);
+  }
+
+  /** Runs a rule on the recording view; undone unless it returns and the journal takes it. Callouts leave after. */
   #write<T>(rule: (tx: Tx) => T, callerId?: string): T {
-    const tx = this.#tx(structuredClone(this.#state));
-    runDue(tx, Math.max(this.#clock.now(), tx.now));
-    if (callerId !== undefined) requireCaller(tx.state, callerId);
-    const result = structuredClone(rule(tx));
-    this.#state = tx.state;
+    const indexes = this.#indexes;
+    const draft = new Draft(this.#state, (root) => indexes.touch(root));
+    useIndexes(draft.state, indexes);
+    const tx = this.#tx(draft.state);
+    let result: T;
+    try {
+      runDue(tx, Math.max(this.#clock.now(), tx.now));
+      if (callerId !== undefined) requireCaller(tx.state, callerId);
+      result = clone(rule(tx));
+      const touched = draft.touched();
+      if (touched.length) this.#journal?.commit(touched, this.#state);
+    } catch (error) {
+      draft.rollback();
+      throw error;
+    }
     this.#dispatch(tx.callouts);
     return result;
   }
@@ -623,7 +666,7 @@ export class Engine {
     }
     const tx = this.#tx(this.#state);
     if (callerId !== undefined) requireCaller(tx.state, callerId);
-    return structuredClone(query(tx));
+    return clone(query(tx));
   }
 
   #moveClock(ms: number): string {

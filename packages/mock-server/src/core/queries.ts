@@ -6,6 +6,7 @@ import { isGovernanceAdmin, managerChain } from './directory.ts';
 import { badRequest, notPermitted } from './errors.ts';
 import { packagePolicyIds } from './projections/packages.ts';
 import { currentStage, stageApprovers } from './request-records.ts';
+import { indexesOf, type Indexes } from './indexes.ts';
 import { requirementsOf } from './requirements.ts';
 import { mayRequestUnder } from './rights.ts';
 import type { AssignmentRecord, RequestRecord, State } from './state.ts';
@@ -38,23 +39,49 @@ export function isPendingFor(req: RequestRecord, callerId: string): boolean {
 
 /** Requests the caller was asked to decide and no longer has to: the approver's History tab. */
 export function decidedRequests(state: State, callerId: string): RequestRecord[] {
-  return Object.values(state.requests).filter((r) => wasApprover(r, callerId) && !isPendingFor(r, callerId));
+  const decided = (r: RequestRecord) => wasApprover(r, callerId) && !isPendingFor(r, callerId);
+  const ix = indexesOf(state);
+  if (!ix) return Object.values(state.requests).filter(decided);
+  return ix.ids('requests', 'approver', callerId).map((id) => state.requests[id]).filter(decided);
 }
 
-const REQUEST_FILTERS: Record<string, (state: State, callerId: string, req: RequestRecord) => boolean> = {
-  target: (_, me, r) => r.targetId === me,
-  createdBy: (_, me, r) => r.requestorId === me,
-  approver: (_, me, r) => isPendingFor(r, me),
-  targetOrRequestor: (_, me, r) => r.targetId === me || r.requestorId === me,
-  targetManager: (state, me, r) => isDirectReport(state, me, r.targetId),
-  requestForOthers: (_, me, r) => r.requestorId === me && r.targetId !== me,
+/** Which records a filter keeps: the test a scan applies, and the candidates the indexes give (a superset, in key order). */
+interface Filter<T> {
+  keep: (state: State, callerId: string, record: T) => boolean;
+  candidates: (ix: Indexes, state: State, callerId: string) => string[];
+}
+
+const reportsOf = (ix: Indexes, managerId: string) => ix.ids('managers', 'manager', managerId);
+const targetsOf = (ix: Indexes, table: 'requests' | 'assignments', userIds: string[]) =>
+  ix.inKeyOrder(table, new Set(userIds.flatMap((id) => ix.ids(table, 'target', id))));
+
+const REQUEST_FILTERS: Record<string, Filter<RequestRecord>> = {
+  target: { keep: (_, me, r) => r.targetId === me, candidates: (ix, _, me) => ix.ids('requests', 'target', me) },
+  createdBy: { keep: (_, me, r) => r.requestorId === me, candidates: (ix, _, me) => ix.ids('requests', 'requestor', me) },
+  approver: { keep: (_, me, r) => isPendingFor(r, me), candidates: (ix, _, me) => ix.ids('requests', 'pendingApprover', me) },
+  targetOrRequestor: {
+    keep: (_, me, r) => r.targetId === me || r.requestorId === me,
+    candidates: (ix, _, me) => ix.inKeyOrder('requests', new Set([...ix.ids('requests', 'target', me), ...ix.ids('requests', 'requestor', me)])),
+  },
+  targetManager: { keep: (state, me, r) => isDirectReport(state, me, r.targetId), candidates: (ix, _, me) => targetsOf(ix, 'requests', reportsOf(ix, me)) },
+  requestForOthers: {
+    keep: (_, me, r) => r.requestorId === me && r.targetId !== me,
+    candidates: (ix, _, me) => ix.ids('requests', 'requestor', me),
+  },
 };
 
-const ASSIGNMENT_FILTERS: Record<string, (state: State, callerId: string, asg: AssignmentRecord) => boolean> = {
-  target: (_, me, a) => a.targetId === me,
-  createdBy: (_, me, a) => a.requestorId === me,
-  targetManager: (state, me, a) => isDirectReport(state, me, a.targetId),
+const ASSIGNMENT_FILTERS: Record<string, Filter<AssignmentRecord>> = {
+  target: { keep: (_, me, a) => a.targetId === me, candidates: (ix, _, me) => ix.ids('assignments', 'target', me) },
+  createdBy: { keep: (_, me, a) => a.requestorId === me, candidates: (ix, _, me) => ix.ids('assignments', 'requestor', me) },
+  targetManager: { keep: (state, me, a) => isDirectReport(state, me, a.targetId), candidates: (ix, _, me) => targetsOf(ix, 'assignments', reportsOf(ix, me)) },
 };
+
+function select<T>(state: State, table: Record<string, T>, filter: Filter<T>, callerId: string): T[] {
+  const ix = indexesOf(state);
+  const keep = (record: T) => filter.keep(state, callerId, record);
+  if (!ix) return Object.values(table).filter(keep);
+  return filter.candidates(ix, state, callerId).map((id) => table[id]).filter(keep);
+}
 
 const invalidOption = (on: string, options: object) =>
   badRequest('InvalidFilterOption', `on='${on}' is not supported here; use ${Object.keys(options).join(', ')}.`, 'on');
@@ -62,13 +89,13 @@ const invalidOption = (on: string, options: object) =>
 export function requestsFor(state: State, callerId: string, on: string): RequestRecord[] {
   const filter = REQUEST_FILTERS[on];
   if (!filter) throw invalidOption(on, REQUEST_FILTERS);
-  return Object.values(state.requests).filter((r) => filter(state, callerId, r));
+  return select(state, state.requests, filter, callerId);
 }
 
 export function assignmentsFor(state: State, callerId: string, on: string): AssignmentRecord[] {
   const filter = ASSIGNMENT_FILTERS[on];
   if (!filter) throw invalidOption(on, ASSIGNMENT_FILTERS);
-  return Object.values(state.assignments).filter((a) => filter(state, callerId, a));
+  return select(state, state.assignments, filter, callerId);
 }
 
 /** Admins, the two people on the request, its approvers and the target's managers may read a request. */

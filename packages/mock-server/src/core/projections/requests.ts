@@ -1,5 +1,6 @@
 // Requests, assignments and approvals as Graph returns them. The approval is seen through the caller's eyes
 // (assignedToMe), so its projection takes the caller.
+import { clone } from '../clone.ts';
 import type {
   Approval,
   ApprovalStage,
@@ -90,8 +91,8 @@ export function projectRequest(state: State, req: RequestRecord, expand?: Expand
     createdDateTime: req.createdDateTime,
     completedDateTime: req.completedDateTime,
     justification: req.justification,
-    answers: structuredClone(req.answers),
-    schedule: structuredClone(req.schedule),
+    answers: clone(req.answers),
+    schedule: clone(req.schedule),
     customExtensionCalloutInstances: req.callouts.map(projectCallout),
   };
   const pkg = under(expand, 'accessPackage');
