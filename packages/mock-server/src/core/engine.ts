@@ -670,8 +670,15 @@ export class Engine {
   }
 
   #moveClock(ms: number): string {
+    const before = this.#clock.now();
     this.#clock.set(ms);
-    this.#write(() => undefined);
+    try {
+      this.#write(() => undefined);
+    } catch (error) {
+      // Refused (say the journal could not save it): the clock stays where it was, like the state.
+      this.#clock.set(before);
+      throw error;
+    }
     return this.#state.now;
   }
 
