@@ -3,7 +3,8 @@
 // A $filter, $orderby or $search over a navigation property (`accessPackage/id`) needs that property filled even
 // when the client did not expand it, so it is fetched expanded and stripped again before the response.
 import { expandTree, type Expand } from '../core/expand.ts';
-import { graphCollection, graphJson, type RouteContext } from '../http/index.ts';
+import { collection, json, type Reply } from '../http/reply.ts';
+import type { RouteContext } from '../http/route-table.ts';
 import { applyODataQuery, parseEntityQuery, parseODataQuery, readPath, shapeEntity } from '../odata/index.ts';
 import { filterPaths } from '../odata/filter-parser.ts';
 import type { CollectionRules, ODataQuery } from '../odata/index.ts';
@@ -43,7 +44,7 @@ function strip<T extends object>(item: T, navigations: string[]): T {
   return copy as T;
 }
 
-export function serveCollection<T extends object>(ctx: RouteContext, route: CollectionRoute<T>, fetch: Fetch<T>): Response {
+export function serveCollection<T extends object>(ctx: RouteContext, route: CollectionRoute<T>, fetch: Fetch<T>): Reply {
   const searchable = route.searchText ? [...(route.rules.searchable ?? ['displayName']), SEARCH_EXTRA] : route.rules.searchable;
   const query = parseODataQuery(ctx.url, { ...route.rules, searchable, expandable: route.rules.expandable ?? 'checked-later' });
   checkSelect(query.select, route.type);
@@ -65,7 +66,7 @@ export function serveCollection<T extends object>(ctx: RouteContext, route: Coll
   });
   if (added.length && !query.expand?.length) result.value = result.value.map((item) => strip(item as T, added));
   result.value = result.value.map((item) => unannotated(item, route.type));
-  return graphCollection(result, `${ctx.versionUrl}/$metadata#${route.context}`);
+  return collection(result, `${ctx.versionUrl}/$metadata#${route.context}`);
 }
 
 /**
@@ -87,9 +88,9 @@ export function serveEntity<T extends object>(
   type: string | readonly string[],
   fetch: (expand: Expand | undefined) => T,
   expandable?: string[],
-): Response {
+): Reply {
   const query = parseEntityQuery(ctx.url, { expandable: expandable ?? 'checked-later' });
   checkSelect(query.select, type);
   const entity = fetch(expandTree(query.expand));
-  return graphJson(unannotated(shapeEntity(entity, query, { expand: (filled) => filled }), type));
+  return json(unannotated(shapeEntity(entity, query, { expand: (filled) => filled }), type));
 }
