@@ -14,7 +14,13 @@ export interface MockServerOptions {
   stateFile?: string;
   /** Let custom extension callouts reach hosts other than loopback. */
   allowRemoteCallouts?: boolean;
-  onUnexpectedError?: (error: unknown) => void;
+  onUnexpectedError?: (error: unknown, where?: string) => void;
+  /**
+   * How requests reach the routes: `direct` (the default) looks them up in the route table and writes the reply;
+   * `msw` serves the msw handlers the browser worker and setupServer use, through msw's getResponse. Both serve
+   * the same routes; the HTTP test suites run against both (MOCK_ADAPTER=msw).
+   */
+  adapter?: 'direct' | 'msw';
 }
 
 export interface MockServer extends MockGraph {
@@ -39,7 +45,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   const server = await startHttpServer({
     port: options.port ?? 0,
-    handlers: () => mock.handlers,
+    ...(options.adapter === 'msw' ? { handlers: () => mock.handlers } : { dispatch: mock.dispatch }),
     onUnexpectedError: options.onUnexpectedError,
   });
   return {

@@ -1,5 +1,6 @@
 // --state when the disk says no: a write and its save happen together or not at all, and the reply says which;
 // temporary files never stay behind; calls that change nothing write nothing.
+import { TEST_ADAPTER } from '../support/test-adapter.ts';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ it('a write whose save fails (disk full) is refused with 507 StateNotSaved and l
   // Every append to the journal lands on a device that is always full.
   symlinkSync('/dev/full', `${file}.journal`);
   const reported: unknown[] = [];
-  const server = await startMockServer({ stateFile: file, onUnexpectedError: (e) => reported.push(e) });
+  const server = await startMockServer({ stateFile: file, adapter: TEST_ADAPTER, onUnexpectedError: (e) => reported.push(e) });
   try {
     const before = stateHash(server);
     const refused = await send(server, catalog('Not saved'));
