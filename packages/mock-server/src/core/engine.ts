@@ -77,6 +77,24 @@ export interface EngineOptions {
 
 export interface ReadOptions {
   expand?: Expand;
+  /**
+   * Only this slice of a list is projected (a page costs its own size, not the collection's); the engine sets
+   * `total` to the length of the whole list. Lists that take no window ignore it and leave `total` unset.
+   */
+  window?: ListWindow;
+}
+
+export interface ListWindow {
+  offset: number;
+  limit: number;
+  total?: number;
+}
+
+/** The part of a list a window asks for (all of it without one), noting the whole list's length in the window. */
+function windowed<T>(items: T[], window: ListWindow | undefined): T[] {
+  if (!window) return items;
+  window.total = items.length;
+  return items.slice(window.offset, window.offset + window.limit);
 }
 
 export interface Principal {
@@ -379,7 +397,11 @@ export class Engine {
   // ---- access packages ----
 
   listPackages(callerId: string, options: ReadOptions = {}): AccessPackage[] {
-    return this.#read((tx) => Object.keys(tx.state.packages).map((id) => projectPackage(tx.state, id, options.expand)), callerId);
+    checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
+    return this.#read(
+      (tx) => windowed(Object.keys(tx.state.packages), options.window).map((id) => projectPackage(tx.state, id, options.expand)),
+      callerId,
+    );
   }
 
   /** GET accessPackages/{id}: works for hidden packages too (a direct link). */
@@ -392,7 +414,7 @@ export class Engine {
     // The projections check $expand per item; a caller with nothing in the list must get the same 400.
     checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read(
-      (tx) => queries.requestablePackageIds(tx.state, callerId).map((id) => projectPackage(tx.state, id, options.expand)),
+      (tx) => windowed(queries.requestablePackageIds(tx.state, callerId), options.window).map((id) => projectPackage(tx.state, id, options.expand)),
       callerId,
     );
   }
@@ -507,9 +529,10 @@ export class Engine {
 
   /** GET assignmentRequests: every request, for administrators. */
   listRequests(callerId: string, options: ReadOptions = {}): AssignmentRequest[] {
+    checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return Object.values(tx.state.requests).map((r) => projectRequest(tx.state, r, options.expand));
+      return windowed(Object.values(tx.state.requests), options.window).map((r) => projectRequest(tx.state, r, options.expand));
     }, callerId);
   }
 
@@ -517,7 +540,10 @@ export class Engine {
   listMyRequests(callerId: string, on: string, options: ReadOptions = {}): AssignmentRequest[] {
     // The projections check $expand per item; a caller with nothing in the list must get the same 400.
     checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
-    return this.#read((tx) => queries.requestsFor(tx.state, callerId, on).map((r) => projectRequest(tx.state, r, options.expand)), callerId);
+    return this.#read(
+      (tx) => windowed(queries.requestsFor(tx.state, callerId, on), options.window).map((r) => projectRequest(tx.state, r, options.expand)),
+      callerId,
+    );
   }
 
   /** Requests the caller was asked to approve and that no longer wait for them (an approver's History). */
@@ -585,9 +611,10 @@ export class Engine {
 
   /** GET assignments: every assignment, for administrators. */
   listAssignments(callerId: string, options: ReadOptions = {}): Assignment[] {
+    checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return Object.values(tx.state.assignments).map((a) => projectAssignment(tx.state, a, options.expand));
+      return windowed(Object.values(tx.state.assignments), options.window).map((a) => projectAssignment(tx.state, a, options.expand));
     }, callerId);
   }
 
@@ -603,7 +630,7 @@ export class Engine {
   listMyAssignments(callerId: string, on: string, options: ReadOptions = {}): Assignment[] {
     checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read(
-      (tx) => queries.assignmentsFor(tx.state, callerId, on).map((a) => projectAssignment(tx.state, a, options.expand)),
+      (tx) => windowed(queries.assignmentsFor(tx.state, callerId, on), options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
       callerId,
     );
   }

@@ -5,12 +5,15 @@
 import { expandTree, type Expand } from '../core/expand.ts';
 import { collection, json, type Reply } from '../http/reply.ts';
 import type { RouteContext } from '../http/route-table.ts';
-import { applyODataQuery, parseEntityQuery, parseODataQuery, readPath, shapeEntity } from '../odata/index.ts';
+import type { ListWindow } from '../core/engine.ts';
+import { applyODataPage, applyODataQuery, DEFAULT_PAGE_SIZE } from '../odata/apply-query.ts';
+import { parseEntityQuery, parseODataQuery, readPath, shapeEntity } from '../odata/index.ts';
 import { filterPaths } from '../odata/filter-parser.ts';
 import type { CollectionRules, ODataQuery } from '../odata/index.ts';
 import { checkSelect } from '../http/graph-types.ts';
 
-export type Fetch<T> = (expand: Expand | undefined) => T[];
+/** The items; with a window, only that slice (setting `window.total`), when the source can cut it. */
+export type Fetch<T> = (expand: Expand | undefined, window?: ListWindow) => T[];
 
 export interface CollectionRoute<T> {
   /** What the collection supports; `$expand` is left to the engine unless `expandable` is given. */
@@ -53,17 +56,24 @@ export function serveCollection<T extends object>(ctx: RouteContext, route: Coll
   for (const nav of navigationsUsed(query)) if (!requested?.[nav]) extra[nav] = true;
   if (query.search && route.searchNeeds) for (const [nav, sub] of Object.entries(route.searchNeeds)) if (!requested?.[nav]) extra[nav] = sub;
   const added = Object.keys(extra);
-  const items = fetch(added.length || requested ? { ...extra, ...requested } : undefined);
+  // Without a filter, search or order the page is a slice of the list as the engine keeps it: only that slice is
+  // projected and copied.
+  const window: ListWindow | undefined =
+    query.filter || query.search || query.orderBy?.length
+      ? undefined
+      : { offset: query.offset, limit: query.top ?? route.pageSize ?? DEFAULT_PAGE_SIZE };
+  const items = fetch(added.length || requested ? { ...extra, ...requested } : undefined, window);
 
   const resolve = (item: T, path: string): unknown =>
     path === SEARCH_EXTRA && route.searchText ? route.searchText(item) : readPath(item, path);
-  const result = applyODataQuery(items, query, {
+  const options = {
     requestUrl: ctx.url,
     resolve,
     defaultPageSize: route.pageSize,
     // The engine already filled the expansions; here they are only trimmed by their nested $select.
     expand: (item: T) => strip(item, added),
-  });
+  };
+  const result = window?.total === undefined ? applyODataQuery(items, query, options) : applyODataPage(items, window.total, query, options);
   if (added.length && !query.expand?.length) result.value = result.value.map((item) => strip(item as T, added));
   result.value = result.value.map((item) => unannotated(item, route.type));
   return collection(result, `${ctx.versionUrl}/$metadata#${route.context}`);
