@@ -51,6 +51,7 @@ import { projectGroup, projectObjects, projectUser } from './projections/directo
 import { incompatibleWith, PACKAGE_NAVIGATIONS, packagePolicyIds, POLICY_NAVIGATIONS, projectPackage, projectPolicy, projectRoleScope } from './projections/packages.ts';
 import { ASSIGNMENT_NAVIGATIONS, projectApproval, projectAssignment, projectRequest, projectStage, REQUEST_NAVIGATIONS } from './projections/requests.ts';
 import { Indexes, useIndexes } from './indexes.ts';
+import { windowed, type ListWindow } from './list-window.ts';
 import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
 import * as requests from './requests.ts';
@@ -60,6 +61,8 @@ import type { CatalogExtension, Notification, State } from './state.ts';
 import * as tap from './tap.ts';
 import { durationMs, instantMs, iso, ManualClock, type Clock } from './time.ts';
 import type { PendingCallout, Tx } from './tx.ts';
+
+export type { ListWindow } from './list-window.ts';
 import * as workflow from './workflow.ts';
 
 /** Delivers a custom extension callout (POST `payload` as JSON to `url`); rejects when the endpoint cannot be reached. */
@@ -84,18 +87,6 @@ export interface ReadOptions {
   window?: ListWindow;
 }
 
-export interface ListWindow {
-  offset: number;
-  limit: number;
-  total?: number;
-}
-
-/** The part of a list a window asks for (all of it without one), noting the whole list's length in the window. */
-function windowed<T>(items: T[], window: ListWindow | undefined): T[] {
-  if (!window) return items;
-  window.total = items.length;
-  return items.slice(window.offset, window.offset + window.limit);
-}
 
 export interface Principal {
   id: string;
@@ -541,7 +532,7 @@ export class Engine {
     // The projections check $expand per item; a caller with nothing in the list must get the same 400.
     checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
     return this.#read(
-      (tx) => windowed(queries.requestsFor(tx.state, callerId, on), options.window).map((r) => projectRequest(tx.state, r, options.expand)),
+      (tx) => queries.requestsFor(tx.state, callerId, on, options.window).map((r) => projectRequest(tx.state, r, options.expand)),
       callerId,
     );
   }
@@ -630,7 +621,7 @@ export class Engine {
   listMyAssignments(callerId: string, on: string, options: ReadOptions = {}): Assignment[] {
     checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read(
-      (tx) => windowed(queries.assignmentsFor(tx.state, callerId, on), options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
+      (tx) => queries.assignmentsFor(tx.state, callerId, on, options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
       callerId,
     );
   }

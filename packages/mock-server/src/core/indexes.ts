@@ -56,6 +56,10 @@ interface DueEntry extends DueTime {
 const dueBefore = (a: DueEntry, b: DueEntry) =>
   earlier(a, b) || (a.at === b.at && a.kind === b.kind && (a.rank < b.rank || (a.rank === b.rank && a.seq < b.seq)));
 
+/** What changes with every request and decision; nothing cached depends on it. */
+const VOLATILE = new Set(['requests', 'assignments', 'outbox', 'now', 'temporaryAccessPasses']);
+const MAX_CACHED = 1000;
+
 const hasOwn = (target: object, key: string) => Object.prototype.hasOwnProperty.call(target, key);
 
 export class Indexes {
@@ -68,6 +72,13 @@ export class Indexes {
   /** `table/id` -> the keys it is filed under, per index (to unfile it when it changes). */
   readonly #filed = new Map<string, string[][]>();
   readonly #pending = new Map<string, Root>();
+  /** Counts changes to the tables cached values may depend on. */
+  #version = 0;
+  readonly #cache = new Map<string, { version: number; value: unknown }>();
+  /** Sets whose ids are no longer in key order (an id was filed after a later one). */
+  readonly #unordered = new WeakSet<Set<string>>();
+  /** The highest key position ever filed in a set (a removal leaves it: at worst one needless sort). */
+  readonly #highest = new WeakMap<Set<string>, number>();
   readonly #due = new Map<string, DueEntry>();
   readonly #dueHeap = new MinHeap<DueEntry>(dueBefore);
 
@@ -83,6 +94,7 @@ export class Indexes {
   /** A record was written (or a whole table replaced): re-read before the next lookup. */
   touch(root: Root): void {
     const [table, id] = root;
+    if (!VOLATILE.has(table)) this.#version++;
     if (!hasOwn(DEFINITIONS, table)) return;
     if (id === undefined) {
       // The table itself was replaced: refile all of it.
@@ -94,8 +106,49 @@ export class Indexes {
   /** Ids filed under `key`, in the table's key order. */
   ids<T extends IndexedTable>(table: T, index: IndexName<T>, key: string): string[] {
     this.#flush();
-    const found = this.#lookups.get(`${table}.${index}`)?.get(key);
-    return found ? this.inKeyOrder(table, found) : [];
+    const lookup = this.#lookups.get(`${table}.${index}`) as Map<string, Set<string>>;
+    const found = lookup.get(key);
+    if (!found) return [];
+    if (!this.#unordered.has(found)) return [...found];
+    // Filed out of key order since the last look: sort once and keep the set sorted.
+    const sorted = this.inKeyOrder(table, found);
+    const resorted = new Set(sorted);
+    this.#highest.set(resorted, this.#seq.get(table)?.get(sorted[sorted.length - 1]) ?? -1);
+    lookup.set(key, resorted);
+    return sorted;
+  }
+
+  /** One page of the ids filed under `key` (in key order), and how many there are in all. */
+  page<T extends IndexedTable>(table: T, index: IndexName<T>, key: string, offset: number, limit: number): { ids: string[]; total: number } {
+    this.#flush();
+    const lookup = this.#lookups.get(`${table}.${index}`) as Map<string, Set<string>>;
+    let found = lookup.get(key);
+    if (!found) return { ids: [], total: 0 };
+    if (this.#unordered.has(found)) {
+      this.ids(table, index, key);
+      found = lookup.get(key) as Set<string>;
+    }
+    const ids: string[] = [];
+    let i = 0;
+    for (const id of found) {
+      if (i++ < offset) continue;
+      if (ids.length === limit) break;
+      ids.push(id);
+    }
+    return { ids, total: found.size };
+  }
+
+  /**
+   * A value computed from the state, kept until a table it may depend on changes (anything but requests,
+   * assignments, the outbox and the clock): who may request what, for instance.
+   */
+  cached<V>(key: string, compute: () => V): V {
+    const hit = this.#cache.get(key);
+    if (hit && hit.version === this.#version) return hit.value as V;
+    const value = compute();
+    if (this.#cache.size >= MAX_CACHED) this.#cache.clear();
+    this.#cache.set(key, { version: this.#version, value });
+    return value;
   }
 
   inKeyOrder(table: IndexedTable, ids: Iterable<string>): string[] {
@@ -127,36 +180,40 @@ export class Indexes {
     const definitions = DEFINITIONS[table] as Record<string, KeysOf>;
     const names = Object.keys(definitions);
     const filed = this.#filed.get(rootId);
-    if (filed) {
-      names.forEach((name, i) => {
-        const lookup = this.#lookups.get(`${table}.${name}`) as Map<string, Set<string>>;
-        for (const key of filed[i]) {
-          const ids = lookup.get(key);
-          ids?.delete(id);
-          if (ids?.size === 0) lookup.delete(key);
-        }
-      });
-    }
     const source = this.#live[table] as unknown as Record<string, unknown>;
     const seq = this.#seq.get(table) as Map<string, number>;
-    const record = hasOwn(source, id) ? source[id] : undefined;
+    const found = hasOwn(source, id) ? source[id] : undefined;
     // An array's length is not one of its entries.
-    if (record === undefined || (Array.isArray(source) && id === 'length')) {
-      this.#filed.delete(rootId);
-      seq.delete(id);
-      this.#due.delete(rootId);
-      return;
-    }
-    if (!seq.has(id)) seq.set(id, Array.isArray(source) ? Number(id) : ++this.#nextSeq);
-    const keys = names.map((name) => [...definitions[name](record)]);
+    const record = Array.isArray(source) && id === 'length' ? undefined : found;
+    if (record === undefined) seq.delete(id);
+    else if (!seq.has(id)) seq.set(id, Array.isArray(source) ? Number(id) : ++this.#nextSeq);
+    const keys = record === undefined ? names.map(() => []) : names.map((name) => [...definitions[name](record)]);
+    // Only the keys that changed are unfiled and filed, so ids keep their places in the sets they stay in.
     names.forEach((name, i) => {
       const lookup = this.#lookups.get(`${table}.${name}`) as Map<string, Set<string>>;
+      const before = filed?.[i] ?? [];
+      for (const key of before) {
+        if (keys[i].includes(key)) continue;
+        const ids = lookup.get(key);
+        ids?.delete(id);
+        if (ids?.size === 0) lookup.delete(key);
+      }
       for (const key of keys[i]) {
+        if (before.includes(key)) continue;
         let ids = lookup.get(key);
         if (!ids) lookup.set(key, (ids = new Set()));
+        const position = seq.get(id) as number;
+        const highest = this.#highest.get(ids) ?? -1;
+        if (highest > position) this.#unordered.add(ids);
+        else this.#highest.set(ids, position);
         ids.add(id);
       }
     });
+    if (record === undefined) {
+      this.#filed.delete(rootId);
+      this.#due.delete(rootId);
+      return;
+    }
     this.#filed.set(rootId, keys);
     const dueOf = DUE[table];
     if (dueOf) {

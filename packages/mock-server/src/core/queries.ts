@@ -6,13 +6,20 @@ import { isGovernanceAdmin, managerChain } from './directory.ts';
 import { badRequest, notPermitted } from './errors.ts';
 import { packagePolicyIds } from './projections/packages.ts';
 import { currentStage, stageApprovers } from './request-records.ts';
-import { indexesOf, type Indexes } from './indexes.ts';
+import { indexesOf, type IndexName, type Indexes } from './indexes.ts';
+import { windowed, type ListWindow } from './list-window.ts';
 import { requirementsOf } from './requirements.ts';
 import { mayRequestUnder } from './rights.ts';
 import type { AssignmentRecord, RequestRecord, State } from './state.ts';
 
 /** filterByCurrentUser(on='allowedRequestor'): packages with a policy the caller can request under; hidden ones left out. */
 export function requestablePackageIds(state: State, callerId: string): string[] {
+  const ix = indexesOf(state);
+  // Kept until the directory, a policy or a package changes: a caller paging through the list pays for it once.
+  return ix ? ix.cached(`requestable ${callerId}`, () => requestableScan(state, callerId)) : requestableScan(state, callerId);
+}
+
+function requestableScan(state: State, callerId: string): string[] {
   // One pass over the policies rather than a scan of them per package: a tenant with thousands of packages answers
   // in milliseconds instead of seconds.
   const requestable = new Set<string>();
@@ -45,10 +52,16 @@ export function decidedRequests(state: State, callerId: string): RequestRecord[]
   return ix.ids('requests', 'approver', callerId).map((id) => state.requests[id]).filter(decided);
 }
 
-/** Which records a filter keeps: the test a scan applies, and the candidates the indexes give (a superset, in key order). */
+/**
+ * Which records a filter keeps: the test a scan applies, and the candidates the indexes give (in key order):
+ * exactly the records kept, or a superset that `keep` then narrows when `exact` is false.
+ */
 interface Filter<T> {
   keep: (state: State, callerId: string, record: T) => boolean;
   candidates: (ix: Indexes, state: State, callerId: string) => string[];
+  exact?: false;
+  /** The one index key that holds exactly the records kept: a page is then read off it without the rest. */
+  key?: (callerId: string) => [index: string, key: string];
 }
 
 const reportsOf = (ix: Indexes, managerId: string) => ix.ids('managers', 'manager', managerId);
@@ -56,9 +69,13 @@ const targetsOf = (ix: Indexes, table: 'requests' | 'assignments', userIds: stri
   ix.inKeyOrder(table, new Set(userIds.flatMap((id) => ix.ids(table, 'target', id))));
 
 const REQUEST_FILTERS: Record<string, Filter<RequestRecord>> = {
-  target: { keep: (_, me, r) => r.targetId === me, candidates: (ix, _, me) => ix.ids('requests', 'target', me) },
-  createdBy: { keep: (_, me, r) => r.requestorId === me, candidates: (ix, _, me) => ix.ids('requests', 'requestor', me) },
-  approver: { keep: (_, me, r) => isPendingFor(r, me), candidates: (ix, _, me) => ix.ids('requests', 'pendingApprover', me) },
+  target: { keep: (_, me, r) => r.targetId === me, candidates: (ix, _, me) => ix.ids('requests', 'target', me), key: (me) => ['target', me] },
+  createdBy: { keep: (_, me, r) => r.requestorId === me, candidates: (ix, _, me) => ix.ids('requests', 'requestor', me), key: (me) => ['requestor', me] },
+  approver: {
+    keep: (_, me, r) => isPendingFor(r, me),
+    candidates: (ix, _, me) => ix.ids('requests', 'pendingApprover', me),
+    key: (me) => ['pendingApprover', me],
+  },
   targetOrRequestor: {
     keep: (_, me, r) => r.targetId === me || r.requestorId === me,
     candidates: (ix, _, me) => ix.inKeyOrder('requests', new Set([...ix.ids('requests', 'target', me), ...ix.ids('requests', 'requestor', me)])),
@@ -67,35 +84,46 @@ const REQUEST_FILTERS: Record<string, Filter<RequestRecord>> = {
   requestForOthers: {
     keep: (_, me, r) => r.requestorId === me && r.targetId !== me,
     candidates: (ix, _, me) => ix.ids('requests', 'requestor', me),
+    exact: false,
   },
 };
 
 const ASSIGNMENT_FILTERS: Record<string, Filter<AssignmentRecord>> = {
-  target: { keep: (_, me, a) => a.targetId === me, candidates: (ix, _, me) => ix.ids('assignments', 'target', me) },
-  createdBy: { keep: (_, me, a) => a.requestorId === me, candidates: (ix, _, me) => ix.ids('assignments', 'requestor', me) },
+  target: { keep: (_, me, a) => a.targetId === me, candidates: (ix, _, me) => ix.ids('assignments', 'target', me), key: (me) => ['target', me] },
+  createdBy: { keep: (_, me, a) => a.requestorId === me, candidates: (ix, _, me) => ix.ids('assignments', 'requestor', me), key: (me) => ['requestor', me] },
   targetManager: { keep: (state, me, a) => isDirectReport(state, me, a.targetId), candidates: (ix, _, me) => targetsOf(ix, 'assignments', reportsOf(ix, me)) },
 };
 
-function select<T>(state: State, table: Record<string, T>, filter: Filter<T>, callerId: string): T[] {
+function select<T>(state: State, name: 'requests' | 'assignments', filter: Filter<T>, callerId: string, window?: ListWindow): T[] {
+  const table = state[name] as unknown as Record<string, T>;
   const ix = indexesOf(state);
   const keep = (record: T) => filter.keep(state, callerId, record);
-  if (!ix) return Object.values(table).filter(keep);
-  return filter.candidates(ix, state, callerId).map((id) => table[id]).filter(keep);
+  if (!ix) return windowed(Object.values(table).filter(keep), window);
+  if (window && filter.key) {
+    const [index, key] = filter.key(callerId);
+    const page = ix.page(name, index as IndexName<typeof name>, key, window.offset, window.limit);
+    window.total = page.total;
+    return page.ids.map((id) => table[id]);
+  }
+  const candidates = filter.candidates(ix, state, callerId).map((id) => table[id]);
+  return windowed(filter.exact === false ? candidates.filter(keep) : candidates, window);
 }
 
 const invalidOption = (on: string, options: object) =>
   badRequest('InvalidFilterOption', `on='${on}' is not supported here; use ${Object.keys(options).join(', ')}.`, 'on');
 
-export function requestsFor(state: State, callerId: string, on: string): RequestRecord[] {
+/** With a window, only that page (and `window.total`). */
+export function requestsFor(state: State, callerId: string, on: string, window?: ListWindow): RequestRecord[] {
   const filter = REQUEST_FILTERS[on];
   if (!filter) throw invalidOption(on, REQUEST_FILTERS);
-  return select(state, state.requests, filter, callerId);
+  return select(state, 'requests', filter, callerId, window);
 }
 
-export function assignmentsFor(state: State, callerId: string, on: string): AssignmentRecord[] {
+/** With a window, only that page (and `window.total`). */
+export function assignmentsFor(state: State, callerId: string, on: string, window?: ListWindow): AssignmentRecord[] {
   const filter = ASSIGNMENT_FILTERS[on];
   if (!filter) throw invalidOption(on, ASSIGNMENT_FILTERS);
-  return select(state, state.assignments, filter, callerId);
+  return select(state, 'assignments', filter, callerId, window);
 }
 
 /** Admins, the two people on the request, its approvers and the target's managers may read a request. */
