@@ -214,7 +214,9 @@ export class Indexes {
       this.#due.delete(rootId);
       return;
     }
-    this.#filed.set(rootId, keys);
+    // Most outbox entries are filed under nothing: keep no record of that.
+    if (keys.every((k) => k.length === 0)) this.#filed.delete(rootId);
+    else this.#filed.set(rootId, keys);
     const dueOf = DUE[table];
     if (dueOf) {
       const first = firstDue(dueOf(record));
