@@ -49,7 +49,9 @@ export async function startPrism(log: (m: string) => void, specPath = SUBSET): P
   ensureInstalled(log);
   const spec = flatSpec(specPath);
   const port = await freePort();
-  const child = spawn(process.execPath, [bin, 'mock', '-h', '127.0.0.1', '-p', String(port), spec], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Prism 5.16's CLI fails to parse its own arguments under NODE_ENV=production (which the size step's vite build sets).
+  const { NODE_ENV: _, ...env } = process.env;
+  const child = spawn(process.execPath, [bin, 'mock', '-h', '127.0.0.1', '-p', String(port), spec], { stdio: ['ignore', 'pipe', 'pipe'], env });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('Prism did not start within 60 s')), 60_000);
     let out = '';
@@ -63,8 +65,8 @@ export async function startPrism(log: (m: string) => void, specPath = SUBSET): P
       }
     };
     child.stdout?.on('data', read);
-    child.stderr?.resume();
-    child.once('exit', (code) => reject(new Error(`Prism exited (${code}): ${out.slice(-500)}`)));
+    child.stderr?.on('data', (chunk: Buffer) => (out += chunk));
+    child.once('exit', (code) => reject(new Error(`Prism exited (${code}): ${out.slice(0, 1500)}`)));
   });
   child.removeAllListeners('exit');
   return { url: `http://127.0.0.1:${port}`, child };
