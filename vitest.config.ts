@@ -10,7 +10,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@entitlement-kit/source', ...defaultServerConditions] } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'scripts/**/*.test.ts', 'demo/test/**/*.test.ts', 'bench/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'packages/*/test/browser/**'],
+    // The packaging test (packed tarballs in a consumer app, the size budget) is its own step of `npm test`.
+    exclude: ['**/node_modules/**', 'packages/*/test/browser/**', 'scripts/packaging/**', 'bench/size-budget.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',

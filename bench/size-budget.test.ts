@@ -1,14 +1,13 @@
-// The size budget as a test: bytes are deterministic, so unlike the other benchmark figures this one can fail a run.
-// Builds the full page (provider, three widgets, SDK, lit) the way bench/size.ts does and checks the gzip size
-// against the issue's 30 KB budget.
-import { describe, expect, it } from 'vitest';
-import { FULL_PAGE_BUDGET_GZIP, measureSizes } from './size.ts';
+// The size budget as a test (part of the packaging test, scripts/packaging/vitest.config.ts): bytes are
+// deterministic, so unlike the other benchmark figures this one can fail a run. Measured as a consumer builds the
+// page: `import '@entitlement-kit/widgets'` in an app that installed the packed tarballs, `vite build` with Vite's
+// defaults, the entry and its static imports, gzip -9 each.
+import { expect, inject, it } from 'vitest';
+import { FULL_PAGE_BUDGET_GZIP, measureFullPage } from './size.ts';
 
-describe('size budget', () => {
-  it(`a page with the provider, all three widgets, the SDK and lit loads at most ${FULL_PAGE_BUDGET_GZIP} bytes min+gzip up front`, async () => {
-    const [full] = await measureSizes(['full-page']);
-    const message = `full page is ${full.gzipBytes} bytes gzip (${full.minBytes} bytes minified); budget ${FULL_PAGE_BUDGET_GZIP}`;
-    console.log(message);
-    expect(full.gzipBytes, message).toBeLessThanOrEqual(FULL_PAGE_BUDGET_GZIP);
-  }, 120_000);
+it(`a consumer's page with the provider, all three widgets, the SDK and lit loads at most ${FULL_PAGE_BUDGET_GZIP} bytes gzip up front`, async () => {
+  const full = await measureFullPage(inject('consumerApp').dir);
+  const message = `full page as a consumer builds it: ${full.gzipBytes} bytes gzip, ${full.brotliBytes} brotli (${full.minBytes} bytes minified); budget ${FULL_PAGE_BUDGET_GZIP}`;
+  console.log(message);
+  expect(full.gzipBytes, message).toBeLessThanOrEqual(FULL_PAGE_BUDGET_GZIP);
 });

@@ -2,6 +2,7 @@
 // in a service worker, contoso seed), plus demo controls that talk to the mock's control API under /_mock.
 import { startBrowserMock, type BrowserMock } from '@entitlement-kit/mock-server/browser';
 import type { EntitlementProvider } from '@entitlement-kit/widgets';
+import { mountAdministration } from './admin.ts';
 
 interface Persona {
   upn: string;
@@ -41,7 +42,7 @@ const PERSONAS: Persona[] = [
 ];
 
 const WIDGET_EVENTS = ['request-submitted', 'request-canceled', 'decision-recorded', 'access-removed', 'widget-error'] as const;
-const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team';
+const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team, access-package-editor';
 
 interface OutboxMessage {
   id: string;
@@ -138,6 +139,7 @@ function mountWidgets(): void {
   applyTheme(fresh);
   provider.replaceWith(fresh);
   provider = fresh;
+  void mountAdministration(fresh, current).catch((error: Error) => setStatus(`The administration area could not load: ${error.message}`, true));
 }
 
 async function signIn(upn: string): Promise<void> {

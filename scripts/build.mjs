@@ -1,6 +1,7 @@
-// `npm run build`: every package's dist/ (JS + declarations), the widgets' single-file bundle, custom-elements.json and
-// VS Code custom data. The SDK first (the others compile against its declarations), then mock-server and widgets
-// side by side.
+// `npm run build`: every package's dist/ (JS + declarations; the widgets' through scripts/build/emit-widgets.mjs), the
+// widgets' single-file bundle, custom-elements.json and what is made from it (VS Code custom data, web-types.json,
+// dist/jsx.d.ts). The SDK first (the others compile against its declarations), then mock-server and widgets side by
+// side. Packing (`npm pack`) needs this first; the packages' prepack only rewrites package.json.
 import { spawn } from 'node:child_process';
 
 const build = (workspace) =>

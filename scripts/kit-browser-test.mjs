@@ -15,6 +15,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { mtime, newest, packageInputs, packagesStale } from './build/packages-if-stale.mjs';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 import { STRICT_CSP } from './strict-csp.mjs';
 
@@ -26,19 +27,6 @@ const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
 // ---- 1. builds, when their inputs are newer than their outputs ----
 
-function newest(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let latest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist' || entry === 'storybook-static' || entry === 'public') continue;
-    latest = Math.max(latest, newest(join(path, entry)));
-  }
-  return latest;
-}
-const mtime = (path) => (existsSync(path) ? statSync(path).mtimeMs : 0);
-const packageInputs = ['packages/sdk/src', 'packages/mock-server/src', 'packages/widgets/src', 'packages/widgets/custom-elements-manifest.config.mjs', 'packages/widgets/vite.bundle.config.mjs'].map(at);
 const inputsOf = (paths) => Math.max(...paths.map(newest));
 
 function run(label, command, args) {
@@ -60,11 +48,10 @@ function run(label, command, args) {
 }
 
 // The packages (then the React example, which uses their dist/) and Storybook (which uses the sources) side by side.
-const distStamp = Math.min(...['packages/sdk/dist/index.js', 'packages/mock-server/dist/index.js', 'packages/widgets/dist/index.js', 'packages/widgets/dist/entitlement-kit.js', 'packages/widgets/custom-elements.json'].map((p) => mtime(at(p))));
 const reactInputs = () => Math.max(inputsOf([at('examples/react/src'), at('examples/react/index.html')]), mtime(at('packages/widgets/dist/index.js')));
 await Promise.all([
   (async () => {
-    if (rebuild || distStamp < inputsOf(packageInputs)) await run('npm run build (sdk, mock-server, widgets)', 'npm', ['run', 'build', '--silent']);
+    if (rebuild || packagesStale()) await run('npm run build (sdk, mock-server, widgets)', 'npm', ['run', 'build', '--silent']);
     if (rebuild || mtime(at('examples/react/dist/index.html')) < reactInputs()) await run('examples/react', 'npx', ['vite', 'build', '-c', 'examples/react/vite.config.mjs']);
   })(),
   (async () => {
@@ -148,13 +135,14 @@ const mockServer = await startMockServer({ port: 0 });
 const browser = await puppeteer.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true });
 
 /** Listens to a page for console errors, page errors, failed requests and HTTP errors until `stop()`. */
-function watch(page, { allowHttpErrors = false } = {}) {
+function watch(page, { allowHttpErrors = false, allowForbidden = false } = {}) {
   const problems = [];
   const scripts = [];
   const onConsole = (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
     if (allowHttpErrors && /Failed to load resource: the server responded with a status of 5\d\d/.test(text)) return;
+    if (allowForbidden && /Failed to load resource: the server responded with a status of 403/.test(text)) return;
     problems.push(`console error: ${text}`);
   };
   const onPageError = (error) => problems.push(`page error: ${error.message}`);
@@ -170,6 +158,8 @@ function watch(page, { allowHttpErrors = false } = {}) {
     if (response.request().resourceType() === 'script') scripts.push(response.url());
     if (response.status() < 400) return;
     if (allowHttpErrors && response.status() >= 500) return;
+    // A story of a caller Graph refuses (the editor's no-access state) expects its 403.
+    if (allowForbidden && response.status() === 403) return;
     problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
   };
   page.on('request', onRequest);
@@ -197,7 +187,7 @@ function watch(page, { allowHttpErrors = false } = {}) {
 function widgetsIn(scopeSelector, expect) {
   const scope = document.querySelector(scopeSelector);
   if (!scope) return { ready: false, why: `no ${scopeSelector}` };
-  const widgets = [...scope.querySelectorAll('request-access-pane, approval-inbox, manage-team')];
+  const widgets = [...scope.querySelectorAll('request-access-pane, approval-inbox, manage-team, access-package-editor')];
   if (widgets.length === 0) return { ready: false, why: 'no widget element' };
   const states = widgets.map((el) => {
     const shadow = el.shadowRoot;
@@ -215,7 +205,7 @@ function widgetsIn(scopeSelector, expect) {
 /** In the page: what the Dark, Right to left and German stories promise, checked on every widget of the story. */
 function variantProblems(name) {
   const problems = [];
-  for (const el of document.querySelectorAll('#storybook-root :is(request-access-pane, approval-inbox, manage-team)')) {
+  for (const el of document.querySelectorAll('#storybook-root :is(request-access-pane, approval-inbox, manage-team, access-package-editor)')) {
     const base = el.shadowRoot.querySelector('[part~="base"]');
     if (name === 'German' && base?.getAttribute('lang') !== 'de') problems.push(`<${el.localName}> strings are not German (lang=${base?.getAttribute('lang')})`);
     if (name === 'Right to left' && getComputedStyle(el).direction !== 'rtl') problems.push(`<${el.localName}> is not laid out right to left`);
@@ -270,20 +260,39 @@ async function showStory(page, entry, first) {
   if (outcome !== 'storyRendered') throw new Error(`Storybook said ${outcome}`);
 }
 
+// What a docs page's table must show of its element, from the manifest the build made: every CSS custom property,
+// every part, and every event with its type.
+const manifest = JSON.parse(readFileSync(at('packages/widgets/custom-elements.json'), 'utf8'));
+const documented = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+function missingFromDocs(entry, table) {
+  const element = documented.find((d) => entry.id.includes(d.tagName));
+  if (!element) return [`no element of the manifest for docs page ${entry.id}`];
+  const wanted = [
+    ...(element.cssProperties ?? []).map((p) => p.name),
+    ...(element.cssParts ?? []).map((p) => p.name),
+    ...(element.events ?? []).flatMap((e) => [e.name, e.type?.text ?? `(no type for ${e.name})`]),
+  ];
+  if (element.tagName !== 'entitlement-provider' && wanted.length < 30) return [`<${element.tagName}>: only ${wanted.length} CSS properties, parts and events in the manifest`];
+  const missing = wanted.filter((text) => !table.includes(text));
+  return missing.length ? [`the docs table of <${element.tagName}> lacks ${missing.join(', ')}`] : [];
+}
+
 async function checkEntry(page, entry, first) {
   const allowHttpErrors = entry.tags?.includes('http-error');
-  const watcher = watch(page, { allowHttpErrors });
+  const watcher = watch(page, { allowHttpErrors, allowForbidden: entry.tags?.includes('http-forbidden') });
   const problems = watcher.problems;
   try {
     if (entry.type === 'docs') {
       await page.goto(`${origin}/iframe.html?id=${entry.id}&viewMode=docs`, { waitUntil: 'load' });
-      // The docs page: the description and the attribute table that Storybook builds from custom-elements.json.
+      // The docs page: the description and the table that Storybook builds from custom-elements.json (attributes,
+      // properties, events with their types, CSS custom properties, parts).
       const table = await page
         .waitForFunction(() => document.querySelector('#storybook-docs .docblock-argstable')?.textContent ?? '', { timeout: 20_000, polling: 100 })
         .then((handle) => handle.jsonValue())
         .catch(() => '');
       if (!table) problems.push('no argument table on the docs page');
       else if (!/locale|base-url/.test(table)) problems.push(`the argument table lacks the manifest's attributes: ${table.slice(0, 120)}`);
+      else problems.push(...missingFromDocs(entry, table));
       const widgets = await waitForWidgets(page, '#storybook-docs', 'ready', 20_000);
       if (!widgets.ready) problems.push(`docs story: ${widgets.why}`);
     } else {

@@ -1,5 +1,6 @@
 // `npm test`: every test of the project. Type check, Node tests (vitest), browser tests (@web/test-runner in
-// headless Chromium), then the built packages, Storybook and examples in Chromium (scripts/kit-browser-test.mjs).
+// headless Chromium), then the built packages, Storybook and examples in Chromium (scripts/kit-browser-test.mjs),
+// then the packed packages in a consumer app (scripts/packaging: size budget, bin, publint, attw, types, manifest).
 // Stops at the first failing step and exits non-zero.
 import { spawnSync } from 'node:child_process';
 import { ensureChromium } from './chromium.mjs';
@@ -13,6 +14,9 @@ const steps = [
   ['browser tests', 'npx', ['web-test-runner']],
   // Builds what is stale (packages, storybook, React example), then opens every story, the bundle and the example.
   ['storybook build + stories test, bundle and React example in Chromium', 'node', ['scripts/kit-browser-test.mjs']],
+  // npm pack, install into an app outside the repository, Vite build with defaults (the size budget), the mock's bin,
+  // publint and attw on each tarball, strict TSX, the manifest against the sources.
+  ['packed packages in a consumer app', 'npx', ['vitest', 'run', '--config', 'scripts/packaging/vitest.config.ts']],
 ];
 for (const [name, cmd, args] of steps) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);

@@ -185,6 +185,11 @@ export interface ClientOptions {
   batching?: boolean;
   /** Retries of idempotent calls on 429/503/504 (honouring Retry-After). Default 3; 0 disables. */
   retries?: number;
+  /**
+   * The longest Retry-After (in ms) the client waits out before a retry; a longer one fails the call at once with
+   * the server's GraphError (its `retryAfter` says how long the server asked for). Default 60000.
+   */
+  maxRetryAfter?: number;
   /** Per-call timeout in ms (default 30000); false disables. */
   timeout?: number | false;
 }

@@ -175,10 +175,8 @@ function isBatchable(request: Request, baseUrl: string): boolean {
 }
 
 async function toBatchItem(request: Request, baseUrl: string): Promise<Item> {
-  const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => {
-    if (name !== 'authorization') headers[name] = value;
-  });
+  // Entries, not assignments: a header named `__proto__` must stay a header, not set the object's prototype.
+  const headers: Record<string, string> = Object.fromEntries([...request.headers].filter(([name]) => name !== 'authorization'));
   const item: Item = { method: request.method, url: request.url.slice(baseUrl.length) };
   if (Object.keys(headers).length) item.headers = headers;
   if (request.body !== null) {

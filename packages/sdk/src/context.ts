@@ -4,7 +4,7 @@ import { GraphError } from './errors.ts';
 import { pagedList, type CollectionBody } from './paging.ts';
 import type { CallOptions, PagedList, RawClient } from './api.ts';
 import { createRaw } from './raw.ts';
-import type { Send } from './transport.ts';
+import { parseBody, type Send } from './transport.ts';
 
 /** Paths as openapi.yaml spells them, under entitlementManagement. */
 export const EM = '/identityGovernance/entitlementManagement';
@@ -46,8 +46,9 @@ export function createContext(baseUrl: string, send: Send): Context {
   const raw = createRaw(baseUrl, send);
 
   async function follow<T>(nextLink: string, init: CallInit): Promise<CollectionBody<T>> {
-    const response = await send(new Request(nextLink, init));
-    return (await response.json()) as CollectionBody<T>;
+    const request = new Request(nextLink, init);
+    const response = await send(request);
+    return parseBody(response, await response.text(), request) as CollectionBody<T>;
   }
 
   return {

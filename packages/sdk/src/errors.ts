@@ -5,7 +5,15 @@ import type { ODataError } from './models.ts';
 type MainError = ODataError['error'];
 
 /** Codes the SDK itself assigns when there is no Graph error body to read one from. */
-export type TransportErrorCode = 'timeout' | 'networkError' | 'invalidBatchResponse' | 'emptyResponse';
+export type TransportErrorCode =
+  | 'timeout'
+  | 'networkError'
+  | 'invalidBatchResponse'
+  | 'emptyResponse'
+  /** A 2xx whose body is not the JSON it should be. */
+  | 'invalidResponseBody'
+  /** A URL (an @odata.nextLink, a continuationToken) outside the client's baseUrl origin: nothing was sent. */
+  | 'untrustedOrigin';
 
 export interface GraphErrorInit {
   status: number;

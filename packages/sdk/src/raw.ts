@@ -4,6 +4,7 @@
 import type { RawClient } from './api.ts';
 import { serializeQuery } from './odata.ts';
 import type { Send } from './transport.ts';
+import { parseBody } from './transport.ts';
 
 interface RawInit extends Omit<RequestInit, 'body' | 'headers'> {
   params?: { path?: Record<string, string | number>; query?: Record<string, unknown>; header?: Record<string, unknown> };
@@ -33,7 +34,7 @@ export function createRaw(baseUrl: string, send: Send): RawClient {
     const length = response.headers.get('content-length');
     const empty = response.status === 204 || method === 'HEAD' || (length === '0' && !response.headers.get('transfer-encoding')?.includes('chunked'));
     const text = empty ? '' : await response.text();
-    if (response.ok) return { data: text ? (JSON.parse(text) as unknown) : undefined, response };
+    if (response.ok) return { data: text ? parseBody(response, text, request) : undefined, response };
     try {
       return { error: JSON.parse(text) as unknown, response };
     } catch {

@@ -1,4 +1,13 @@
-import type { Approval, Assignment, AssignmentRequest, GraphError } from './internal/sdk.ts';
+import type {
+  AccessPackage,
+  AccessPackageCatalog,
+  AccessPackageResourceRoleScope,
+  Approval,
+  Assignment,
+  AssignmentPolicy,
+  AssignmentRequest,
+  GraphError,
+} from './internal/sdk.ts';
 
 export type ReviewResult = 'Approve' | 'Deny';
 
@@ -25,6 +34,15 @@ export interface WidgetErrorDetail {
   operation: string;
 }
 
+export interface PackageCreatedDetail {
+  accessPackage: AccessPackage;
+  /** The catalog created for it, when the package went into a new catalog. */
+  catalog?: AccessPackageCatalog;
+  /** Its initial policy. */
+  policy: AssignmentPolicy;
+  resourceRoleScopes: AccessPackageResourceRoleScope[];
+}
+
 /** Every event the kit's elements fire, with its detail. */
 export interface EntitlementEventMap {
   'request-submitted': AssignmentRequest;
@@ -32,6 +50,9 @@ export interface EntitlementEventMap {
   'decision-recorded': DecisionRecordedDetail;
   'access-removed': AccessRemovedDetail;
   'widget-error': WidgetErrorDetail;
+  'package-created': PackageCreatedDetail;
+  'package-updated': AccessPackage;
+  'policy-saved': AssignmentPolicy;
 }
 
 export type EntitlementEventName = keyof EntitlementEventMap;
@@ -43,6 +64,9 @@ declare global {
     'decision-recorded': CustomEvent<DecisionRecordedDetail>;
     'access-removed': CustomEvent<AccessRemovedDetail>;
     'widget-error': CustomEvent<WidgetErrorDetail>;
+    'package-created': CustomEvent<PackageCreatedDetail>;
+    'package-updated': CustomEvent<AccessPackage>;
+    'policy-saved': CustomEvent<AssignmentPolicy>;
   }
 }
 

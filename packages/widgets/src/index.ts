@@ -12,6 +12,14 @@ export { ManageTeam } from './manage-team/manage-team.ts';
 export { defineOnce } from './define.ts';
 export { clientContext, localeContext } from './context.ts';
 export { emit } from './events.ts';
-export type { AccessRemovedDetail, DecisionRecordedDetail, EntitlementEventMap, EntitlementEventName, ReviewResult, WidgetErrorDetail } from './events.ts';
+export type {
+  AccessRemovedDetail,
+  DecisionRecordedDetail,
+  EntitlementEventMap,
+  EntitlementEventName,
+  PackageCreatedDetail,
+  ReviewResult,
+  WidgetErrorDetail,
+} from './events.ts';
 export type { Catalogue, Language, MessageKey } from './i18n/index.ts';
 export { VERSION } from './version.ts';

@@ -4,7 +4,7 @@ import { requiredStages, stageApprovers } from './request-records.ts';
 import type { RequestRecord, StageRecord } from './state.ts';
 import { escalationDelay, timeoutMs } from './escalation.ts';
 import { resolveApprovers, type AnySubjectSet } from './subject-sets.ts';
-import { iso } from './time.ts';
+import { iso, laterOrLast } from './time.ts';
 import { nowIso, type Tx } from './tx.ts';
 
 /**
@@ -29,8 +29,8 @@ export function startStage(tx: Tx, req: RequestRecord, index: number): StageReco
     id: tx.newId(),
     index,
     startedDateTime: iso(start),
-    deadline: iso(start + timeoutMs(settings)),
-    escalateAt: typeof delay === 'number' ? iso(start + delay) : null,
+    deadline: iso(laterOrLast(start, timeoutMs(settings))),
+    escalateAt: typeof delay === 'number' ? iso(laterOrLast(start, delay)) : null,
     escalated: false,
     approverIds: [],
     escalationApproverIds: [],

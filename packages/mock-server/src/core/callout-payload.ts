@@ -2,6 +2,7 @@
 // trigger: flat, PascalCase properties (the TAP flow reads triggerBody()?['Assignment']?['Target']?['ObjectId']),
 // with CallbackUriPath naming the resume action a launch-and-wait extension must call.
 import { clone } from './clone.ts';
+import { own } from './own-keys.ts';
 import type { AssignmentRecord, CalloutRecord, RequestRecord } from './state.ts';
 import type { Tx } from './tx.ts';
 
@@ -39,7 +40,7 @@ export interface CalloutPayload {
 export const resumePath = (requestId: string) => `/identityGovernance/entitlementManagement/assignmentRequests/${requestId}/resume`;
 
 function subject(tx: Tx, userId: string): CalloutSubject {
-  const user = tx.state.users[userId];
+  const user = own(tx.state.users, userId);
   return {
     Id: userId,
     ObjectId: userId,
@@ -61,7 +62,7 @@ export function calloutPayload(
   const pkg = tx.state.packages[ref.packageId];
   const catalog = tx.state.catalogs[pkg.catalogId];
   const policy = tx.state.policies[ref.policyId];
-  const asg = assignment ?? tx.state.assignments[request?.assignmentId ?? ''];
+  const asg = assignment ?? own(tx.state.assignments, request?.assignmentId ?? '');
   return {
     Stage: callout.stage,
     CustomExtensionStageInstanceId: callout.id,

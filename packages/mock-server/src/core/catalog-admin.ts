@@ -1,4 +1,5 @@
 // Catalogs, the resources onboarded into them (resourceRequests) and their custom workflow extensions.
+import { own } from './own-keys.ts';
 import type { AccessPackageCatalog, AccessPackageResource } from '@entitlement-kit/sdk';
 import { requireAdmin } from './directory.ts';
 import { badRequest, conflict, missingProperty, notFound } from './errors.ts';
@@ -10,7 +11,7 @@ import { nowIso, type Tx } from './tx.ts';
 type Body = Record<string, any>;
 
 export function requireCatalog(tx: Tx, id: string): AccessPackageCatalog {
-  const catalog = tx.state.catalogs[id];
+  const catalog = own(tx.state.catalogs, id);
   if (!catalog) throw notFound('accessPackageCatalog', id);
   return catalog;
 }
@@ -118,11 +119,11 @@ export function createResourceRequest(tx: Tx, callerId: string, body: Body) {
   const now = nowIso(tx);
   if (body.requestType === 'adminRemove') {
     const resourceId = body.resource?.id;
-    if (typeof resourceId !== 'string' || state.resources[resourceId]?.catalogId !== catalogId) {
+    if (typeof resourceId !== 'string' || own(state.resources, resourceId)?.catalogId !== catalogId) {
       throw notFound('accessPackageResource', String(resourceId));
     }
     const used = Object.values(state.packages).some((p) =>
-      p.roleScopes.some((rs) => state.resourceRoles[rs.roleId]?.resourceId === resourceId),
+      p.roleScopes.some((rs) => own(state.resourceRoles, rs.roleId)?.resourceId === resourceId),
     );
     if (used) throw conflict('ResourceInUse', 'An access package still uses a role of this resource.');
     dropResource(tx, resourceId);
@@ -136,7 +137,7 @@ export function createResourceRequest(tx: Tx, callerId: string, body: Body) {
   if (!ORIGIN_SYSTEMS.includes(originSystem)) {
     throw badRequest('InvalidProperty', `resource.originSystem must be one of ${ORIGIN_SYSTEMS.join(', ')}.`, 'resource.originSystem');
   }
-  const group = originSystem === 'AadGroup' ? state.groups[originId] : undefined;
+  const group = originSystem === 'AadGroup' ? own(state.groups, originId) : undefined;
   if (originSystem === 'AadGroup' && !group) throw notFound('Group', originId);
   if (Object.values(state.resources).some((r) => r.catalogId === catalogId && r.data.originId === originId)) {
     throw conflict('ResourceAlreadyInCatalog', 'The resource is already in this catalog.');
@@ -215,7 +216,7 @@ export function createExtension(tx: Tx, callerId: string, catalogId: string, bod
   }
   if (typeof body.displayName !== 'string' || !body.displayName) throw missingProperty('displayName');
   const now = nowIso(tx);
-  const upn = tx.state.users[callerId]?.userPrincipalName ?? callerId;
+  const upn = own(tx.state.users, callerId)?.userPrincipalName ?? callerId;
   const ext: CatalogExtension = {
     '@odata.type': type,
     id: tx.newId(),
@@ -246,7 +247,7 @@ export function createExtension(tx: Tx, callerId: string, catalogId: string, bod
 
 export function deleteExtension(tx: Tx, callerId: string, catalogId: string, id: string): void {
   requireAdmin(tx.state, callerId);
-  if (tx.state.extensions[id]?.catalogId !== catalogId) throw notFound('customCalloutExtension', id);
+  if (own(tx.state.extensions, id)?.catalogId !== catalogId) throw notFound('customCalloutExtension', id);
   if (Object.values(tx.state.policies).some((p) => p.extensionStages.some((s) => s.customExtensionId === id))) {
     throw conflict('CustomExtensionInUse', 'A policy still runs this custom extension.');
   }

@@ -1,5 +1,6 @@
 // Giving and taking away access: an assignment's resources, its start and end, the emails about it.
 import { assignmentsOfTarget } from './directory.ts';
+import { own } from './own-keys.ts';
 import { assignmentEmailsEnabled, notify, packageName } from './notifications.ts';
 import { endOf } from './requirements.ts';
 import { isActive } from './request-records.ts';
@@ -14,17 +15,17 @@ import { nowIso, type Tx } from './tx.ts';
 function grantResources(tx: Tx, asg: AssignmentRecord): 'delivered' | 'partiallyDelivered' | 'deliveryFailed' {
   const { state } = tx;
   let failed = 0;
-  const scopes = state.packages[asg.packageId]?.roleScopes ?? [];
+  const scopes = own(state.packages, asg.packageId)?.roleScopes ?? [];
   for (const { roleId } of scopes) {
-    const role = state.resourceRoles[roleId];
-    const resource = role && state.resources[role.resourceId]?.data;
+    const role = own(state.resourceRoles, roleId);
+    const resource = role && own(state.resources, role.resourceId)?.data;
     if (!role || !resource) {
       failed++;
       continue;
     }
     if (resource.originSystem !== 'AadGroup') continue;
     const groupId = resource.originId ?? '';
-    if (!state.groups[groupId]) {
+    if (!own(state.groups, groupId)) {
       failed++;
       continue;
     }
@@ -82,7 +83,7 @@ export function endAssignment(tx: Tx, asg: AssignmentRecord): void {
     const stillGranted = assignmentsOfTarget(tx.state, asg.targetId).some(
       (other) => other.id !== asg.id && isActive(other) && other.grantedGroupIds.includes(groupId),
     );
-    if (!stillGranted) tx.state.members[groupId] = (tx.state.members[groupId] ?? []).filter((id) => id !== asg.targetId);
+    if (!stillGranted) tx.state.members[groupId] = (own(tx.state.members, groupId) ?? []).filter((id) => id !== asg.targetId);
   }
 }
 

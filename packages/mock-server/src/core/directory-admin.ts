@@ -1,5 +1,6 @@
 // Changing the directory: users, managers, sponsors, groups and their members. Identity Governance
 // Administrators only, so that tests and demos set up scenarios through the same rules as everyone else.
+import { own } from './own-keys.ts';
 import type { Group, User } from '@entitlement-kit/sdk';
 import { requireAdmin, requireUser } from './directory.ts';
 import { badRequest, missingProperty, notFound } from './errors.ts';
@@ -86,7 +87,7 @@ export function setManager(tx: Tx, callerId: string, userId: string, managerId: 
   const { state } = tx;
   const user = requireUser(state, userId);
   const manager = requireUser(state, managerId);
-  for (let id: string | undefined = manager.id; id; id = state.managers[id]) {
+  for (let id: string | undefined = manager.id; id; id = own(state.managers, id)) {
     if (id === user.id) throw badRequest('ManagerCycle', 'A user cannot report to themself, directly or through others.', '@odata.id');
   }
   state.managers[user.id] = manager.id;
@@ -95,12 +96,12 @@ export function setManager(tx: Tx, callerId: string, userId: string, managerId: 
 export function removeManager(tx: Tx, callerId: string, userId: string): void {
   requireAdmin(tx.state, callerId);
   const user = requireUser(tx.state, userId);
-  if (!tx.state.managers[user.id]) throw notFound('manager of user', user.id);
+  if (!own(tx.state.managers, user.id)) throw notFound('manager of user', user.id);
   delete tx.state.managers[user.id];
 }
 
 function requireUserOrGroup(state: State, id: string): string {
-  if (state.groups[id]) return id;
+  if (own(state.groups, id)) return id;
   return requireUser(state, id).id;
 }
 
@@ -116,13 +117,13 @@ export function addSponsor(tx: Tx, callerId: string, userId: string, sponsorId: 
 export function removeSponsor(tx: Tx, callerId: string, userId: string, sponsorId: string): void {
   requireAdmin(tx.state, callerId);
   const user = requireUser(tx.state, userId);
-  const sponsors = tx.state.sponsors[user.id] ?? [];
+  const sponsors = own(tx.state.sponsors, user.id) ?? [];
   if (!sponsors.includes(sponsorId)) throw notFound('sponsor', sponsorId);
   tx.state.sponsors[user.id] = sponsors.filter((s) => s !== sponsorId);
 }
 
 export function requireGroup(state: State, id: string): Group & { id: string } {
-  const group = state.groups[id];
+  const group = own(state.groups, id);
   if (!group) throw notFound('Group', id);
   return group as Group & { id: string };
 }
@@ -189,7 +190,7 @@ export function addMember(tx: Tx, callerId: string, groupId: string, memberId: s
 export function removeMember(tx: Tx, callerId: string, groupId: string, memberId: string): void {
   requireAdmin(tx.state, callerId);
   const group = requireGroup(tx.state, groupId);
-  const members = tx.state.members[group.id] ?? [];
+  const members = own(tx.state.members, group.id) ?? [];
   if (!members.includes(memberId)) throw notFound('member', memberId);
   tx.state.members[group.id] = members.filter((m) => m !== memberId);
 }

@@ -1,4 +1,5 @@
 // Questions about the directory: who is who, who manages whom, who is in which group, who holds which role.
+import { own } from './own-keys.ts';
 import type { User } from '@entitlement-kit/sdk';
 import { notFound, notPermitted, unauthorized } from './errors.ts';
 import { indexesOf } from './indexes.ts';
@@ -9,7 +10,7 @@ export const MAX_MANAGER_LEVEL = 4;
 
 /** A user by id or by userPrincipalName (case-insensitive, as Graph matches UPNs). */
 export function findUser(state: State, idOrUpn: string): User | undefined {
-  const byId = state.users[idOrUpn];
+  const byId = own(state.users, idOrUpn);
   if (byId) return byId;
   const upn = idOrUpn.toLowerCase();
   const ix = indexesOf(state);
@@ -23,15 +24,22 @@ export function requireUser(state: State, idOrUpn: string): User & { id: string 
   return user as User & { id: string };
 }
 
-/** The caller must be a known user or application identity; the token layer should have caught anyone else. */
+/**
+ * The caller must be a known application identity or a user whose account is enabled: Entra refuses sign-in to a
+ * disabled account, so a token for one (minted before it was disabled or not) gets 401 like an unknown caller's.
+ */
 export function requireCaller(state: State, callerId: string): void {
-  if (!state.users[callerId] && !state.servicePrincipals[callerId]) throw unauthorized(`Unknown principal '${callerId}'.`);
+  const user = own(state.users, callerId);
+  if (!user && !own(state.servicePrincipals, callerId)) throw unauthorized(`Unknown principal '${callerId}'.`);
+  if (user?.accountEnabled === false) throw accountDisabled();
 }
+
+const accountDisabled = () => unauthorized('The user account is disabled.');
 
 /** The managers above a user, nearest first, at most MAX_MANAGER_LEVEL of them. */
 export function managerChain(state: State, userId: string): string[] {
   const chain: string[] = [];
-  for (let id = state.managers[userId]; id && chain.length < MAX_MANAGER_LEVEL && !chain.includes(id); id = state.managers[id]) {
+  for (let id = own(state.managers, userId); id && chain.length < MAX_MANAGER_LEVEL && !chain.includes(id); id = own(state.managers, id)) {
     chain.push(id);
   }
   return chain;
@@ -44,8 +52,9 @@ export function managerLevel(state: State, managerId: string, userId: string): n
 }
 
 export function directReports(state: State, managerId: string): string[] {
-  const reports = indexesOf(state)?.ids('managers', 'manager', managerId) ?? Object.keys(state.managers).filter((id) => state.managers[id] === managerId);
-  return reports.filter((id) => state.users[id]);
+  const reports =
+    indexesOf(state)?.ids('managers', 'manager', managerId) ?? Object.keys(state.managers).filter((id) => own(state.managers, id) === managerId);
+  return reports.filter((id) => own(state.users, id));
 }
 
 /** A user's assignments (all states), in key order. */
@@ -62,9 +71,9 @@ export function groupUsers(state: State, groupId: string): string[] {
   const visit = (id: string) => {
     if (seen.has(id)) return;
     seen.add(id);
-    for (const member of state.members[id] ?? []) {
-      if (state.users[member]) users.add(member);
-      else if (state.groups[member]) visit(member);
+    for (const member of own(state.members, id) ?? []) {
+      if (own(state.users, member)) users.add(member);
+      else if (own(state.groups, member)) visit(member);
     }
   };
   visit(groupId);
@@ -73,16 +82,16 @@ export function groupUsers(state: State, groupId: string): string[] {
 
 /** Users named directly or through groups. */
 export function usersOf(state: State, ids: readonly string[]): string[] {
-  return [...new Set(ids.flatMap((id) => (state.users[id] ? [id] : state.groups[id] ? groupUsers(state, id) : [])))];
+  return [...new Set(ids.flatMap((id) => (own(state.users, id) ? [id] : own(state.groups, id) ? groupUsers(state, id) : [])))];
 }
 
 export function isActiveUser(state: State, id: string): boolean {
-  const user = state.users[id];
+  const user = own(state.users, id);
   return !!user && user.accountEnabled !== false;
 }
 
 export function hasRole(state: State, principalId: string, role: DirectoryRole): boolean {
-  return state.roles[principalId]?.includes(role) ?? false;
+  return own(state.roles, principalId)?.includes(role) ?? false;
 }
 
 export const isGovernanceAdmin = (state: State, id: string) => hasRole(state, id, 'Identity Governance Administrator');
@@ -93,5 +102,5 @@ export function requireAdmin(state: State, callerId: string): void {
 }
 
 export function hasAppPermission(state: State, id: string, permission: string): boolean {
-  return state.servicePrincipals[id]?.appPermissions.includes(permission) ?? false;
+  return own(state.servicePrincipals, id)?.appPermissions.includes(permission) ?? false;
 }

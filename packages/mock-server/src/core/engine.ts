@@ -19,6 +19,7 @@
 //   callback time-outs); `advance()` and `setNow()` move the engine's clock and do the same.
 // - Custom extension callouts go through the injected CalloutPort after the state is committed; a port that
 //   rejects marks the callout calloutFailed. `whenIdle()` waits for callouts still in flight.
+import { own } from './own-keys.ts';
 import type {
   AccessPackage,
   AccessPackageCatalog,
@@ -59,7 +60,7 @@ import { hasDue, runDue } from './scheduler.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
 import * as tap from './tap.ts';
-import { durationMs, instantMs, iso, ManualClock, type Clock } from './time.ts';
+import { durationMs, instantMs, iso, later, ManualClock, MAX_INSTANT, MIN_INSTANT, type Clock } from './time.ts';
 import type { PendingCallout, Tx } from './tx.ts';
 
 export type { ListWindow } from './list-window.ts';
@@ -91,6 +92,8 @@ export interface ReadOptions {
 export interface Principal {
   id: string;
   kind: 'user' | 'servicePrincipal';
+  /** False for a user whose accountEnabled is false; app identities are always enabled. */
+  accountEnabled: boolean;
   displayName: string | null;
   userPrincipalName: string | null;
 }
@@ -127,7 +130,7 @@ export class Engine {
 
   /** Back to a seed's state. With its own clock the engine also goes back to the seed's start time. */
   reset(seed: SeedName | Seed = 'contoso'): void {
-    const chosen = typeof seed === 'string' ? SEEDS[seed] : seed;
+    const chosen = typeof seed === 'string' ? own<Seed>(SEEDS, seed) : seed;
     if (!chosen) throw badRequest('UnknownSeed', `There is no seed '${String(seed)}'.`, 'seed');
     const state = chosen.build(iso(this.#ownClock ? Date.parse(chosen.start) : this.#clock.now()));
     this.#replace(state);
@@ -165,13 +168,17 @@ export class Engine {
   advance(duration: string): string {
     const ms = durationMs(duration);
     if (ms === undefined) throw badRequest('InvalidDuration', `'${duration}' is not an ISO 8601 duration such as PT25H.`, 'advance');
-    return this.#moveClock(Math.max(this.#clock.now(), Date.parse(this.#state.now)) + ms);
+    const to = later(Math.max(this.#clock.now(), Date.parse(this.#state.now)), ms);
+    if (to === undefined) {
+      throw badRequest('InvalidDuration', `Advancing by '${duration}' would pass ${MAX_INSTANT}, the last instant Graph represents.`, 'advance');
+    }
+    return this.#moveClock(to);
   }
 
   /** Moves the clock to an instant (never backwards), running what falls due on the way. */
   setNow(at: string): string {
     const ms = instantMs(at);
-    if (ms === undefined) throw badRequest('InvalidDateTime', `'${at}' is not an ISO 8601 date-time.`, 'now');
+    if (ms === undefined) throw badRequest('InvalidDateTime', `'${at}' is not an ISO 8601 date-time from ${MIN_INSTANT} to ${MAX_INSTANT}.`, 'now');
     if (ms < Date.parse(this.#state.now)) throw badRequest('ClockCannotGoBack', 'The mock clock only moves forward.', 'now');
     return this.#moveClock(ms);
   }
@@ -191,10 +198,16 @@ export class Engine {
     const state = this.#state;
     const user = findUser(state, idOrName);
     if (user?.id) {
-      return { id: user.id, kind: 'user', displayName: user.displayName ?? null, userPrincipalName: user.userPrincipalName ?? null };
+      return {
+        id: user.id,
+        kind: 'user',
+        accountEnabled: user.accountEnabled !== false,
+        displayName: user.displayName ?? null,
+        userPrincipalName: user.userPrincipalName ?? null,
+      };
     }
     const sp = Object.values(state.servicePrincipals).find((p) => p.id === idOrName || p.appId === idOrName);
-    return sp && { id: sp.id, kind: 'servicePrincipal', displayName: sp.displayName, userPrincipalName: null };
+    return sp && { id: sp.id, kind: 'servicePrincipal', accountEnabled: true, displayName: sp.displayName, userPrincipalName: null };
   }
 
   /**
@@ -204,13 +217,14 @@ export class Engine {
   callerFromClaims(claims: { oid?: string; preferred_username?: string }): string {
     const state = this.#state;
     const id = claims.oid
-      ? state.users[claims.oid] || state.servicePrincipals[claims.oid]
+      ? own(state.users, claims.oid) || own(state.servicePrincipals, claims.oid)
         ? claims.oid
         : undefined
       : claims.preferred_username
         ? findUser(state, claims.preferred_username)?.id
         : undefined;
     if (!id) throw unauthorized('The access token names no user or application of this directory.');
+    requireCaller(state, id);
     return id;
   }
 
@@ -240,8 +254,8 @@ export class Engine {
   getManager(callerId: string, idOrUpn: string): User {
     return this.#read((tx) => {
       const { id } = requireUser(tx.state, idOrUpn);
-      const managerId = tx.state.managers[id];
-      if (!managerId || !tx.state.users[managerId]) throw notFound('manager of user', id);
+      const managerId = own(tx.state.managers, id);
+      if (!managerId || !own(tx.state.users, managerId)) throw notFound('manager of user', id);
       return projectUser(tx.state.users[managerId]);
     }, callerId);
   }
@@ -262,7 +276,7 @@ export class Engine {
   }
 
   listSponsors(callerId: string, idOrUpn: string): (User | Group)[] {
-    return this.#read((tx) => projectObjects(tx.state, tx.state.sponsors[requireUser(tx.state, idOrUpn).id] ?? []), callerId);
+    return this.#read((tx) => projectObjects(tx.state, own(tx.state.sponsors, requireUser(tx.state, idOrUpn).id) ?? []), callerId);
   }
 
   addSponsor(callerId: string, idOrUpn: string, sponsorId: string): void {
@@ -282,7 +296,7 @@ export class Engine {
   }
 
   listGroupMembers(callerId: string, id: string): (User | Group)[] {
-    return this.#read((tx) => projectObjects(tx.state, tx.state.members[directoryAdmin.requireGroup(tx.state, id).id] ?? []), callerId);
+    return this.#read((tx) => projectObjects(tx.state, own(tx.state.members, directoryAdmin.requireGroup(tx.state, id).id) ?? []), callerId);
   }
 
   createGroup(callerId: string, body: Body): Group {
@@ -371,7 +385,7 @@ export class Engine {
 
   getCustomExtension(callerId: string, catalogId: string, id: string): CatalogExtension {
     return this.#read((tx) => {
-      const ext = tx.state.extensions[id];
+      const ext = own(tx.state.extensions, id);
       if (ext?.catalogId !== catalogId) throw notFound('customCalloutExtension', id);
       return ext.data;
     }, callerId);

@@ -1,10 +1,11 @@
 // Custom extension stages: record a customExtensionCalloutInstance and queue the callout to the extension's
 // endpoint. A request-workflow extension with a callbackConfiguration is "launch and wait": the request pauses
 // (status WaitingForCallback) until the app calls resume or the timeout passes.
+import { own } from './own-keys.ts';
 import type { CustomExtensionStage } from '@entitlement-kit/sdk';
 import { calloutPayload } from './callout-payload.ts';
 import type { AssignmentRecord, CalloutRecord, CatalogExtension, RequestRecord } from './state.ts';
-import { durationMs, iso } from './time.ts';
+import { durationMs, iso, laterOrLast } from './time.ts';
 import { nowIso, type Tx } from './tx.ts';
 
 export const REQUEST_STAGES: readonly CustomExtensionStage[] = [
@@ -43,8 +44,8 @@ export function fireStage(
   on: { request: RequestRecord; assignment?: AssignmentRecord } | { request?: undefined; assignment: AssignmentRecord },
 ): CalloutRecord | undefined {
   const owner = on.request ?? on.assignment;
-  const setting = tx.state.policies[owner.policyId]?.extensionStages.find((s) => s.stage === stage);
-  const ext = setting && tx.state.extensions[setting.customExtensionId]?.data;
+  const setting = own(tx.state.policies, owner.policyId)?.extensionStages.find((s) => s.stage === stage);
+  const ext = setting && own(tx.state.extensions, setting.customExtensionId)?.data;
   if (!ext) return undefined;
   const timeout = callbackTimeout(ext, stage);
   const url = endpointUrl(ext);
@@ -53,7 +54,7 @@ export function fireStage(
     customExtensionId: ext.id as string,
     stage,
     status: !url ? 'calloutFailed' : timeout ? 'waitingForCallback' : 'calloutSent',
-    timeoutAt: url && timeout ? iso(tx.now + (durationMs(timeout) as number)) : null,
+    timeoutAt: url && timeout ? iso(laterOrLast(tx.now, durationMs(timeout) as number)) : null,
     detail: null,
     sentDateTime: nowIso(tx),
   };

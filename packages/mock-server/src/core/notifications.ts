@@ -1,4 +1,5 @@
 // The outbox: the emails Graph would have sent, kept so tests and demos can see who was told what.
+import { own } from './own-keys.ts';
 import type { NotificationKind } from './state.ts';
 import { nowIso, type Tx } from './tx.ts';
 
@@ -9,17 +10,17 @@ export function notify(
   subject: string,
   refs: { requestId?: string; assignmentId?: string } = {},
 ): void {
-  const recipients = [...new Set(to)].filter((id) => tx.state.users[id]);
+  const recipients = [...new Set(to)].filter((id) => own(tx.state.users, id));
   if (recipients.length === 0) return;
   tx.state.outbox.push({ id: tx.newId(), at: nowIso(tx), kind, to: recipients, ...refs, subject });
 }
 
 /** Assignment emails (delivered, expiring, expired) honour the policy's notificationSettings. */
 export function assignmentEmailsEnabled(tx: Tx, policyId: string): boolean {
-  return !tx.state.policies[policyId]?.data.notificationSettings?.isAssignmentNotificationDisabled;
+  return !own(tx.state.policies, policyId)?.data.notificationSettings?.isAssignmentNotificationDisabled;
 }
 
 export const packageName = (tx: Tx, packageId: string): string =>
-  tx.state.packages[packageId]?.data.displayName ?? 'an access package';
+  own(tx.state.packages, packageId)?.data.displayName ?? 'an access package';
 
-export const userName = (tx: Tx, userId: string): string => tx.state.users[userId]?.displayName ?? userId;
+export const userName = (tx: Tx, userId: string): string => own(tx.state.users, userId)?.displayName ?? userId;

@@ -1,4 +1,5 @@
 // Access packages: create, update, delete, their resource roles and their incompatibilities.
+import { own } from './own-keys.ts';
 import type { AccessPackage } from '@entitlement-kit/sdk';
 import { requireAdmin } from './directory.ts';
 import { badRequest, conflict, missingProperty, notFound } from './errors.ts';
@@ -9,7 +10,7 @@ import { nowIso, type Tx } from './tx.ts';
 type Body = Record<string, any>;
 
 export function requirePackage(tx: Tx, id: string): PackageRecord {
-  const pkg = tx.state.packages[id];
+  const pkg = own(tx.state.packages, id);
   if (!pkg) throw notFound('accessPackage', id);
   return pkg;
 }
@@ -38,7 +39,7 @@ export function createPackage(tx: Tx, callerId: string, body: Body): PackageReco
   if (typeof body?.displayName !== 'string' || !body.displayName) throw missingProperty('displayName');
   const catalogId = body.catalog?.id;
   if (typeof catalogId !== 'string') throw missingProperty('catalog.id');
-  if (!tx.state.catalogs[catalogId]) throw notFound('accessPackageCatalog', catalogId);
+  if (!own(tx.state.catalogs, catalogId)) throw notFound('accessPackageCatalog', catalogId);
   const now = nowIso(tx);
   const pkg: PackageRecord = {
     catalogId,
@@ -82,7 +83,7 @@ export function addRoleScope(tx: Tx, callerId: string, packageId: string, body: 
       : Object.keys(state.resourceRoles).find(
           (r) => state.resourceRoles[r].data.originId === body?.role?.originId && state.resourceRoles[r].resourceId === body?.role?.resource?.id,
         );
-  const role = roleId ? state.resourceRoles[roleId] : undefined;
+  const role = roleId ? own(state.resourceRoles, roleId) : undefined;
   if (!role) throw badRequest('InvalidReference', 'role must name a resource role of the catalog (id, or originId with resource.id).', 'role');
   const scopeId =
     typeof body?.scope?.id === 'string'
@@ -90,11 +91,11 @@ export function addRoleScope(tx: Tx, callerId: string, packageId: string, body: 
       : Object.keys(state.resourceScopes).find(
           (s) => state.resourceScopes[s].data.originId === body?.scope?.originId && state.resourceScopes[s].resourceId === role.resourceId,
         );
-  const scope = scopeId ? state.resourceScopes[scopeId] : undefined;
+  const scope = scopeId ? own(state.resourceScopes, scopeId) : undefined;
   if (!scope || scope.resourceId !== role.resourceId) {
     throw badRequest('InvalidReference', "scope must name a scope of the role's resource.", 'scope');
   }
-  if (state.resources[role.resourceId]?.catalogId !== pkg.catalogId) {
+  if (own(state.resources, role.resourceId)?.catalogId !== pkg.catalogId) {
     throw badRequest('ResourceNotInCatalog', "The resource is not in the access package's catalog.", 'role');
   }
   const id = `${roleId}_${scopeId}`;

@@ -1,4 +1,5 @@
 // Creating, replacing (PUT, as Graph updates policies) and deleting assignment policies.
+import { own } from './own-keys.ts';
 import { requireAdmin } from './directory.ts';
 import { badRequest, conflict, missingProperty, notFound } from './errors.ts';
 import { readPolicy } from './policy-shape.ts';
@@ -9,7 +10,7 @@ import { nowIso, type Tx } from './tx.ts';
 type Body = Record<string, any>;
 
 export function requirePolicy(tx: Tx, id: string): PolicyRecord {
-  const policy = tx.state.policies[id];
+  const policy = own(tx.state.policies, id);
   if (!policy) throw notFound('accessPackageAssignmentPolicy', id);
   return policy;
 }
@@ -18,7 +19,7 @@ export function createPolicy(tx: Tx, callerId: string, body: Body): PolicyRecord
   requireAdmin(tx.state, callerId);
   const packageId = body?.accessPackage?.id;
   if (typeof packageId !== 'string') throw missingProperty('accessPackage.id');
-  if (!tx.state.packages[packageId]) throw notFound('accessPackage', packageId);
+  if (!own(tx.state.packages, packageId)) throw notFound('accessPackage', packageId);
   const policy = readPolicy(tx, body, packageId, tx.newId(), nowIso(tx));
   tx.state.policies[policy.data.id as string] = policy;
   return policy;

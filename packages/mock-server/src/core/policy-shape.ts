@@ -1,5 +1,6 @@
 // Reading a policy body (POST or PUT) into the stored form: every property type-checked, every reference
 // resolved, the approval and escalation rules applied, and nothing kept that the Graph schema does not have.
+import { own } from './own-keys.ts';
 import type {
   ApprovalSettings,
   ApprovalStageSettings,
@@ -10,6 +11,7 @@ import type {
   RequestorSettings,
   SubjectSet,
 } from '@entitlement-kit/sdk';
+import { isAnswerPattern } from './answer-pattern.ts';
 import { MAX_MANAGER_LEVEL } from './directory.ts';
 import { badRequest, missingProperty, notFound } from './errors.ts';
 import { escalationDelay, DEFAULT_TIMEOUT } from './escalation.ts';
@@ -71,17 +73,17 @@ function subjectSets(tx: Tx, value: unknown, target: string, allowed: readonly s
     const type = `#microsoft.graph.${kind}`;
     switch (kind) {
       case 'singleUser': {
-        const user = state.users[set.userId];
+        const user = own(state.users, set.userId);
         if (!user) throw badRequest('InvalidReference', `${target}: no user '${set.userId}'.`, target);
         return { '@odata.type': type, userId: set.userId, description: user.displayName ?? null } as SubjectSet;
       }
       case 'groupMembers': {
-        const group = state.groups[set.groupId];
+        const group = own(state.groups, set.groupId);
         if (!group) throw badRequest('InvalidReference', `${target}: no group '${set.groupId}'.`, target);
         return { '@odata.type': type, groupId: set.groupId, description: group.displayName ?? null } as SubjectSet;
       }
       case 'connectedOrganizationMembers': {
-        const org = state.connectedOrganizations[set.connectedOrganizationId];
+        const org = own(state.connectedOrganizations, set.connectedOrganizationId);
         if (!org) throw badRequest('InvalidReference', `${target}: no connected organization '${set.connectedOrganizationId}'.`, target);
         return { '@odata.type': type, connectedOrganizationId: org.id, description: org.displayName } as SubjectSet;
       }
@@ -107,6 +109,8 @@ function expiration(value: unknown): ExpirationPattern {
     case 'notSpecified':
       return { type: e.type };
     case 'afterDuration':
+      // The admin center takes 0 to 3660 days (seed 003), so a policy's expiry may be a zero duration (P0D).
+      if (durationMs(e.duration) === 0) return { type: 'afterDuration', duration: e.duration };
       return { type: 'afterDuration', duration: duration(e.duration, 'expiration.duration') };
     case 'afterDateTime': {
       const end = instantMs(e.endDateTime);
@@ -201,12 +205,12 @@ function questions(tx: Tx, value: unknown): PolicyQuestion[] {
     };
     if (kind === 'accessPackageTextInputQuestion') {
       const regexPattern = optionalString(q.regexPattern, `${at}.regexPattern`);
-      if (regexPattern) {
-        try {
-          new RegExp(regexPattern);
-        } catch {
-          throw badRequest('InvalidRegexPattern', `${at}.regexPattern is not a valid regular expression.`, `${at}.regexPattern`);
-        }
+      if (regexPattern && !isAnswerPattern(regexPattern)) {
+        throw badRequest(
+          'InvalidRegexPattern',
+          `${at}.regexPattern is not a regular expression in RE2 syntax (no backreferences, lookahead or lookbehind).`,
+          `${at}.regexPattern`,
+        );
       }
       return {
         '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion',
@@ -251,7 +255,7 @@ function extensionStages(tx: Tx, value: unknown, catalogId: string): PolicyRecor
     used.add(s.stage);
     const extId = s.customExtension?.id;
     if (typeof extId !== 'string') throw missingProperty(`${at}.customExtension.id`);
-    const ext = tx.state.extensions[extId];
+    const ext = own(tx.state.extensions, extId);
     if (!ext) throw notFound('customCalloutExtension', extId);
     if (ext.catalogId !== catalogId) {
       throw badRequest('CustomExtensionNotInCatalog', "The custom extension is not in the access package's catalog.", at);

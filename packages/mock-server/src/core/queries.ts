@@ -4,6 +4,7 @@ import type { Requirements } from '@entitlement-kit/sdk';
 import { wasApprover } from './approvals.ts';
 import { isGovernanceAdmin, managerChain } from './directory.ts';
 import { badRequest, notPermitted } from './errors.ts';
+import { own, table } from './own-keys.ts';
 import { packagePolicyIds } from './projections/packages.ts';
 import { currentStage, stageApprovers } from './request-records.ts';
 import { indexesOf, type IndexName, type Indexes } from './indexes.ts';
@@ -68,7 +69,8 @@ const reportsOf = (ix: Indexes, managerId: string) => ix.ids('managers', 'manage
 const targetsOf = (ix: Indexes, table: 'requests' | 'assignments', userIds: string[]) =>
   ix.inKeyOrder(table, new Set(userIds.flatMap((id) => ix.ids(table, 'target', id))));
 
-const REQUEST_FILTERS: Record<string, Filter<RequestRecord>> = {
+// Keyed by the client's `on=` value: a null-prototype table read with own(), so on='constructor' is just unsupported.
+const REQUEST_FILTERS = table<Filter<RequestRecord>>({
   target: { keep: (_, me, r) => r.targetId === me, candidates: (ix, _, me) => ix.ids('requests', 'target', me), key: (me) => ['target', me] },
   createdBy: { keep: (_, me, r) => r.requestorId === me, candidates: (ix, _, me) => ix.ids('requests', 'requestor', me), key: (me) => ['requestor', me] },
   approver: {
@@ -86,13 +88,13 @@ const REQUEST_FILTERS: Record<string, Filter<RequestRecord>> = {
     candidates: (ix, _, me) => ix.ids('requests', 'requestor', me),
     exact: false,
   },
-};
+});
 
-const ASSIGNMENT_FILTERS: Record<string, Filter<AssignmentRecord>> = {
+const ASSIGNMENT_FILTERS = table<Filter<AssignmentRecord>>({
   target: { keep: (_, me, a) => a.targetId === me, candidates: (ix, _, me) => ix.ids('assignments', 'target', me), key: (me) => ['target', me] },
   createdBy: { keep: (_, me, a) => a.requestorId === me, candidates: (ix, _, me) => ix.ids('assignments', 'requestor', me), key: (me) => ['requestor', me] },
   targetManager: { keep: (state, me, a) => isDirectReport(state, me, a.targetId), candidates: (ix, _, me) => targetsOf(ix, 'assignments', reportsOf(ix, me)) },
-};
+});
 
 function select<T>(state: State, name: 'requests' | 'assignments', filter: Filter<T>, callerId: string, window?: ListWindow): T[] {
   const table = state[name] as unknown as Record<string, T>;
@@ -114,14 +116,14 @@ const invalidOption = (on: string, options: object) =>
 
 /** With a window, only that page (and `window.total`). */
 export function requestsFor(state: State, callerId: string, on: string, window?: ListWindow): RequestRecord[] {
-  const filter = REQUEST_FILTERS[on];
+  const filter = own(REQUEST_FILTERS, on);
   if (!filter) throw invalidOption(on, REQUEST_FILTERS);
   return select(state, 'requests', filter, callerId, window);
 }
 
 /** With a window, only that page (and `window.total`). */
 export function assignmentsFor(state: State, callerId: string, on: string, window?: ListWindow): AssignmentRecord[] {
-  const filter = ASSIGNMENT_FILTERS[on];
+  const filter = own(ASSIGNMENT_FILTERS, on);
   if (!filter) throw invalidOption(on, ASSIGNMENT_FILTERS);
   return select(state, 'assignments', filter, callerId, window);
 }

@@ -1,4 +1,5 @@
 // Small facts about requests and assignments that several rules share.
+import { own } from './own-keys.ts';
 import type { ApprovalStageSettings, RequestState } from '@entitlement-kit/sdk';
 import { notFound } from './errors.ts';
 import type { AssignmentRecord, PolicyRecord, RequestRecord, StageRecord } from './state.ts';
@@ -19,13 +20,13 @@ export const isActive = (asg: AssignmentRecord): boolean =>
   asg.state === 'delivered' || asg.state === 'partiallyDelivered' || asg.state === 'delivering';
 
 export function requireRequest(tx: Tx, id: string): RequestRecord {
-  const req = tx.state.requests[id];
+  const req = own(tx.state.requests, id);
   if (!req) throw notFound('accessPackageAssignmentRequest', id);
   return req;
 }
 
 export function requireAssignment(tx: Tx, id: string): AssignmentRecord {
-  const asg = tx.state.assignments[id];
+  const asg = own(tx.state.assignments, id);
   if (!asg) throw notFound('accessPackageAssignment', id);
   return asg;
 }

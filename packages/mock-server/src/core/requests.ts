@@ -1,4 +1,5 @@
 // POST .../assignmentRequests: every check a new request must pass, then the request itself.
+import { own } from './own-keys.ts';
 import { assignmentsOfTarget, groupUsers, isGovernanceAdmin, requireUser } from './directory.ts';
 import { indexesOf, openAddKey } from './indexes.ts';
 import { badRequest, conflict, forbidden, missingProperty, notFound, notPermitted } from './errors.ts';
@@ -40,7 +41,7 @@ export function createRequest(tx: Tx, callerId: string, body: RequestInput): Req
 
 /** The caller must be a person for user requests and an Identity Governance Administrator for admin ones. */
 function checkRequestor(tx: Tx, callerId: string, admin: boolean): void {
-  if (admin ? !isGovernanceAdmin(tx.state, callerId) : !tx.state.users[callerId]) throw notPermitted();
+  if (admin ? !isGovernanceAdmin(tx.state, callerId) : !own(tx.state.users, callerId)) throw notPermitted();
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
@@ -53,9 +54,9 @@ function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd
   const policyId = text(body.assignment?.assignmentPolicyId);
   if (!packageId) throw missingProperty('assignment.accessPackageId');
   if (!policyId) throw missingProperty('assignment.assignmentPolicyId');
-  const pkg = state.packages[packageId];
+  const pkg = own(state.packages, packageId);
   if (!pkg) throw notFound('accessPackage', packageId);
-  const policy = state.policies[policyId];
+  const policy = own(state.policies, policyId);
   if (!policy) throw notFound('accessPackageAssignmentPolicy', policyId);
   if (policy.packageId !== packageId) {
     throw badRequest('PolicyNotForAccessPackage', 'The policy does not belong to this access package.', 'assignment.assignmentPolicyId');
@@ -116,7 +117,7 @@ function checkCompatible(tx: Tx, targetId: string, pkg: PackageRecord): void {
   const id = pkg.data.id as string;
   for (const held of assignmentsOfTarget(state, targetId)) {
     if (!isActive(held)) continue;
-    const other = state.packages[held.packageId];
+    const other = own(state.packages, held.packageId);
     if (pkg.incompatiblePackageIds.includes(held.packageId) || other?.incompatiblePackageIds.includes(id)) {
       throw forbidden(
         'IncompatibleAccessPackage',
@@ -128,7 +129,7 @@ function checkCompatible(tx: Tx, targetId: string, pkg: PackageRecord): void {
     if (groupUsers(state, groupId).includes(targetId)) {
       throw forbidden(
         'IncompatibleGroupMembership',
-        `Members of '${state.groups[groupId]?.displayName ?? groupId}' cannot be assigned this access package.`,
+        `Members of '${own(state.groups, groupId)?.displayName ?? groupId}' cannot be assigned this access package.`,
       );
     }
   }
@@ -177,9 +178,9 @@ function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'user
 /** DELETE .../assignmentRequests/{id}: admins remove finished requests whose assignment is gone. */
 export function deleteRequest(tx: Tx, callerId: string, id: string): void {
   checkRequestor(tx, callerId, true);
-  const req = tx.state.requests[id];
+  const req = own(tx.state.requests, id);
   if (!req) throw notFound('accessPackageAssignmentRequest', id);
-  const asg = tx.state.assignments[req.assignmentId];
+  const asg = own(tx.state.assignments, req.assignmentId);
   if (isOpen(req) || (!isRemoval(req) && asg && isActive(asg))) {
     throw conflict('RequestStillInEffect', 'Only finished requests without an active assignment can be deleted.');
   }

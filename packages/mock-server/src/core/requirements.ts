@@ -2,9 +2,10 @@
 // schedule only when the policy allows one and within the policy's expiration.
 import type { AnswerString, ExpirationPattern, Requirements, Schedule } from '@entitlement-kit/sdk';
 import { clone } from './clone.ts';
+import { answerMatches } from './answer-pattern.ts';
 import { badRequest, missingProperty } from './errors.ts';
 import type { PolicyQuestion, PolicyRecord } from './state.ts';
-import { durationMs, instantMs, iso } from './time.ts';
+import { durationMs, instantMs, iso, later, laterOrLast, MAX_INSTANT } from './time.ts';
 
 const ANSWER_TYPE = '#microsoft.graph.accessPackageAnswerString';
 
@@ -98,8 +99,10 @@ function checkValue(question: PolicyQuestion, value: string): string {
     if (!choice) throw badRequest('AnswerNotAmongChoices', `'${value}' is not one of the choices of '${question.text}'.`, id);
     return choice.text ?? value;
   }
-  if ('regexPattern' in question && question.regexPattern && !new RegExp(question.regexPattern).test(value)) {
-    throw badRequest('AnswerDoesNotMatchPattern', `The answer to '${question.text}' does not match the expected format.`, id);
+  if ('regexPattern' in question && question.regexPattern) {
+    const matches = answerMatches(question.regexPattern, value);
+    if (matches === undefined) throw badRequest('InvalidRegexPattern', `The question '${question.text}' has a pattern RE2 cannot read.`, id);
+    if (!matches) throw badRequest('AnswerDoesNotMatchPattern', `The answer to '${question.text}' does not match the expected format.`, id);
   }
   if ('isSingleLineQuestion' in question && question.isSingleLineQuestion && /[\r\n]/.test(value)) {
     throw badRequest('AnswerNotSingleLine', `The answer to '${question.text}' must be a single line.`, id);
@@ -112,7 +115,7 @@ export function endOf(expiration: ExpirationPattern | null | undefined, startMs:
   if (expiration?.type === 'afterDateTime') return instantMs(expiration.endDateTime) ?? null;
   if (expiration?.type === 'afterDuration') {
     const ms = durationMs(expiration.duration);
-    return ms === undefined ? null : startMs + ms;
+    return ms === undefined ? null : laterOrLast(startMs, ms);
   }
   return null;
 }
@@ -141,16 +144,18 @@ export function checkSchedule(
     throw badRequest('CustomScheduleNotAllowed', 'This policy does not allow requesting a specific period.', 'schedule');
   }
   const askedStart = asked.startDateTime ? instantMs(asked.startDateTime) : now;
-  if (askedStart === undefined) throw invalidSchedule('schedule.startDateTime is not an ISO 8601 date-time.');
+  if (askedStart === undefined) throw invalidSchedule(`schedule.startDateTime is not an ISO 8601 date-time up to ${MAX_INSTANT}.`);
   const start = Math.max(askedStart, now);
 
   let ownExpiration: ExpirationPattern;
   if (expiration.type === 'afterDateTime') {
     const end = instantMs(expiration.endDateTime);
-    if (end === undefined) throw invalidSchedule('schedule.expiration.endDateTime is not an ISO 8601 date-time.');
+    if (end === undefined) throw invalidSchedule(`schedule.expiration.endDateTime is not an ISO 8601 date-time up to ${MAX_INSTANT}.`);
     ownExpiration = { type: 'afterDateTime', endDateTime: iso(end) };
   } else if (expiration.type === 'afterDuration') {
-    if (!durationMs(expiration.duration)) throw invalidSchedule('schedule.expiration.duration is not an ISO 8601 duration.');
+    const ms = durationMs(expiration.duration);
+    if (!ms) throw invalidSchedule('schedule.expiration.duration is not an ISO 8601 duration such as P30D.');
+    if (later(start, ms) === undefined) throw invalidSchedule(`The schedule would end after ${MAX_INSTANT}, the last instant Graph represents.`);
     ownExpiration = { type: 'afterDuration', duration: expiration.duration };
   } else if (expiration.type === 'noExpiration') {
     ownExpiration = { type: 'noExpiration' };

@@ -1,4 +1,5 @@
 // Who may ask for what under a policy: the target scope, self-service, and requests on behalf of reports.
+import { own } from './own-keys.ts';
 import type { RequestorSettings } from '@entitlement-kit/sdk';
 import { managerLevel } from './directory.ts';
 import { forbidden } from './errors.ts';
@@ -9,7 +10,7 @@ const settingsOf = (policy: PolicyRecord): RequestorSettings => policy.data.requ
 
 /** Whether a user is among the principals the policy can assign (allowedTargetScope + specificAllowedTargets). */
 export function inTargetScope(state: State, policy: PolicyRecord, userId: string): boolean {
-  const user = state.users[userId];
+  const user = own(state.users, userId);
   if (!user) return false;
   const guest = user.userType === 'Guest';
   const sets = policy.data.specificAllowedTargets as AnySubjectSet[] | undefined;
@@ -23,7 +24,7 @@ export function inTargetScope(state: State, policy: PolicyRecord, userId: string
     case 'specificConnectedOrganizationUsers':
       return guest && inSubjectSets(state, sets, userId);
     case 'allConfiguredConnectedOrganizationUsers':
-      return !!state.guestOrganizations[userId];
+      return !!own(state.guestOrganizations, userId);
     case 'allExternalUsers':
       return guest;
     default:

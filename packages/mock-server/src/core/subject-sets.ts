@@ -1,4 +1,5 @@
 // Graph's subjectSet: who a policy lets request, who may request on behalf, and who approves.
+import { own } from './own-keys.ts';
 import type { SubjectSet } from '@entitlement-kit/sdk';
 import { groupUsers, isActiveUser, managerChain, usersOf } from './directory.ts';
 import type { State } from './state.ts';
@@ -44,10 +45,10 @@ export function resolveApprovers(state: State, sets: readonly AnySubjectSet[] | 
         return manager ? [manager] : [];
       }
       case 'targetUserSponsors':
-        return usersOf(state, state.sponsors[targetId] ?? []);
+        return usersOf(state, own(state.sponsors, targetId) ?? []);
       case 'internalSponsors':
       case 'externalSponsors': {
-        const org = state.connectedOrganizations[state.guestOrganizations[targetId] ?? ''];
+        const org = own(state.connectedOrganizations, own(state.guestOrganizations, targetId) ?? '');
         if (!org) return [];
         return usersOf(state, kindOf(set) === 'internalSponsors' ? org.internalSponsorIds : org.externalSponsorIds);
       }
@@ -67,7 +68,7 @@ export function inSubjectSets(state: State, sets: readonly AnySubjectSet[] | und
       case 'groupMembers':
         return !!set.groupId && groupUsers(state, set.groupId).includes(userId);
       case 'connectedOrganizationMembers':
-        return !!set.connectedOrganizationId && state.guestOrganizations[userId] === set.connectedOrganizationId;
+        return !!set.connectedOrganizationId && own(state.guestOrganizations, userId) === set.connectedOrganizationId;
       default:
         return false;
     }

@@ -2,6 +2,7 @@
 // Administrators (people, or an app identity holding the role, like the Logic App of the TAP flow) may create
 // one for users without admin roles; a Privileged Authentication Administrator also for admins. A new pass
 // replaces the user's current one, and the pass itself is returned once, never stored.
+import { own } from './own-keys.ts';
 import type { TemporaryAccessPass } from '@entitlement-kit/sdk';
 import { hasRole, requireUser } from './directory.ts';
 import { badRequest, notPermitted } from './errors.ts';
@@ -41,7 +42,7 @@ export function createTemporaryAccessPass(tx: Tx, callerId: string, userId: stri
   const { state } = tx;
   if (!canIssue(state, callerId)) throw notPermitted();
   const user = requireUser(state, userId);
-  if ((state.roles[user.id] ?? []).length > 0 && !hasRole(state, callerId, 'Privileged Authentication Administrator')) {
+  if ((own(state.roles, user.id) ?? []).length > 0 && !hasRole(state, callerId, 'Privileged Authentication Administrator')) {
     throw notPermitted('Only a Privileged Authentication Administrator can create a Temporary Access Pass for an administrator.');
   }
   const lifetime = body?.lifetimeInMinutes ?? DEFAULT_LIFETIME;
@@ -68,6 +69,6 @@ export function createTemporaryAccessPass(tx: Tx, callerId: string, userId: stri
 export function listTemporaryAccessPasses(tx: Tx, callerId: string, userId: string): TemporaryAccessPass[] {
   const user = requireUser(tx.state, userId);
   if (callerId !== user.id && !canIssue(tx.state, callerId)) throw notPermitted();
-  const rec = tx.state.temporaryAccessPasses[user.id];
+  const rec = own(tx.state.temporaryAccessPasses, user.id);
   return rec ? [project(rec, tx.now, null)] : [];
 }

@@ -1,6 +1,7 @@
 // The life of a request. `continueRequest` takes an open request as far as it can go (extension stages, approval
 // stages, a scheduled start, delivery) and stops where it must wait; every event that unblocks a request
 // (a decision, a resume, a due time) records what happened and calls it again.
+import { own } from './own-keys.ts';
 import type { CustomExtensionStage } from '@entitlement-kit/sdk';
 import { recordDecision, startStage } from './approvals.ts';
 import { deliver, endAssignment, startOf } from './delivery.ts';
@@ -39,7 +40,7 @@ export function continueRequest(tx: Tx, req: RequestRecord): void {
 }
 
 function continueRemoval(tx: Tx, req: RequestRecord): void {
-  const asg = tx.state.assignments[req.assignmentId];
+  const asg = own(tx.state.assignments, req.assignmentId);
   if (asg && isActive(asg)) {
     endAssignment(tx, asg);
     req.state = 'delivering';
@@ -59,7 +60,7 @@ function continueRemoval(tx: Tx, req: RequestRecord): void {
 function passExtension(tx: Tx, req: RequestRecord, stage: CustomExtensionStage): boolean {
   const earlier = req.callouts.find((c) => c.stage === stage);
   if (earlier) return earlier.status !== 'waitingForCallback';
-  const callout = fireStage(tx, stage, { request: req, assignment: tx.state.assignments[req.assignmentId] });
+  const callout = fireStage(tx, stage, { request: req, assignment: own(tx.state.assignments, req.assignmentId) });
   if (callout?.status !== 'waitingForCallback') return true;
   req.status = 'WaitingForCallback';
   return false;
@@ -88,7 +89,7 @@ function passApprovals(tx: Tx, req: RequestRecord): boolean {
 }
 
 function passDelivery(tx: Tx, req: RequestRecord): boolean {
-  if (tx.state.assignments[req.assignmentId]) return true;
+  if (own(tx.state.assignments, req.assignmentId)) return true;
   if (startOf(tx, req) > tx.now) {
     req.state = 'scheduled';
     req.status = 'PendingNotBefore';
@@ -180,7 +181,7 @@ export function timeOutCallout(tx: Tx, req: RequestRecord, callout: CalloutRecor
 
 /** The callout port could not reach the endpoint. */
 export function calloutFailed(tx: Tx, sent: PendingCallout): void {
-  const owner = sent.requestId ? tx.state.requests[sent.requestId] : tx.state.assignments[sent.assignmentId ?? ''];
+  const owner = sent.requestId ? own(tx.state.requests, sent.requestId) : own(tx.state.assignments, sent.assignmentId ?? '');
   const callout = owner?.callouts.find((c) => c.id === sent.calloutId);
   if (!callout || (callout.status !== 'calloutSent' && callout.status !== 'waitingForCallback')) return;
   const wasWaiting = callout.status === 'waitingForCallback';

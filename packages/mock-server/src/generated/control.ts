@@ -217,6 +217,7 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["error"];
+            415: components["responses"]["error"];
         };
     };
     getClock: {
@@ -262,6 +263,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["error"];
+            415: components["responses"]["error"];
         };
     };
     setFaults: {
@@ -287,6 +289,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["error"];
+            415: components["responses"]["error"];
         };
     };
     clearFaults: {
@@ -350,7 +353,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["error"];
+            401: components["responses"]["error"];
             404: components["responses"]["error"];
+            415: components["responses"]["error"];
         };
     };
     getState: {

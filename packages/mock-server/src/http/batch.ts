@@ -1,8 +1,11 @@
 // JSON batching (https://learn.microsoft.com/graph/json-batching): up to 20 sub-requests, each a real Request
 // against the version root with the batch's own Authorization, answered independently (one failing does not fail
 // the others). Sub-requests run one at a time in an order that honours `dependsOn`; a sub-request whose dependency
-// failed is answered 424 like Graph does.
+// failed is answered 424 like Graph does. An item's URL is resolved once against the version root, the way the
+// sub-request will be routed (`.`, `..`, `%2e%2e` and backslashes included), and must stay under it: an item can
+// reach neither the control API (`../_mock/state`) nor another $batch (`./$batch`, `%24batch`, `me/../$batch`).
 import { MockGraphError, badRequest } from '../core/errors.ts';
+import { own } from '../core/own-keys.ts';
 import { graphErrorResponse, graphJson, requestContext, type RequestContext } from './graph-response.ts';
 import { readJsonBody } from './json-body.ts';
 
@@ -29,7 +32,31 @@ export interface BatchSubResponse {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
 
-function readItem(raw: unknown, index: number): BatchItem {
+/** The item's URL resolved against the version root; 400 unless it names a Graph path under it other than $batch. */
+function resolveItemUrl(id: string, url: string, versionBaseUrl: string): string {
+  const base = new URL(`${versionBaseUrl.replace(/\/+$/, '')}/`);
+  let resolved: URL;
+  try {
+    resolved = new URL(url.replace(/^[/\\]+/, ''), base);
+  } catch {
+    throw badRequest(CODE, `Invalid batch payload: request '${id}' has a url that cannot be read.`);
+  }
+  const under = resolved.origin === base.origin && resolved.pathname.toLowerCase().startsWith(base.pathname.toLowerCase());
+  if (!under) throw badRequest(CODE, `Invalid batch payload: request '${id}' leaves the version root (${base.pathname}).`);
+  const first = resolved.pathname.slice(base.pathname.length).split('/')[0];
+  if (safeDecode(first).toLowerCase() === '$batch') throw badRequest(CODE, `Invalid batch payload: request '${id}' is a nested $batch.`);
+  return resolved.href;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+function readItem(raw: unknown, index: number, versionBaseUrl: string): BatchItem {
   const where = `requests[${index}]`;
   if (!isObject(raw)) throw badRequest(CODE, `Invalid batch payload: ${where} is not an object.`);
   const { id, method, url, headers = {}, body, dependsOn = [] } = raw;
@@ -40,7 +67,6 @@ function readItem(raw: unknown, index: number): BatchItem {
   if (typeof url !== 'string' || !url || /^[a-z][a-z\d+.-]*:/i.test(url) || url.startsWith('//')) {
     throw badRequest(CODE, `Invalid batch payload: request '${id}' needs a url relative to the version root, e.g. "/me".`);
   }
-  if (/^\/?\$batch\b/i.test(url)) throw badRequest(CODE, `Invalid batch payload: request '${id}' is a nested $batch.`);
   if (!isObject(headers) || Object.values(headers).some((value) => typeof value !== 'string')) {
     throw badRequest(CODE, `Invalid batch payload: request '${id}' has headers that are not a map of strings.`);
   }
@@ -50,10 +76,11 @@ function readItem(raw: unknown, index: number): BatchItem {
   if (!Array.isArray(dependsOn) || dependsOn.some((dep) => typeof dep !== 'string')) {
     throw badRequest(CODE, `Invalid batch payload: request '${id}' has a dependsOn that is not a list of ids.`);
   }
-  return { id, method: method.toUpperCase(), url, headers: headers as Record<string, string>, body, dependsOn: dependsOn as string[] };
+  const resolved = resolveItemUrl(id, url, versionBaseUrl);
+  return { id, method: method.toUpperCase(), url: resolved, headers: headers as Record<string, string>, body, dependsOn: dependsOn as string[] };
 }
 
-function readBatch(payload: unknown): BatchItem[] {
+function readBatch(payload: unknown, versionBaseUrl: string): BatchItem[] {
   if (!isObject(payload) || !Array.isArray(payload.requests)) {
     throw badRequest(CODE, 'Invalid batch payload: expected { "requests": [ ... ] }.');
   }
@@ -62,7 +89,7 @@ function readBatch(payload: unknown): BatchItem[] {
   if (requests.length > MAX_BATCH_REQUESTS) {
     throw badRequest(CODE, `Invalid batch payload: ${requests.length} requests; a batch holds at most ${MAX_BATCH_REQUESTS}.`);
   }
-  const items = requests.map(readItem);
+  const items = requests.map((raw, index) => readItem(raw, index, versionBaseUrl));
   const ids = new Set<string>();
   for (const item of items) {
     if (ids.has(item.id)) throw badRequest(CODE, `Invalid batch payload: the id '${item.id}' is used twice.`);
@@ -94,8 +121,14 @@ function inDependencyOrder(items: BatchItem[]): BatchItem[] {
   return ordered;
 }
 
-function toSubRequest(item: BatchItem, outer: Request, versionBaseUrl: string): Request {
-  const headers = new Headers(item.headers);
+function toSubRequest(item: BatchItem, outer: Request): Request {
+  let headers: Headers;
+  try {
+    headers = new Headers(item.headers);
+  } catch {
+    // The Headers constructor refuses names and values HTTP cannot carry: that item's fault, answered for it alone.
+    throw badRequest(CODE, `Request '${item.id}' has a header name or value that HTTP does not allow.`);
+  }
   const authorization = outer.headers.get('authorization');
   if (authorization) headers.set('authorization', authorization);
   else headers.delete('authorization');
@@ -104,7 +137,7 @@ function toSubRequest(item: BatchItem, outer: Request, versionBaseUrl: string): 
     const json = /[/+]json\b/i.test(headers.get('content-type') ?? '');
     body = json || typeof item.body !== 'string' ? JSON.stringify(item.body) : item.body;
   }
-  return new Request(`${versionBaseUrl.replace(/\/+$/, '')}/${item.url.replace(/^\/+/, '')}`, { method: item.method, headers, body });
+  return new Request(item.url, { method: item.method, headers, body });
 }
 
 // Graph spells these with capitals inside batch bodies; clients written against its documentation look them up so.
@@ -119,7 +152,7 @@ const HEADER_SPELLING: Record<string, string> = {
 async function toSubResponse(id: string, response: Response): Promise<BatchSubResponse> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
-    if (name !== 'content-length') headers[HEADER_SPELLING[name] ?? name] = value;
+    if (name !== 'content-length') headers[own(HEADER_SPELLING, name) ?? name] = value;
   });
   const out: BatchSubResponse = { id, status: response.status, headers };
   const text = await response.text();
@@ -145,7 +178,7 @@ export async function executeBatch(
   let items: BatchItem[];
   let runOrder: BatchItem[];
   try {
-    items = readBatch(await readJsonBody(request));
+    items = readBatch(await readJsonBody(request), versionBaseUrl);
     runOrder = inDependencyOrder(items);
   } catch (error) {
     return graphErrorResponse(error, context);
@@ -161,7 +194,7 @@ export async function executeBatch(
       response = graphErrorResponse(failure);
     } else {
       try {
-        response = await dispatch(toSubRequest(item, request, versionBaseUrl));
+        response = await dispatch(toSubRequest(item, request));
       } catch (error) {
         response = graphErrorResponse(error);
       }

@@ -1,6 +1,7 @@
 // Injected infrastructure trouble for exercising clients: latency, random 503/504 at `failRate`, and a 429 with
 // Retry-After on every `throttleEvery`-th request. Deterministic: the same settings and seed give the same sequence.
 import { MockGraphError, badRequest } from '../core/errors.ts';
+import { own } from '../core/own-keys.ts';
 import { graphErrorResponse, requestContext, type RequestContext } from './graph-response.ts';
 import { mulberry32 } from './seeded-random.ts';
 
@@ -33,7 +34,7 @@ export function parseFaultSettings(input: unknown): FaultSettings {
   }
   const settings: FaultSettings = {};
   for (const [key, value] of Object.entries(input)) {
-    const limit = LIMITS[key as keyof FaultSettings];
+    const limit = own(LIMITS, key);
     if (!limit) {
       throw badRequest('InvalidFaultSettings', `Unknown fault setting '${key}'. Known: ${Object.keys(LIMITS).join(', ')}.`, key);
     }

@@ -5,10 +5,10 @@
 // answered 2xx and changed state). Properties the type does not declare are left to the domain, and null always
 // passes here (whether a property may be cleared is a rule of the domain).
 import { badRequest } from '../core/errors.ts';
+import { own } from '../core/own-keys.ts';
+import { instantMs } from '../core/time.ts';
 import { GRAPH_PROPERTIES, type PropertyKind } from '../generated/graph-properties.ts';
 import { invalidOption } from '../odata/query-errors.ts';
-
-const DATE_TIME = /^\d{4,}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,12})?(Z|[+-]\d\d:\d\d)$/;
 
 function fits(kind: PropertyKind, value: unknown): boolean {
   if (value === null) return true;
@@ -17,7 +17,7 @@ function fits(kind: PropertyKind, value: unknown): boolean {
     case 'string':
       return typeof value === 'string';
     case 'date-time':
-      return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+      return instantMs(value) !== undefined;
     case 'boolean':
       return typeof value === 'boolean';
     case 'integer':
@@ -36,16 +36,16 @@ const describeKind = (kind: PropertyKind) => (typeof kind === 'object' ? `one of
 /** The type a body is read as: its own `@odata.type` when that names a known type (a derived one), else `declared`. */
 function typeOfBody(declared: string, body: Record<string, unknown>): string {
   const named = typeof body['@odata.type'] === 'string' ? body['@odata.type'].replace(/^#?microsoft\.graph\./, '') : undefined;
-  return named && GRAPH_PROPERTIES[named] ? named : declared;
+  return named && own(GRAPH_PROPERTIES, named) ? named : declared;
 }
 
 /** Throws 400 InvalidProperty for the first top-level property whose value does not fit its declared type. */
 export function checkBodyTypes(declared: string, body: Record<string, unknown>): void {
   const type = typeOfBody(declared, body);
-  const properties = GRAPH_PROPERTIES[type];
+  const properties = own(GRAPH_PROPERTIES, type);
   if (!properties) throw new Error(`No Graph type '${type}' in the generated property table`);
   for (const [name, value] of Object.entries(body)) {
-    const kind = properties[name];
+    const kind = own(properties, name);
     if (kind && !fits(kind, value)) {
       throw badRequest('InvalidProperty', `Cannot read the value of '${name}' as ${describeKind(kind)} (${type}.${name}).`, name);
     }
@@ -57,7 +57,7 @@ export function checkSelect(select: readonly string[] | undefined, types: string
   if (!select) return;
   const list = typeof types === 'string' ? [types] : types;
   for (const name of select) {
-    if (!list.some((type) => GRAPH_PROPERTIES[type]?.[name] !== undefined)) {
+    if (!list.some((type) => own(own(GRAPH_PROPERTIES, type) ?? {}, name) !== undefined)) {
       throw invalidOption('$select', `Could not find a property named '${name}' on type 'microsoft.graph.${list[0]}'.`);
     }
   }

@@ -1,6 +1,7 @@
 // JWT-shaped bearer tokens like Entra access tokens, minus the signature: the mock trusts what it minted and says
 // so in its README. Mapping the claims to a directory user is the domain's job.
 import { unauthorized } from '../core/errors.ts';
+import { parseJsonText } from '../http/json-body.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 
 /** Fixed tenant id of the mock directory (Entra tokens always carry `tid`). */
@@ -60,7 +61,8 @@ function parseJsonObject(segment: string): Record<string, unknown> | undefined {
   const text = decodeBase64Url(segment);
   if (text === undefined) return undefined;
   try {
-    const value: unknown = JSON.parse(text);
+    // The body reader's rules (depth, no prototype-named keys) hold for token segments too.
+    const value: unknown = parseJsonText(text);
     return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -52,6 +52,8 @@ export function controlRoutes(engine: Engine, faults: FaultInjector): RouteDef[]
       if (typeof upn !== 'string' || !upn) throw badRequest('BadRequest', 'userPrincipalName is required.', 'userPrincipalName');
       const user = engine.findPrincipal(upn);
       if (!user || user.kind !== 'user') throw new MockGraphError(404, 'UnknownUser', `No user '${upn}' in the mock directory.`, 'userPrincipalName');
+      // Entra signs no one in to a disabled account.
+      if (!user.accountEnabled) throw new MockGraphError(401, 'AccountDisabled', `The account of '${upn}' is disabled.`, 'userPrincipalName');
       const token: Schemas['TokenResponse'] = {
         access_token: mintToken({ id: user.id, userPrincipalName: user.userPrincipalName ?? undefined, displayName: user.displayName ?? undefined }),
         token_type: 'Bearer',

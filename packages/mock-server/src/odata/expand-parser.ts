@@ -1,10 +1,25 @@
 // `$expand` text -> tree, e.g. `resourceRoleScopes($expand=role,scope;$select=id),catalog`. Nested options are
-// `$expand` and `$select`; anything else inside the parentheses is refused rather than ignored.
+// `$expand` and `$select`; anything else inside the parentheses is refused rather than ignored. Nesting is bounded
+// (checked in one pass before the recursive parse): Graph supports one level of $expand on directory objects, and
+// the deepest navigation chain of the entitlement types the SDK asks for is three levels
+// (`resourceRoleScopes($expand=role($expand=resource))`); MAX_EXPAND_DEPTH leaves one more.
 import { invalidOption, unsupportedOption } from './query-errors.ts';
 import type { Expandable, ExpandItem } from './query-types.ts';
 import { parseSelect } from './select.ts';
 
 const OPTION = '$expand';
+export const MAX_EXPAND_DEPTH = 4;
+
+const tooDeep = () => invalidOption(OPTION, `Invalid $expand: nested deeper than ${MAX_EXPAND_DEPTH} levels.`);
+
+/** A cheap bound first: every nested level opens a parenthesis, so text nesting more of them cannot be valid. */
+function checkParentheses(text: string): void {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' && ++depth > MAX_EXPAND_DEPTH) throw tooDeep();
+    if (ch === ')') depth--;
+  }
+}
 
 function splitTopLevel(text: string, separator: ',' | ';'): string[] {
   const parts: string[] = [];
@@ -24,7 +39,7 @@ function splitTopLevel(text: string, separator: ',' | ';'): string[] {
   return parts;
 }
 
-function parseItem(text: string): ExpandItem {
+function parseItem(text: string, level: number): ExpandItem {
   const match = /^\s*([A-Za-z_]\w*)\s*(?:\((.*)\))?\s*$/s.exec(text);
   if (!match) throw invalidOption(OPTION, `Invalid $expand: '${text.trim()}' is not a navigation property.`);
   const item: ExpandItem = { property: match[1] };
@@ -34,7 +49,7 @@ function parseItem(text: string): ExpandItem {
     const name = option.slice(0, equals).trim().toLowerCase();
     const value = option.slice(equals + 1);
     if (equals < 0 || !name) throw invalidOption(OPTION, `Invalid $expand: '${option.trim()}' in ${item.property}(...) is not name=value.`);
-    if (name === '$expand' && !item.expand) item.expand = parseExpandList(value);
+    if (name === '$expand' && !item.expand) item.expand = parseExpandList(value, level + 1);
     else if (name === '$select' && !item.select) item.select = parseSelect(value, OPTION);
     else if (name === '$expand' || name === '$select') throw invalidOption(OPTION, `Invalid $expand: ${name} given twice in ${item.property}(...).`);
     else throw unsupportedOption(OPTION, `The nested option '${name}' in $expand is not supported (only $expand and $select).`);
@@ -42,14 +57,16 @@ function parseItem(text: string): ExpandItem {
   return item;
 }
 
-function parseExpandList(text: string): ExpandItem[] {
+function parseExpandList(text: string, level: number): ExpandItem[] {
+  if (level > MAX_EXPAND_DEPTH) throw tooDeep();
   if (!text.trim()) throw invalidOption(OPTION, 'Invalid $expand: empty value.');
-  return splitTopLevel(text, ',').map(parseItem);
+  return splitTopLevel(text, ',').map((item) => parseItem(item, level));
 }
 
 /** Parses `$expand` and checks every node (as a `/` path) against `expandable`. */
 export function parseExpand(text: string, expandable: Expandable): ExpandItem[] {
-  const items = parseExpandList(text);
+  checkParentheses(text);
+  const items = parseExpandList(text, 1);
   if (expandable === 'checked-later') return items;
   const check = (nodes: ExpandItem[], prefix: string): void => {
     for (const node of nodes) {

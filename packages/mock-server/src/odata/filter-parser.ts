@@ -1,6 +1,12 @@
-// `$filter` text -> expression tree. Grammar (lowest precedence first):
+// `$filter` text -> expression tree. Bounded: at most MAX_FILTER_DEPTH levels of parentheses and `not`, and
+// MAX_FILTER_TERMS comparisons (values of an `in` list count one each), so neither this recursive parser nor the
+// recursive evaluation after it can overflow the stack or run long. Graph documents no nesting limit; it caps a URL
+// at 2,048 characters for directory queries, and these bounds admit anything of that length a person would write.
+// Grammar (lowest precedence first):
 //   or := and ('or' and)* ; and := unary ('and' unary)* ; unary := 'not' unary | primary
 //   primary := '(' or ')' | fn '(' path ',' string ')' | path op literal | path 'in' '(' literal (',' literal)* ')'
+import { hasOwnKey, table } from '../core/own-keys.ts';
+import { isCalendarDay } from '../core/time.ts';
 import { invalidFilter } from './query-errors.ts';
 import type { ComparisonOperator, FilterExpression, FilterLiteral, StringFunction } from './query-types.ts';
 
@@ -8,6 +14,9 @@ type Token =
   | { type: '(' | ')' | ',' | ':' | 'end'; at: number }
   | { type: 'word'; text: string; at: number }
   | { type: 'literal'; value: FilterLiteral; at: number };
+
+export const MAX_FILTER_DEPTH = 32;
+export const MAX_FILTER_TERMS = 100;
 
 const COMPARISONS: readonly string[] = ['eq', 'ne', 'gt', 'ge', 'lt', 'le'] satisfies ComparisonOperator[];
 const FUNCTIONS: readonly string[] = ['startswith', 'endswith', 'contains'] satisfies StringFunction[];
@@ -19,13 +28,20 @@ const LEXEMES: Array<[RegExp, (m: RegExpExecArray, at: number) => Token | undefi
   [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])/iy, (m, at) => ({ type: 'literal', value: m[0], at })],
   [
     /\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?(?![\w:.-])/y,
-    (m, at) => ({ type: 'literal', value: m[0], at }),
+    (m, at) => dateLiteral(m[0], at),
   ],
   [/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?(?![\w.])/iy, (m, at) => ({ type: 'literal', value: Number(m[0]), at })],
   [/[A-Za-z_]\w*(?:\/[A-Za-z_]\w*)*/y, (m, at) => ({ type: 'word', text: m[0], at })],
   // ':' only appears in lambdas (`roles/any(r:r eq 'x')`); lexing it lets the parser say lambdas are unsupported.
   [/[(),:]/y, (m, at) => ({ type: m[0] as '(' | ')' | ',' | ':', at })],
 ];
+
+/** A date or date-time literal, refused when its day is not in the calendar (2027-02-30) or before year 1. */
+function dateLiteral(text: string, at: number): Token {
+  const [year, month, day] = text.slice(0, 10).split('-').map(Number);
+  if (year < 1 || !isCalendarDay(year, month, day)) throw invalidFilter(`Invalid $filter: '${text}' at position ${at} is not a date.`);
+  return { type: 'literal', value: text, at };
+}
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -46,11 +62,25 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const KEYWORD_LITERALS: Record<string, FilterLiteral> = { true: true, false: false, null: null };
+const KEYWORD_LITERALS = table<FilterLiteral>({ true: true, false: false, null: null });
 
 class FilterParser {
   private index = 0;
+  private depth = 0;
+  private terms = 0;
   constructor(private readonly tokens: Token[]) {}
+
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_FILTER_DEPTH) throw invalidFilter(`Invalid $filter: nested deeper than ${MAX_FILTER_DEPTH} levels.`);
+    const result = parse();
+    this.depth--;
+    return result;
+  }
+
+  private term(count = 1): void {
+    this.terms += count;
+    if (this.terms > MAX_FILTER_TERMS) throw invalidFilter(`Invalid $filter: more than ${MAX_FILTER_TERMS} comparisons.`);
+  }
 
   parse(): FilterExpression {
     const expression = this.or();
@@ -80,7 +110,7 @@ class FilterParser {
   private unary(): FilterExpression {
     if (this.isKeyword('not')) {
       this.index++;
-      return { kind: 'not', operand: this.unary() };
+      return { kind: 'not', operand: this.nested(() => this.unary()) };
     }
     return this.primary();
   }
@@ -88,7 +118,7 @@ class FilterParser {
   private primary(): FilterExpression {
     const token = this.next();
     if (token.type === '(') {
-      const inner = this.or();
+      const inner = this.nested(() => this.or());
       this.expect(')');
       return inner;
     }
@@ -97,6 +127,7 @@ class FilterParser {
     const operator = this.next();
     const name = operator.type === 'word' ? operator.text.toLowerCase() : '';
     if (COMPARISONS.includes(name)) {
+      this.term();
       return { kind: 'compare', operator: name as ComparisonOperator, path: token.text, value: this.literal() };
     }
     if (name === 'in') {
@@ -107,6 +138,7 @@ class FilterParser {
         values.push(this.literal());
       }
       this.expect(')');
+      this.term(values.length);
       return { kind: 'in', path: token.text, values };
     }
     throw this.unexpected(operator, `an operator (${COMPARISONS.join(', ')}, in) after '${token.text}'`);
@@ -124,13 +156,14 @@ class FilterParser {
     const value = this.literal();
     if (typeof value !== 'string') throw invalidFilter(`Invalid $filter: ${name} needs a string literal.`);
     this.expect(')');
+    this.term();
     return { kind: 'function', name: name as StringFunction, path: path.text, value };
   }
 
   private literal(): FilterLiteral {
     const token = this.next();
     if (token.type === 'literal') return token.value;
-    if (token.type === 'word' && token.text in KEYWORD_LITERALS) return KEYWORD_LITERALS[token.text];
+    if (token.type === 'word' && hasOwnKey(KEYWORD_LITERALS, token.text)) return KEYWORD_LITERALS[token.text];
     throw this.unexpected(token, 'a literal value');
   }
 

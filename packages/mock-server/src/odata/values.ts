@@ -1,5 +1,6 @@
 // How OData reads and compares property values: `/` paths into nested objects, case-insensitive strings (as Graph's
 // directory does), instants compared as instants whatever their textual form.
+import { own } from '../core/own-keys.ts';
 import type { FilterLiteral } from './query-types.ts';
 
 export type PathResolver<T> = (item: T, path: string) => unknown;
@@ -8,7 +9,7 @@ export function readPath(item: unknown, path: string): unknown {
   let value: unknown = item;
   for (const segment of path.split('/')) {
     if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[segment];
+    value = own(value as Record<string, unknown>, segment);
   }
   return value;
 }

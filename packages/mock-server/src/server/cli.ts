@@ -1,5 +1,6 @@
 // npm run mock-server -- [--port 4010] [--seed contoso|empty] [--state FILE] [--allow-remote-callouts]
 import { parseArgs } from 'node:util';
+import { hasOwnKey } from '../core/own-keys.ts';
 import { SEEDS, type SeedName } from '../seed/index.ts';
 import { startMockServer } from './index.ts';
 
@@ -30,7 +31,7 @@ if (args.help) {
 }
 const port = Number(args.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, not '${args.port}'.`);
-if (!(args.seed! in SEEDS)) fail(`--seed must be one of ${Object.keys(SEEDS).join(', ')}, not '${args.seed}'.`);
+if (!hasOwnKey(SEEDS, args.seed!)) fail(`--seed must be one of ${Object.keys(SEEDS).join(', ')}, not '${args.seed}'.`);
 
 const server = await startMockServer({
   port,

@@ -149,6 +149,16 @@ describe('admin-only operations', () => {
     for (const [change, code] of cases) expectRefused(engine, () => engine.createPolicy(USERS.admin, { ...base, ...change }), 400, code);
   });
 
+  it('policy expiry after 0 to 3660 days, as the admin center takes it (seed 003): a zero duration is accepted', () => {
+    const engine = newEngine();
+    const base = { displayName: 'Zero', accessPackage: { id: PACKAGES.engineeringWiki }, allowedTargetScope: 'allMemberUsers' };
+    for (const duration of ['P0D', 'P3660D']) {
+      const policy = engine.createPolicy(USERS.admin, { ...base, expiration: { type: 'afterDuration', duration } });
+      expect(policy.expiration).toEqual({ type: 'afterDuration', duration });
+    }
+    expectRefused(engine, () => engine.createPolicy(USERS.admin, { ...base, expiration: { type: 'afterDuration', duration: 'P' } }), 400, 'InvalidProperty');
+  });
+
   it('packages: update (hide), expand, unknown expansions refused', () => {
     const engine = newEngine();
     engine.updatePackage(USERS.admin, PACKAGES.salesPipeline, { isHidden: true, description: 'Now by link only' });

@@ -5,15 +5,23 @@
 // (token hygiene): a mock that echoes the caller's token in an error or header would teach clients to leak it.
 // Control: every base body used for the mutations is accepted on a fresh state at the end, so the wrong-typed
 // variants are refused because of the one wrong property and not because the base was already invalid.
-import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { encodeBase64Url } from '../../src/identity/base64url.ts';
 import {
-  CATALOGS,
-  GROUPS,
-  PACKAGES,
-  POLICIES,
+  ADELE_CAMPAIGN_REQUEST,
+  ADELE_CAMPAIGN_STAGE,
+  BASE_BODIES,
+  callerOf,
+  keyOf,
+  operations,
+  pathOf,
+  propertiesOf,
+  unwrap,
+  UNKNOWN_ID,
+  type Op,
+  type Schema,
+} from '../support/sweep-operations.ts';
+import {
   QUESTIONS,
   USERS,
   errorShapeProblems,
@@ -26,85 +34,6 @@ import {
   type Sent,
 } from '../support/hardening-http.ts';
 
-type Schema = Record<string, any>;
-const spec = parse(readFileSync(new URL('../../../sdk/openapi.yaml', import.meta.url), 'utf8')) as Schema;
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
-
-// ---- the seed objects the valid path params point at ----
-const ADELE_CAMPAIGN_REQUEST = '5eed0000-0000-4000-8000-000000000043'; // pending, stage 1 waits for Lee
-const ADELE_CAMPAIGN_STAGE = '5eed0000-0000-4000-8000-000000000045';
-const ADELE_PIPELINE_ASSIGNMENT = '5eed0000-0000-4000-8000-000000000008';
-const SALES_PIPELINE_ROLE_SCOPE = '62000000-0000-4000-8000-000000000001_6f000000-0000-4000-8000-000000000001';
-const UNKNOWN_ID = 'dead0000-0000-4000-8000-00000000beef';
-
-const VALID_PARAMS: Record<string, string> = {
-  'accessPackage-id': PACKAGES.vendorPaymentsApprove,
-  'accessPackage-id1': PACKAGES.vendorPaymentsCreate,
-  'accessPackageAssignmentPolicy-id': POLICIES.marketingCampaigns,
-  'accessPackageAssignmentRequest-id': ADELE_CAMPAIGN_REQUEST,
-  'accessPackageAssignment-id': ADELE_PIPELINE_ASSIGNMENT,
-  'accessPackageCatalog-id': CATALOGS.salesMarketing,
-  'accessPackageResourceRoleScope-id': SALES_PIPELINE_ROLE_SCOPE,
-  'approval-id': ADELE_CAMPAIGN_REQUEST,
-  'approvalStage-id': ADELE_CAMPAIGN_STAGE,
-  'user-id': USERS.adele,
-  'group-id': GROUPS.salesTeam,
-};
-/** The `on=` value each function segment accepts. */
-const VALID_ON: Array<[RegExp, string]> = [
-  [/accessPackages\/filterByCurrentUser/, 'allowedRequestor'],
-  [/accessPackageAssignmentApprovals\/filterByCurrentUser/, 'approver'],
-  [/filterByCurrentUser/, 'target'],
-];
-
-// ---- operations of the spec ----
-interface Op {
-  method: string;
-  template: string;
-  params: string[];
-  bodySchema?: Schema;
-  collection: boolean;
-}
-const resolve = (ref: string): Schema => ref.replace(/^#\//, '').split('/').reduce((node: Schema, key) => node[key], spec);
-const deref = (schema: Schema): Schema => (schema?.$ref ? deref(resolve(schema.$ref)) : schema);
-
-const operations: Op[] = Object.entries(spec.paths as Record<string, Schema>).flatMap(([template, item]) =>
-  METHODS.filter((m) => item[m]).map((m) => {
-    const op = item[m];
-    const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-    return {
-      method: m.toUpperCase(),
-      template,
-      params: [...template.matchAll(/\{([^}]+)\}/g)].map((x) => x[1]),
-      bodySchema: op.requestBody ? deref(op.requestBody)?.content?.['application/json']?.schema : undefined,
-      collection: parameters.some((p: Schema) => p.name === '$top'),
-    };
-  }),
-);
-
-function pathOf(op: Op, override: Record<string, string> = {}): string {
-  return op.template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    if (name in override) return override[name];
-    if (name === 'on') return VALID_ON.find(([pattern]) => pattern.test(op.template))![1];
-    const value = VALID_PARAMS[name];
-    if (!value) throw new Error(`No valid value for path parameter '${name}' of ${op.template}: add it to VALID_PARAMS`);
-    return value;
-  });
-}
-
-// ---- schema -> properties and wrong values ----
-/** Top-level properties of a body schema, through allOf bases and Graph's nullable-reference anyOf wrappers. */
-function propertiesOf(schema: Schema): Record<string, Schema> {
-  const s = deref(schema);
-  const own = { ...(s.properties ?? {}) };
-  for (const part of s.allOf ?? []) Object.assign(own, propertiesOf(part));
-  return own;
-}
-function unwrap(schema: Schema): Schema {
-  const s = deref(schema);
-  if (s.anyOf) return unwrap(s.anyOf.find((b: Schema) => b.$ref) ?? s.anyOf[0]);
-  return s;
-}
 /** Values a property of this schema must never accept: another JSON type, and for enums a value not in the list. */
 function wrongValues(schema: Schema): Array<[string, unknown]> {
   const s = unwrap(schema);
@@ -125,34 +54,6 @@ function wrongValues(schema: Schema): Array<[string, unknown]> {
   }
 }
 
-// ---- who calls each operation, and with which valid body ----
-/** Admin set-up calls go to the admin; the decision goes to Lee, the approver of that stage. */
-function callerOf(op: Op): Person {
-  if (op.method === 'PATCH' && op.template.includes('/stages/')) return 'lee';
-  if (op.method === 'POST' && op.template.endsWith('/assignmentRequests')) return 'alex';
-  return 'admin';
-}
-
-/** Valid bodies that the wrong-typed variants start from (checked to be accepted at the end of the sweep). */
-const BASE_BODIES: Record<string, unknown> = {
-  'POST /identityGovernance/entitlementManagement/assignmentRequests': {
-    requestType: 'userAdd',
-    assignment: { accessPackageId: PACKAGES.salesPipeline, assignmentPolicyId: POLICIES.salesPipeline, targetId: USERS.alex },
-    answers: [{ '@odata.type': '#microsoft.graph.accessPackageAnswerString', value: 'EMEA', answeredQuestion: { id: QUESTIONS.region } }],
-    justification: 'hardening',
-  },
-  'PATCH /identityGovernance/entitlementManagement/accessPackageAssignmentApprovals/{approval-id}/stages/{approvalStage-id}': {
-    reviewResult: 'Approve',
-    justification: 'ok',
-  },
-  'POST /identityGovernance/entitlementManagement/catalogs': { displayName: 'Hardening catalog', description: 'x' },
-  'PATCH /identityGovernance/entitlementManagement/catalogs/{accessPackageCatalog-id}': { description: 'changed' },
-  'POST /identityGovernance/entitlementManagement/accessPackages': { displayName: 'Hardening package', catalog: { id: CATALOGS.salesMarketing } },
-  'PATCH /identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}': { description: 'changed' },
-  'PATCH /users/{user-id}': { jobTitle: 'Changed' },
-  'POST /users/{user-id}/authentication/temporaryAccessPassMethods': { lifetimeInMinutes: 60 },
-};
-const keyOf = (op: Op) => `${op.method} ${op.template}`;
 
 // ---- the calls ----
 interface Case extends Sent {

@@ -32,17 +32,16 @@ const inboxDetail = new OnDemand(() => import('./inbox-detail.ts'));
  * with who asked, for whom (made prominent when someone asked on another person's behalf), what, why, the
  * answers, the period, the approval stages so far and the due date; approve or deny with a reason.
  *
- * @fires decision-recorded - The caller's decision was recorded; detail `{ request, approval, reviewResult, justification }`.
- * @fires widget-error - A Graph call failed; detail is `{ error, operation }`.
+ * @fires {CustomEvent<DecisionRecordedDetail>} decision-recorded - The caller's decision was recorded; detail `{ request, approval, reviewResult, justification }`.
  *
- * @csspart base - The widget's frame.
- * @csspart tabs - The tablist; `tab` each tab.
- * @csspart list - The list of requests; `item` a request.
+ * @csspart tabs - The tablist (Pending, History).
+ * @csspart tab - Each tab.
  * @csspart details - The selected request.
  * @csspart on-behalf - The notice that a request was made for someone else.
  * @csspart decision - The decision form.
- * @csspart button - Every button; also `approve-button`, `deny-button`, `retry-button`, `load-more-button`.
- * @csspart loading - Loading state; `empty` empty state; `error` error state.
+ * @csspart outcome - The outcome of a decided request: yours, or another approver's who decided first.
+ * @csspart approve-button - Approves the selected request.
+ * @csspart deny-button - Denies the selected request.
  */
 export class ApprovalInbox extends EkElement {
   static override styles = [shared, styles];

@@ -33,6 +33,36 @@ const OVERSCAN = 10;
 /**
  * What every widget shares: the client (its own or the provider's), the shared session store, the locale and
  * catalogue, the theme attribute, date formatting, announcements and the loading / empty / error templates.
+ *
+ * @fires {CustomEvent<WidgetErrorDetail>} widget-error - A Graph call failed; detail is `{ error, operation }`.
+ *
+ * @cssprop [--ek-color-surface=#ffffff] - Background of the widget (dark: #1f1f1f).
+ * @cssprop [--ek-color-surface-raised=#f5f5f5] - Background of rows, cards and dialogs (dark: #2b2b2b).
+ * @cssprop [--ek-color-text=#1f1f1f] - Text (dark: #f3f3f3).
+ * @cssprop [--ek-color-text-muted=#595959] - Secondary text: dates, ids, hints (dark: #c2c2c2).
+ * @cssprop [--ek-color-border=#8a8a8a] - Borders and separators (dark: #707070).
+ * @cssprop [--ek-color-accent=#0f6cbd] - Primary buttons, the selected tab, links (dark: #6cb8f6).
+ * @cssprop [--ek-color-on-accent=#ffffff] - Text on the accent colour (dark: #0a0a0a).
+ * @cssprop [--ek-color-danger=#b10e1c] - Errors, Deny and Remove (dark: #ff99a4).
+ * @cssprop [--ek-color-success=#0e700e] - Delivered and approved states (dark: #7fd07c).
+ * @cssprop [--ek-color-warning=#7a4d00] - Warnings such as a request made on someone's behalf (dark: #f5c451).
+ * @cssprop [--ek-color-warning-surface=#fff4ce] - Background of warnings (dark: #3d3218).
+ * @cssprop [--ek-color-focus=#000000] - The focus ring (dark: #ffffff).
+ * @cssprop [--ek-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Font of every text.
+ * @cssprop [--ek-font-size=0.9375rem] - Base font size; headings scale from it.
+ * @cssprop [--ek-radius=0.375rem] - Corner radius of the frame, rows, fields and buttons.
+ * @cssprop [--ek-spacing=0.75rem] - The spacing unit: padding and gaps.
+ * @cssprop [--ek-list-height=26rem] - Height of a long list, which scrolls and renders only the rows in view.
+ *
+ * @csspart base - The widget's frame.
+ * @csspart list - A list (packages, requests, reports, assignments).
+ * @csspart item - A row of a list.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (what failed, Graph's message and request id, a retry button).
+ * @csspart button - Every button.
+ * @csspart retry-button - The retry button of an error.
+ * @csspart load-more-button - The "Load more" button under a list with more pages.
  */
 export abstract class EkElement extends LitElement {
   static readonly kitVersion = VERSION;
@@ -60,11 +90,12 @@ export abstract class EkElement extends LitElement {
   /** Windowed lists by label: first rendered row, rows rendered, and the measured mean row height. */
   private readonly windows = new Map<string, { start: number; count: number; height: number }>();
 
+  /** @internal The widget's own client, else the provider's. */
   get resolvedClient(): EntitlementClient | undefined {
     return this.client ?? this.providedClient.value;
   }
 
-  /** The store for the current client: the provider's when it serves this client, else the client's own. */
+  /** @internal The store for the current client: the provider's when it serves this client, else the client's own. */
   get sessionStore(): SessionStore | undefined {
     const client = this.resolvedClient;
     if (!client) return undefined;
@@ -72,6 +103,7 @@ export abstract class EkElement extends LitElement {
     return provided?.client === client ? provided : SessionStore.for(client);
   }
 
+  /** @internal The locale in use: the widget's, else the provider's, else the page's, else the browser's. */
   get resolvedLocale(): string {
     return resolveLocale(this.locale, this.providedLocale.value);
   }
@@ -168,7 +200,7 @@ export abstract class EkElement extends LitElement {
     return 'wait';
   }
 
-  /** Adds styles that code read on demand brings to this widget's shadow root, once, after the widget's own. */
+  /** @internal Adds styles that code read on demand brings to this widget's shadow root, once, after the widget's own. */
   useStyles(style: CSSResult): void {
     const root = this.renderRoot as ShadowRoot;
     const sheet = style.styleSheet;

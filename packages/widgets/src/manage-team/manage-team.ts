@@ -26,18 +26,16 @@ type RemoveCheck = { allowed: true } | { allowed: false; reason: string } | { al
  * package assignments with their expiry, "Remove access" where the assignment's policy lets managers remove on a
  * report's behalf, and "Request access for …", which opens the request pane for that report.
  *
- * @fires access-removed - A removal was requested; detail `{ assignment, request }`.
- * @fires request-submitted - Bubbles out of the request dialog.
- * @fires widget-error - A Graph call failed; detail is `{ error, operation }`.
+ * @fires {CustomEvent<AccessRemovedDetail>} access-removed - A removal was requested; detail `{ assignment, request }`.
+ * @fires {CustomEvent<AssignmentRequest>} request-submitted - Bubbles out of the request dialog; detail is the accessPackageAssignmentRequest.
  *
- * @csspart base - The widget's frame.
  * @csspart search - The search field's wrapper.
- * @csspart list - A list of reports or assignments; `item` a row.
  * @csspart details - The selected report's access.
  * @csspart dialog - The confirmation and request dialogs.
- * @csspart button - Every button; also `remove-button`, `confirm-remove-button`, `request-for-button`,
- *   `close-button`, `retry-button`, `load-more-button`.
- * @csspart loading - Loading state; `empty` empty state; `error` error state.
+ * @csspart remove-button - Removes an assignment (opens the confirmation).
+ * @csspart confirm-remove-button - Confirms a removal.
+ * @csspart request-for-button - Opens the request dialog for the selected report.
+ * @csspart close-button - Closes a dialog.
  */
 export class ManageTeam extends EkElement {
   static override styles = [shared, styles];

@@ -50,21 +50,19 @@ const newestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
  * the caller may request, open one, fill in the request (for themself or a direct report) and submit; see earlier
  * requests, cancel pending ones, resubmit denied or canceled ones.
  *
- * @fires request-submitted - A request was created; detail is the accessPackageAssignmentRequest.
- * @fires request-canceled - A pending request was canceled; detail is the request as read back.
- * @fires widget-error - A Graph call failed; detail is `{ error, operation }`.
+ * @fires {CustomEvent<AssignmentRequest>} request-submitted - A request was created; detail is the accessPackageAssignmentRequest.
+ * @fires {CustomEvent<AssignmentRequest>} request-canceled - A pending request was canceled; detail is the request as read back.
  *
- * @csspart base - The widget's frame.
- * @csspart tabs - The tablist; `tab` each tab.
+ * @csspart tabs - The tablist (Access packages, Request history).
+ * @csspart tab - Each tab.
  * @csspart search - The search field's wrapper.
- * @csspart list - A list of packages or requests.
- * @csspart item - A package or request row.
  * @csspart details - The opened package.
  * @csspart form - The request form.
  * @csspart result - The confirmation after a submit.
- * @csspart button - Every button; also `submit-button`, `cancel-button`, `resubmit-button`, `back-button`,
- *   `retry-button`, `load-more-button`.
- * @csspart loading - Loading state; `empty` empty state; `error` error state.
+ * @csspart submit-button - The form's submit button.
+ * @csspart back-button - Back from a package to the list.
+ * @csspart cancel-button - Cancels a pending request in the history.
+ * @csspart resubmit-button - Asks again for a denied, canceled or expired request.
  */
 export class RequestAccessPane extends EkElement {
   static override styles = [shared, styles];

@@ -18,7 +18,9 @@ function codeSpecifiers(packageDir: string): string[] {
   };
   const specifiers: string[] = [];
   for (const [key, target] of Object.entries(pkg.exports)) {
-    if (typeof target === 'string') continue; // package.json, the manifests, the single-file browser bundle
+    // package.json and the manifests; and what exists only built (the single-file bundle, the JSX types), which
+    // scripts/packaging/node-entries.test.ts imports from the packed tarball.
+    if (typeof target === 'string' || !target['@entitlement-kit/source']) continue;
     const base = key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`;
     if (!key.includes('*')) {
       specifiers.push(base);

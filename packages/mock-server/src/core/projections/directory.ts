@@ -1,4 +1,5 @@
 // Users and groups as Graph returns them (directoryObjects carry their @odata.type).
+import { own } from '../own-keys.ts';
 import type { Group, User } from '@entitlement-kit/sdk';
 import { clone } from '../clone.ts';
 import type { State } from '../state.ts';
@@ -8,9 +9,9 @@ export const projectGroup = (group: Group): Group => clone(group);
 
 /** A member, sponsor or manager: a user or a group, whichever the id names. */
 export function projectDirectoryObject(state: State, id: string): User | Group | undefined {
-  const user = state.users[id];
+  const user = own(state.users, id);
   if (user) return projectUser(user);
-  const group = state.groups[id];
+  const group = own(state.groups, id);
   return group ? projectGroup(group) : undefined;
 }
 

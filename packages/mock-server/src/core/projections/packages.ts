@@ -1,4 +1,5 @@
 // Access packages and their policies, with the navigation properties Graph expands on them.
+import { own } from '../own-keys.ts';
 import type { AccessPackage, AccessPackageResourceRoleScope, AssignmentPolicy } from '@entitlement-kit/sdk';
 import { clone } from '../clone.ts';
 import { checkExpand, type Expand, under } from '../expand.ts';
@@ -74,7 +75,7 @@ export function projectPolicy(state: State, id: string, expand?: Expand): Assign
     out.customExtensionStageSettings = policy.extensionStages.map((s) => ({
       id: s.id,
       stage: s.stage,
-      ...(under(settings, 'customExtension') && { customExtension: clone(state.extensions[s.customExtensionId]?.data) }),
+      ...(under(settings, 'customExtension') && { customExtension: clone(own(state.extensions, s.customExtensionId)?.data) }),
     }));
   }
   return out;

@@ -1,6 +1,7 @@
 // Requests, assignments and approvals as Graph returns them. The approval is seen through the caller's eyes
 // (assignedToMe), so its projection takes the caller.
 import { clone } from '../clone.ts';
+import { own } from '../own-keys.ts';
 import type {
   Approval,
   ApprovalStage,
@@ -21,7 +22,7 @@ export const ASSIGNMENT_NAVIGATIONS = ['accessPackage', 'assignmentPolicy', 'tar
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 export function projectSubject(state: State, userId: string): Subject {
-  const user = state.users[userId] ?? state.deletedUsers[userId];
+  const user = own(state.users, userId) ?? own(state.deletedUsers, userId);
   return {
     id: userId,
     objectId: userId,
@@ -76,7 +77,7 @@ function withAssignmentNavigations(
  */
 function requestAssignment(state: State, req: RequestRecord, expand?: Expand): Assignment {
   checkExpand(expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
-  const asg = state.assignments[req.assignmentId];
+  const asg = own(state.assignments, req.assignmentId);
   const base = asg ? projectAssignment(state, asg, expand) : withAssignmentNavigations(state, { id: req.assignmentId }, req, expand);
   return { ...base, targetId: req.targetId, accessPackageId: req.packageId, assignmentPolicyId: req.policyId };
 }
@@ -104,7 +105,7 @@ export function projectRequest(state: State, req: RequestRecord, expand?: Expand
 }
 
 export function projectStage(state: State, stage: StageRecord, callerId: string): ApprovalStage {
-  const reviewer = stage.reviewedById ? state.users[stage.reviewedById] : undefined;
+  const reviewer = stage.reviewedById ? own(state.users, stage.reviewedById) : undefined;
   return {
     id: stage.id,
     displayName: `Stage ${stage.index + 1}`,
