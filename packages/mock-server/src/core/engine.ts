@@ -231,11 +231,11 @@ export class Engine {
   // ---- directory ----
 
   getUser(callerId: string, idOrUpn: string): User {
-    return this.#read((tx) => projectUser(requireUser(tx.state, idOrUpn)), callerId);
+    return this.#read((tx) => projectUser(requireUser(tx.state, idOrUpn)), callerId, true);
   }
 
   listUsers(callerId: string): User[] {
-    return this.#read((tx) => Object.values(tx.state.users).map(projectUser), callerId);
+    return this.#read((tx) => Object.values(tx.state.users).map(projectUser), callerId, true);
   }
 
   createUser(callerId: string, body: Body): User {
@@ -406,12 +406,13 @@ export class Engine {
     return this.#read(
       (tx) => windowed(Object.keys(tx.state.packages), options.window).map((id) => projectPackage(tx.state, id, options.expand)),
       callerId,
+      true,
     );
   }
 
   /** GET accessPackages/{id}: works for hidden packages too (a direct link). */
   getPackage(callerId: string, id: string, options: ReadOptions = {}): AccessPackage {
-    return this.#read((tx) => projectPackage(tx.state, packageAdmin.requirePackage(tx, id).data.id as string, options.expand), callerId);
+    return this.#read((tx) => projectPackage(tx.state, packageAdmin.requirePackage(tx, id).data.id as string, options.expand), callerId, true);
   }
 
   /** filterByCurrentUser(on='allowedRequestor'). */
@@ -421,6 +422,7 @@ export class Engine {
     return this.#read(
       (tx) => windowed(queries.requestablePackageIds(tx.state, callerId), options.window).map((id) => projectPackage(tx.state, id, options.expand)),
       callerId,
+      true,
     );
   }
 
@@ -529,7 +531,7 @@ export class Engine {
       const req = requireRequest(tx, id);
       queries.checkCanSeeRequest(tx.state, callerId, req);
       return projectRequest(tx.state, req, options.expand);
-    }, callerId);
+    }, callerId, true);
   }
 
   /** GET assignmentRequests: every request, for administrators. */
@@ -538,7 +540,7 @@ export class Engine {
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
       return windowed(Object.values(tx.state.requests), options.window).map((r) => projectRequest(tx.state, r, options.expand));
-    }, callerId);
+    }, callerId, true);
   }
 
   /** filterByCurrentUser(on=target|createdBy|approver|targetOrRequestor|targetManager|requestForOthers). */
@@ -548,13 +550,14 @@ export class Engine {
     return this.#read(
       (tx) => queries.requestsFor(tx.state, callerId, on, options.window).map((r) => projectRequest(tx.state, r, options.expand)),
       callerId,
+      true,
     );
   }
 
   /** Requests the caller was asked to approve and that no longer wait for them (an approver's History). */
   listDecidedRequests(callerId: string, options: ReadOptions = {}): AssignmentRequest[] {
     checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
-    return this.#read((tx) => queries.decidedRequests(tx.state, callerId).map((r) => projectRequest(tx.state, r, options.expand)), callerId);
+    return this.#read((tx) => queries.decidedRequests(tx.state, callerId).map((r) => projectRequest(tx.state, r, options.expand)), callerId, true);
   }
 
   cancelRequest(callerId: string, id: string): AssignmentRequest {
@@ -620,7 +623,7 @@ export class Engine {
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
       return windowed(Object.values(tx.state.assignments), options.window).map((a) => projectAssignment(tx.state, a, options.expand));
-    }, callerId);
+    }, callerId, true);
   }
 
   getAssignment(callerId: string, id: string, options: ReadOptions = {}): Assignment {
@@ -628,7 +631,7 @@ export class Engine {
       const asg = requireAssignment(tx, id);
       queries.checkCanSeeAssignment(tx.state, callerId, asg);
       return projectAssignment(tx.state, asg, options.expand);
-    }, callerId);
+    }, callerId, true);
   }
 
   /** filterByCurrentUser(on=target|createdBy|targetManager); targetManager = the caller's direct reports' assignments. */
@@ -637,6 +640,7 @@ export class Engine {
     return this.#read(
       (tx) => queries.assignmentsFor(tx.state, callerId, on, options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
       callerId,
+      true,
     );
   }
 
@@ -689,7 +693,8 @@ export class Engine {
     return result;
   }
 
-  #read<T>(query: (tx: Tx) => T, callerId?: string): T {
+  /** `fresh`: the query returns only projections (new objects all the way down), so no second copy is made. */
+  #read<T>(query: (tx: Tx) => T, callerId?: string, fresh = false): T {
     const now = this.#clock.now();
     // Time moved on: due rules run as a write; with none due, only the state's clock moves (no draft copy to make).
     if (now > Date.parse(this.#state.now)) {
@@ -698,7 +703,8 @@ export class Engine {
     }
     const tx = this.#tx(this.#state);
     if (callerId !== undefined) requireCaller(tx.state, callerId);
-    return clone(query(tx));
+    const result = query(tx);
+    return fresh ? result : clone(result);
   }
 
   #moveClock(ms: number): string {
