@@ -3,54 +3,21 @@
 import { startBrowserMock, type BrowserMock } from '@entitlement-kit/mock-server/browser';
 import type { EntitlementProvider } from '@entitlement-kit/widgets';
 import { mountAdministration } from './admin.ts';
-
-interface Persona {
-  upn: string;
-  name: string;
-  role: string;
-  hint: string;
-}
-
-// Who to sign in as. Diego Siciliani is the real approver of the on-behalf flow: Marketing Campaigns' policy
-// "Employees, manager approval" asks the target's manager (Lee, who cannot approve his own request) and falls back
-// to Diego (packages/mock-server/docs/seed-and-codes.md).
-const PERSONAS: Persona[] = [
-  {
-    upn: 'adele.vance@contoso.com',
-    name: 'Adele Vance',
-    role: 'employee',
-    hint: 'Adele is an account executive on Lee Gu’s team. Request a package for yourself (Engineering Wiki needs no approval) and follow it in Request history.',
-  },
-  {
-    upn: 'lee.gu@contoso.com',
-    name: 'Lee Gu',
-    role: 'manager',
-    hint: 'Lee manages four people. Request Marketing Campaigns for Pradeep Gupta (“Someone else”; it asks for a campaign code like MKT-1234 and a justification), then sign in as Diego Siciliani to approve it, and come back to see it in My team.',
-  },
-  {
-    upn: 'diego.siciliani@contoso.com',
-    name: 'Diego Siciliani',
-    role: 'approver',
-    hint: 'Diego is the fallback approver of “Employees, manager approval”: requests a manager makes for their own report land in his Approvals.',
-  },
-  {
-    upn: 'admin@contoso.com',
-    name: 'Contoso Admin',
-    role: 'admin',
-    hint: 'The tenant’s Identity Governance Administrator. Packages and policies are set up in the Entra admin center (or through Graph); My Access shows the admin what it shows anyone: packages to request, approvals, a team.',
-  },
-];
+import { createAutomation, type AutomationMessage } from './automation.ts';
+import { FIRST_PERSONA, PERSONAS, type Persona } from './personas.ts';
 
 const WIDGET_EVENTS = ['request-submitted', 'request-canceled', 'decision-recorded', 'access-removed', 'widget-error'] as const;
 const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team, access-package-editor';
 
 interface OutboxMessage {
-  id: string;
   at: string;
   kind: string;
   to: string[];
   subject: string;
 }
+
+/** `#/access-packages/<id>`, as My Access's links to a package end: the pane opens on that package (hidden ones too). */
+const PACKAGE_ROUTE = /^#\/access-packages\/([^/?#]+)$/;
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -67,6 +34,7 @@ const ui = {
   reset: byId<HTMLButtonElement>('reset-demo'),
   locale: byId<HTMLSelectElement>('locale'),
   theme: byId<HTMLSelectElement>('theme'),
+  direction: byId<HTMLSelectElement>('direction'),
   outbox: byId<HTMLOListElement>('outbox'),
   outboxCount: byId<HTMLParagraphElement>('outbox-count'),
   refreshOutbox: byId<HTMLButtonElement>('refresh-outbox'),
@@ -79,8 +47,10 @@ let provider = document.querySelector('entitlement-provider') as EntitlementProv
 const pristineProvider = provider.cloneNode(true) as EntitlementProvider;
 
 let mock: BrowserMock | undefined;
-let current: Persona = PERSONAS[1];
+let current: Persona = FIRST_PERSONA;
 let accessToken = '';
+/** What the seed 004 automation sent (a text message with the pass), shown in the outbox with Graph's emails. */
+const automationMessages: AutomationMessage[] = [];
 
 const clockFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 
@@ -136,13 +106,46 @@ function mountWidgets(): void {
   const token = accessToken;
   fresh.getAccessToken = () => token;
   fresh.setAttribute('locale', ui.locale.value);
+  fresh.setAttribute('dir', ui.direction.value);
   applyTheme(fresh);
+  applyRoute(fresh);
   provider.replaceWith(fresh);
   provider = fresh;
   void mountAdministration(fresh, current).catch((error: Error) => setStatus(`The administration area could not load: ${error.message}`, true));
 }
 
-async function signIn(upn: string): Promise<void> {
+/**
+ * The same widgets read everything again (a new client for the same person), so what the clock changed shows while
+ * what is open (a selected approval, a filled form) stays open.
+ */
+function refreshWidgets(): void {
+  const token = accessToken;
+  provider.getAccessToken = () => token;
+}
+
+/** Opens the pane on the package the URL names; without one, leaves the pane where it is. */
+function applyRoute(root: ParentNode): void {
+  const match = PACKAGE_ROUTE.exec(location.hash);
+  const pane = root.querySelector('request-access-pane');
+  if (match && pane) {
+    pane.setAttribute('package-id', decodeURIComponent(match[1]));
+    pane.scrollIntoView?.({ block: 'nearest' });
+  }
+}
+
+function fillPersonas(): void {
+  ui.persona.replaceChildren(
+    ...PERSONAS.map((persona) => {
+      const option = document.createElement('option');
+      option.value = persona.upn;
+      option.textContent = `${persona.name} (${persona.role})`;
+      option.selected = persona === current;
+      return option;
+    }),
+  );
+}
+
+async function signInAs(upn: string): Promise<void> {
   const persona = PERSONAS.find((p) => p.upn === upn) ?? PERSONAS[0];
   const token = await control<{ access_token: string }>('POST', 'token', { userPrincipalName: persona.upn });
   accessToken = token?.access_token ?? '';
@@ -151,6 +154,8 @@ async function signIn(upn: string): Promise<void> {
   ui.hint.textContent = persona.hint;
   mountWidgets();
   setStatus(`Signed in as ${persona.name} (${persona.role}).`);
+  // Who may be signed in as from the outbox depends on who is signed in now.
+  await refreshOutbox();
 }
 
 async function refreshClock(): Promise<void> {
@@ -164,10 +169,16 @@ function nameOf(id: string): string {
   return mock?.engine.findPrincipal(id)?.displayName ?? id;
 }
 
+/** ISO date-times in a message's text (the mock writes deadlines so), in the page's words. */
+function readableDates(text: string): string {
+  return text.replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g, (iso) => `${clockFormat.format(new Date(iso))} UTC`);
+}
+
 async function refreshOutbox(): Promise<void> {
   const outbox = await control<{ value: OutboxMessage[] }>('GET', 'outbox');
-  const messages = [...(outbox?.value ?? [])].reverse();
-  ui.outboxCount.textContent = messages.length === 1 ? '1 email' : `${messages.length} emails`;
+  const texts: OutboxMessage[] = automationMessages.map((m) => ({ at: m.at, kind: 'text message', to: [m.to], subject: m.subject }));
+  const messages = [...(outbox?.value ?? []), ...texts].sort((a, b) => b.at.localeCompare(a.at));
+  ui.outboxCount.textContent = messages.length === 1 ? '1 message' : `${messages.length} messages`;
   ui.outbox.replaceChildren(
     ...messages.map((message) => {
       const item = document.createElement('li');
@@ -183,14 +194,31 @@ async function refreshOutbox(): Promise<void> {
       at.textContent = clockFormat.format(new Date(message.at));
       head.append(kind, ' ', at);
       const subject = document.createElement('div');
-      subject.textContent = message.subject;
+      subject.className = 'message-subject';
+      subject.textContent = readableDates(message.subject);
       const to = document.createElement('div');
       to.className = 'muted';
       to.textContent = `To: ${message.to.map(nameOf).join(', ') || '–'}`;
       item.append(head, subject, to);
+      // The people a message asks to act can be signed in as from here.
+      for (const id of message.to) {
+        const persona = personaOf(id);
+        if (!persona || persona === current) continue;
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'sign-in-as';
+        button.textContent = `Sign in as ${persona.name}`;
+        button.addEventListener('click', () => void act(() => signInAs(persona.upn)));
+        item.append(button);
+      }
       return item;
     }),
   );
+}
+
+function personaOf(id: string): Persona | undefined {
+  const upn = mock?.engine.findPrincipal(id)?.userPrincipalName;
+  return PERSONAS.find((p) => p.upn === upn);
 }
 
 function describeEvent(event: Event): string {
@@ -211,22 +239,26 @@ function describeEvent(event: Event): string {
   }
 }
 
-function logEvent(event: Event): void {
+function logLine(text: string, kind: string): void {
   const item = document.createElement('li');
-  item.dataset.event = event.type;
-  item.textContent = `${current.name} ${describeEvent(event)}`;
+  item.dataset.event = kind;
+  item.textContent = text;
   ui.events.prepend(item);
   while (ui.events.children.length > 20) ui.events.lastElementChild?.remove();
 }
 
+function logEvent(event: Event): void {
+  logLine(`${current.name} ${describeEvent(event)}`, event.type);
+}
+
 function wireControls(): void {
-  ui.persona.addEventListener('change', () => void act(() => signIn(ui.persona.value)));
+  ui.persona.addEventListener('change', () => void act(() => signInAs(ui.persona.value)));
   ui.advance.addEventListener('click', () =>
     void act(async () => {
       await control('POST', 'clock', { advance: 'P1D' });
       await Promise.all([refreshClock(), refreshOutbox()]);
       // Time-outs, escalations and expirations may have changed what the widgets show.
-      mountWidgets();
+      refreshWidgets();
       setStatus(`Moved the mock clock on by one day. Signed in as ${current.name} (${current.role}).`);
     }),
   );
@@ -234,8 +266,9 @@ function wireControls(): void {
     void act(async () => {
       await control('POST', 'reset', { seed: 'contoso' });
       ui.events.replaceChildren();
+      automationMessages.length = 0;
       await Promise.all([refreshClock(), refreshOutbox()]);
-      await signIn(current.upn);
+      await signInAs(current.upn);
       setStatus(`The demo is back at the contoso seed. Signed in as ${current.name} (${current.role}).`);
     }),
   );
@@ -243,6 +276,8 @@ function wireControls(): void {
   ui.locale.addEventListener('change', () => {
     provider.setAttribute('locale', ui.locale.value);
   });
+  ui.direction.addEventListener('change', () => provider.setAttribute('dir', ui.direction.value));
+  addEventListener('hashchange', () => applyRoute(provider));
   ui.theme.addEventListener('change', () => {
     applyTheme(provider);
     if (ui.theme.value) document.documentElement.dataset.theme = ui.theme.value;
@@ -259,11 +294,22 @@ function wireControls(): void {
 async function boot(): Promise<void> {
   setBusy(true);
   try {
-    mock = await startBrowserMock({ workerUrl: new URL('mockServiceWorker.js', document.baseURI).pathname });
+    const callout = createAutomation({
+      graphBase: new URL('v1.0', document.baseURI).href,
+      now: () => mock?.engine.now() ?? new Date().toISOString(),
+      onMessage: (message) => {
+        automationMessages.push(message);
+        logLine(`Contoso Access Automation issued a Temporary Access Pass for ${nameOf(message.to)}`, 'automation');
+        void refreshOutbox().catch(() => undefined);
+      },
+      onError: (error) => setStatus(`The Temporary Access Pass automation failed: ${error.message}`, true),
+    });
+    mock = await startBrowserMock({ workerUrl: new URL('mockServiceWorker.js', document.baseURI).pathname, callout });
     // Defined only now, so the widgets' first render already has a client (no "not connected" flash).
     await import('@entitlement-kit/widgets');
+    fillPersonas();
     wireControls();
-    await signIn(ui.persona.value);
+    await signInAs(ui.persona.value);
     await Promise.all([refreshClock(), refreshOutbox()]);
   } catch (error) {
     setStatus(`The demo could not start: ${(error as Error).message}`, true);

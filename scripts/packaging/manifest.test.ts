@@ -87,7 +87,7 @@ it('lists public members only, none of the internals', () => {
   for (const { d } of elements) {
     expect(d.members!.filter((m) => m.privacy || INTERNAL.includes(m.name)).map((m) => `${d.tagName}.${m.name}`)).toEqual([]);
   }
-  expect(names(elements.find((e) => e.d.tagName === 'request-access-pane')!.d.members)).toEqual(['client', 'kitVersion', 'locale', 'packageId', 'targetUserId', 'theme']);
+  expect(names(elements.find((e) => e.d.tagName === 'request-access-pane')!.d.members)).toEqual(['client', 'kitVersion', 'locale', 'packageId', 'targetLocked', 'targetUserId', 'theme']);
 });
 
 it('web-types.json and the VS Code data describe the same elements', () => {

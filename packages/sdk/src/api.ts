@@ -84,6 +84,8 @@ export interface EntitlementClient {
   readonly baseUrl: string;
   /** The low-level typed layer; its errors are also thrown as GraphError. */
   readonly raw: RawClient;
+  /** The service's time now, from the `Date` header of its last response (the computer's before the first one). */
+  serverNow(): Date;
 
   // who am I, my reports
   getMe(options?: CallOptions): Promise<User>;

@@ -7,16 +7,20 @@ import { bindContext, createContext } from './context.ts';
 import { extensionVerbs } from './extensions.ts';
 import { packageVerbs } from './packages.ts';
 import { requestVerbs } from './requests.ts';
+import { createServerClock } from './server-clock.ts';
 import { createTransport } from './transport.ts';
 import { userVerbs } from './users.ts';
 import type { ClientOptions, EntitlementClient } from './api.ts';
 
 export function createClient(options: ClientOptions): EntitlementClient {
   const baseUrl = serviceRoot(options.baseUrl);
-  const ctx = createContext(baseUrl, createTransport({ ...options, baseUrl }));
+  // Late-bound, so a fetch patched after creation (MSW, test doubles) is the one used.
+  const clock = createServerClock(options.fetch ?? ((request) => globalThis.fetch(request)));
+  const ctx = createContext(baseUrl, createTransport({ ...options, baseUrl, fetch: clock.send }));
   return bindContext(ctx, {
     baseUrl,
     raw: ctx.raw,
+    serverNow: clock.now,
     ...userVerbs(ctx),
     ...packageVerbs(ctx),
     ...requestVerbs(ctx),

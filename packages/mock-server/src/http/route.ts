@@ -9,7 +9,7 @@ import { graphErrorResponse, requestContext, unknownPath, type RequestContext } 
 import { compilePathTemplate, parseMountPoint, type PathParams } from './path-template.ts';
 import { fromResponse, toResponse, type Reply } from './reply.ts';
 import { controlRoute, graphRoute, type ControlContext, type RouteContext, type RouteDef } from './route-table.ts';
-import { incomingOf, runRoute, type PipelineOptions } from './run-route.ts';
+import { dateHeader, incomingOf, runRoute, type PipelineOptions } from './run-route.ts';
 import { logOncePerCause, type UnexpectedErrorReporter } from './unexpected.ts';
 
 export type { ControlContext, RouteContext } from './route-table.ts';
@@ -55,12 +55,15 @@ export function createGraphRoutes(options: GraphRoutesOptions): GraphRoutes {
       },
       async ({ request, params }) => {
         const context = requestContext(request);
+        let response: Response;
         try {
-          return await run(request, params as PathParams, context);
+          response = await run(request, params as PathParams, context);
         } catch (error) {
           if (!(error instanceof MockGraphError)) report(error, `${request.method} ${new URL(request.url).pathname}`);
-          return graphErrorResponse(error, context);
+          response = graphErrorResponse(error, context);
         }
+        response.headers.set('date', dateHeader(options));
+        return response;
       },
     );
   }

@@ -26,7 +26,12 @@ export interface PipelineOptions {
   /** The version root the request came in under, for `@odata.context`. */
   versionUrl: (url: URL) => string;
   onUnexpectedError: UnexpectedErrorReporter;
+  /** The service's time (ms), sent as every Graph response's `Date` header, as Graph sends its own; the computer's by default. */
+  now?: () => number;
 }
+
+/** The `Date` header value of an answer given now. */
+export const dateHeader = (options: Pick<PipelineOptions, 'now'>): string => new Date(options.now?.() ?? Date.now()).toUTCString();
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

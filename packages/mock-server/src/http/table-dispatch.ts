@@ -7,7 +7,7 @@ import { requestContext, unknownPath, type RequestContext } from './graph-respon
 import { compilePathTemplate, parseMountPoint } from './path-template.ts';
 import { errorReply, fromResponse, toResponse, type Reply } from './reply.ts';
 import { compileRouteTable, type RouteDef } from './route-table.ts';
-import { incomingOf, runRoute, type Incoming, type PipelineOptions } from './run-route.ts';
+import { dateHeader, incomingOf, runRoute, type Incoming, type PipelineOptions } from './run-route.ts';
 
 /** A request as the HTTP server sees it: what the routes read, and the fetch Request a $batch is read from. */
 export interface ServerIncoming extends Incoming {
@@ -40,7 +40,11 @@ export function tableDispatch(routes: readonly RouteDef[], options: TableDispatc
     return toResponse(await route(incomingOf(sub), context), context);
   };
 
-  return async (incoming, context) => {
+  const dated = (reply: Reply): Reply => ({ ...reply, headers: { ...reply.headers, date: dateHeader(options) } });
+
+  return async (incoming, context) => dated(await answer(incoming, context));
+
+  async function answer(incoming: ServerIncoming, context: RequestContext): Promise<Reply> {
     const rest = mount.rest(incoming.url);
     if (incoming.method === 'POST' && rest !== undefined && isBatch(rest)) {
       try {
@@ -52,5 +56,5 @@ export function tableDispatch(routes: readonly RouteDef[], options: TableDispatc
       }
     }
     return route(incoming, context);
-  };
+  }
 }

@@ -16,7 +16,26 @@ export interface BrowserMock extends MockGraph {
   stop(): void;
 }
 
+/**
+ * msw updates an existing worker registration without waiting for the result (`registration.update()`); when the
+ * script cannot be fetched at that moment (a dev server restarting, a flaky connection) the rejection surfaced as an
+ * uncaught "Failed to update a ServiceWorker" error. The worker already installed keeps answering, so the failure
+ * is only noted.
+ */
+function noteFailedWorkerUpdates(): void {
+  addEventListener('unhandledrejection', (event) => {
+    const reason: unknown = event.reason;
+    if (reason instanceof Error && reason.message.startsWith('Failed to update a ServiceWorker')) {
+      event.preventDefault();
+      console.warn(`mock Graph: the service worker was not updated; the installed one keeps answering. (${reason.message})`);
+    }
+  });
+}
+let notingFailedUpdates = false;
+
 export async function startBrowserMock(options: BrowserMockOptions = {}): Promise<BrowserMock> {
+  if (!notingFailedUpdates) noteFailedWorkerUpdates();
+  notingFailedUpdates = true;
   // $batch sub-requests go through the worker's current handlers, so `worker.use(...)` overrides reach them too.
   const current = () => worker.listHandlers().filter((h): h is HttpHandler => h instanceof HttpHandler);
   const mock = createMockGraph({ ...options, batchHandlers: current });

@@ -45,6 +45,8 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
     faults,
     resolveCaller: (claims: BearerClaims) => engine.callerFromClaims(claims),
     onUnexpectedError: options.onUnexpectedError ?? logOncePerCause(),
+    // Graph's Date header tells clients what "today" is: here it is the mock clock's.
+    now: () => Date.parse(engine.now()),
   };
   const table = [...controlRoutes(engine, faults), ...graphRoutes(engine)];
   const routes = createGraphRoutes(pipeline);

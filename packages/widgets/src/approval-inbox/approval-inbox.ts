@@ -174,6 +174,7 @@ export class ApprovalInbox extends EkElement {
       <span class="row-meta">
         ${this.formatDate(request.createdDateTime)}
         ${onBehalf ? html`<span class="badge wait">${this.t.onBehalfBadge}</span>` : nothing}
+        ${request.status === 'PendingApprovalEscalated' ? html`<span class="badge wait">${this.t.escalatedBadge}</span>` : nothing}
         ${outcome ? html`<span class="badge ${this.resultTone(outcome)}">${this.outcomeLabel(outcome)}</span>` : nothing}
         ${this.tabs.selected === 'history' ? html`<span class="badge ${this.stateTone(request.state)}">${this.stateLabel(request.state)}</span>` : nothing}
       </span>

@@ -12,6 +12,7 @@ import { errorStatus } from '../internal/errors.ts';
 import { decided, packageOf, policyIdOf } from '../internal/graph.ts';
 import { localizedText } from '../internal/questions.ts';
 import { approverJustificationRequired, stageTimeout } from '../internal/request-rules.ts';
+import { statusText } from '../internal/request-status.ts';
 import type { Approval, ApprovalStage, AssignmentPolicy, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import type { Outcome, Tab } from './approval-inbox.ts';
 import type { ViewHost } from '../internal/view-host.ts';
@@ -94,8 +95,9 @@ export function renderDetail(h: DetailHost, request: AssignmentRequest, tab: Tab
               ? h.msg('periodValue', { start: h.formatDate(schedule.startDateTime), end: h.t.noEnd })
               : h.t.periodPolicyDefault}
       </dd>
-      ${tab === 'history' ? html`<dt>${h.t.statusLabel}</dt><dd>${h.stateLabel(request.state)}</dd>` : nothing}
+      ${tab === 'history' ? html`<dt>${h.t.statusLabel}</dt><dd>${statusText(h, request)}</dd>` : nothing}
     </dl>
+    ${request.status === 'PendingApprovalEscalated' ? html`<p class="state info" role="note">${h.t.escalatedNotice}</p>` : nothing}
     ${h.approval.status === 'error' && !outcome
       ? h.renderError(h.approval.error, () => h.approval.reload())
       : !approval
@@ -117,7 +119,7 @@ export function renderStages(h: DetailHost, request: AssignmentRequest, approval
     ${info.total > 0
       ? html`<p>
           <strong>${info.index >= 0 ? h.msg('stageOf', { n: info.index + 1, m: info.total }) : h.msg('stagesCount', { m: info.total })}</strong>
-          ${info.stage?.displayName ? html` · ${info.stage.displayName}` : nothing}
+          ${info.stage?.displayName && !/^stage\s*\d+$/i.test(info.stage.displayName.trim()) ? html` · ${info.stage.displayName}` : nothing}
           ${due ? html` · ${h.msg('dueOn', { date: h.formatDate(due, true) })}` : nothing}
         </p>`
       : nothing}

@@ -53,7 +53,6 @@ export const enCore = {
   endDate: 'End date',
   submit: 'Submit request',
   submitting: 'Submitting…',
-  yourself: 'you',
 
   // request pane: history
   loadingHistory: 'Loading your requests…',
@@ -75,6 +74,7 @@ export const enCore = {
   rowFor: 'For {target}',
   rowOnBehalf: '{requestor} on behalf of {target}',
   onBehalfBadge: 'On behalf',
+  escalatedBadge: 'Escalated',
   loadingApproval: 'Loading approval stages…',
   approve: 'Approve',
   deny: 'Deny',
@@ -88,6 +88,7 @@ export const enCore = {
   noReports: 'You have no direct reports.',
   teamSearchLabel: 'Search your team',
   reportsShown: '{shown} of {total} people',
+  reportsShownOne: '{shown} of {total} person',
   noReportsMatch: 'No one on your team matches “{query}”.',
   reportsListLabel: 'Your direct reports',
   selectReport: 'Select a person to see their access.',
@@ -104,6 +105,5 @@ export const enCore = {
   removeChecking: 'Checking whether you can remove it…',
   removeReasonPolicy: 'The policy of this package does not let managers remove access for their reports.',
   removeReasonDelivering: 'This access is still being delivered.',
-  removalRequested: 'Removal requested ({state}).',
   removing: 'Removing…',
 } as const;

@@ -229,14 +229,14 @@ export abstract class EkElement extends LitElement {
     return html`<div class="state" part="empty"><p>${message}</p></div>`;
   }
 
-  /** An error with what went wrong in words, Graph's own message and request id, and a retry button. */
-  protected renderError(error: Error | undefined, retry: () => void, heading: string = this.t.loadFailed): TemplateResult {
+  /** An error with what went wrong in words, Graph's own message and request id, and a retry button when trying again can help. */
+  protected renderError(error: Error | undefined, retry: (() => void) | undefined, heading: string = this.t.loadFailed): TemplateResult {
     const requestId = errorRequestId(error);
     return html`<div class="state error" part="error" role="alert">
       <p><strong>${heading}</strong> ${this.describeError(error)}</p>
       ${error?.message ? html`<p class="error-detail">${error.message}</p>` : nothing}
       ${requestId ? html`<p class="error-detail">${this.msg('errorRequestId', { id: requestId })}</p>` : nothing}
-      <button type="button" part="button retry-button" @click=${retry}>${this.t.retry}</button>
+      ${retry ? html`<button type="button" part="button retry-button" @click=${retry}>${this.t.retry}</button>` : nothing}
     </div>`;
   }
 

@@ -16,6 +16,7 @@ export interface ViewHost extends HTMLElement {
   readonly updateComplete: Promise<boolean>;
   readonly theme?: 'light' | 'dark';
   useStyles(style: CSSResult): void;
+  requestUpdate(): void;
   msg(key: MessageKey, params: Record<string, string | number>): string;
   formatDate(value: string | Date | null | undefined, withTime?: boolean): string;
   formatDuration(iso: string | null | undefined): string;
@@ -25,6 +26,6 @@ export interface ViewHost extends HTMLElement {
   reportError(error: unknown, operation: string): void;
   renderLoading(label: string): TemplateResult;
   renderEmpty(message: string): TemplateResult;
-  renderError(error: Error | undefined, retry: () => void, heading?: string): TemplateResult;
+  renderError(error: Error | undefined, retry: (() => void) | undefined, heading?: string): TemplateResult;
   renderList<T>(paged: ListSource<T>, options: { label: string; key: (item: T) => string; renderItem: (item: T, index: number) => TemplateResult }): TemplateResult;
 }

@@ -133,7 +133,9 @@ export class ManageTeam extends EkElement {
           ),
         )
       : all;
-    const summary = html`<p class="hint" role="status">${this.msg('reportsShown', { shown: matches.length, total: all.length })}</p>`;
+    // The noun agrees with the total, as the language's plural rules say ("1 of 1 person", "2 of 4 people").
+    const one = new Intl.PluralRules(this.resolvedLocale).select(all.length) === 'one';
+    const summary = html`<p class="hint" role="status">${this.msg(one ? 'reportsShownOne' : 'reportsShown', { shown: matches.length, total: all.length })}</p>`;
     if (matches.length === 0) return html`${summary}${this.renderEmpty(this.msg('noReportsMatch', { query: this.filter.trim() }))}`;
     return html`${summary}${this.renderList(staticList(matches), {
       label: this.t.reportsListLabel,
@@ -215,11 +217,11 @@ export class ManageTeam extends EkElement {
     return html`<div part="item" class="row assignment">
       <span class="row-title">${pkgName}</span>
       <span class="row-meta">
-        <span class="badge ${this.stateTone(assignment.state)}">${this.stateLabel(assignment.state)}</span>
+        ${removal ? nothing : html`<span class="badge ${this.stateTone(assignment.state)}">${this.stateLabel(assignment.state)}</span>`}
         ${this.expiry(assignment)}
       </span>
       ${removal
-        ? html`<p class="hint" id="removal-${id}" tabindex="-1">${this.msg('removalRequested', { state: this.stateLabel(removal.state) })}</p>`
+        ? teamRemove.module?.renderRemoval(this as unknown as TeamRemove.RemoveHost, id, removal)
         : html`<div class="actions">
             <button
               type="button"

@@ -7,7 +7,7 @@ import type { DialogController } from '../controllers/dialog-controller.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import { emit } from '../events.ts';
 import { packageOf } from '../internal/graph.ts';
-import type { Assignment, AssignmentRequest } from '../internal/sdk.ts';
+import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
@@ -46,6 +46,13 @@ export function renderRemoveForm(h: RemoveHost, assignment: Assignment): Templat
   </form>`;
 }
 
+/** Where a removal asked for here stands, in place of the assignment's own state; focus lands here after the dialog. */
+export function renderRemoval(h: RemoveHost, assignmentId: string, removal: AssignmentRequest): TemplateResult {
+  return html`<p class="hint" id="removal-${assignmentId}" tabindex="-1">
+    ${removal.state === 'delivered' ? h.t.accessRemoved : h.msg('removalRequested', { state: h.stateLabel(removal.state) })}
+  </p>`;
+}
+
 function confirmRemove(h: RemoveHost, event: SubmitEvent): void {
   event.preventDefault();
   void removeAccess(h);
@@ -65,9 +72,24 @@ async function removeAccess(h: RemoveHost): Promise<void> {
   }
   h.removals = { ...h.removals, [id]: result.value };
   h.removeDialog.close();
+  void followRemoval(h, id, client);
   emit(h, 'access-removed', { assignment, request: result.value });
   void h.announce(h.msg('removedAnnouncement', { package: packageOf(assignment)?.displayName ?? '' }));
   // The Remove button that opened the dialog is gone (the row now says the removal was requested): focus that.
   await h.updateComplete;
   h.renderRoot.querySelector<HTMLElement>(`#removal-${CSS.escape(id)}`)?.focus();
+}
+
+/** Re-reads the removal until Graph has finished it, so the row shows where it stands without reselecting. */
+async function followRemoval(h: RemoveHost, assignmentId: string, client: EntitlementClient): Promise<void> {
+  for (let delay = 500; delay <= 8000; delay *= 2) {
+    const removal = h.removals[assignmentId];
+    if (!removal?.id || !['submitted', 'pendingApproval', 'scheduled', 'delivering'].includes(String(removal.state)) || !h.isConnected) return;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      h.removals = { ...h.removals, [assignmentId]: await client.getRequest(removal.id) };
+    } catch {
+      // What was shown stays; the next look (reselecting the person) reads it again.
+    }
+  }
 }

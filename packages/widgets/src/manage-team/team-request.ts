@@ -28,6 +28,7 @@ export function renderRequestFor(h: RequestHost, user: User): TemplateResult {
     </div>
     ${staticHtml`<${pane}
       target-user-id=${user.id ?? ''}
+      target-locked
       .client=${h.resolvedClient}
       locale=${h.resolvedLocale}
       theme=${h.theme ?? nothing}

@@ -35,6 +35,7 @@ export const styles = css`
     padding-block: 0.25rem;
     padding-inline: 0 0.75rem;
     border-block-end: 1px solid var(--_border);
+    overflow-wrap: break-word;
   }
 
   .request .actions {

@@ -4,12 +4,10 @@ import { MutationController } from '../controllers/mutation-controller.ts';
 import { PagedController } from '../controllers/paged-controller.ts';
 import { ResourceController } from '../controllers/resource-controller.ts';
 import { SessionController } from '../controllers/session-controller.ts';
-import { SessionStore } from '../controllers/session-store.ts';
 import { TabsController } from '../controllers/tabs-controller.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { OnDemand } from '../internal/on-demand.ts';
-import { targetIdOf } from '../internal/graph.ts';
-import type { AccessPackage, AssignmentPolicy, AssignmentRequest, Requirements } from '../internal/sdk.ts';
+import type { AccessPackage, Assignment, AssignmentPolicy, AssignmentRequest, Requirements } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
 import type { Draft, FieldError } from './request-draft.ts';
 import type * as RequestForm from './request-form.ts';
@@ -26,6 +24,9 @@ export interface PackageData {
   requirements: Requirements[];
   /** The package's policies, or undefined when the caller may not read them (Graph then decides on submit). */
   policies: AssignmentPolicy[] | undefined;
+  /** Who already has the package (the caller, their reports) and the caller's requests for it, to say so up front. */
+  assignments: Assignment[];
+  requests: AssignmentRequest[];
 }
 
 /** What a resubmit carries over from the earlier request. */
@@ -61,8 +62,10 @@ const newestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
  * @csspart result - The confirmation after a submit.
  * @csspart submit-button - The form's submit button.
  * @csspart back-button - Back from a package to the list.
- * @csspart cancel-button - Cancels a pending request in the history.
+ * @csspart cancel-button - Cancels a pending request in the history (and confirms it in the dialog).
  * @csspart resubmit-button - Asks again for a denied, canceled or expired request.
+ * @csspart dialog - The confirmation before a request is canceled.
+ * @csspart close-button - Keeps the request: closes the confirmation.
  */
 export class RequestAccessPane extends EkElement {
   static override styles = [shared, styles];
@@ -72,6 +75,9 @@ export class RequestAccessPane extends EkElement {
 
   /** Preselects "Someone else" with this direct report. */
   @property({ attribute: 'target-user-id' }) targetUserId?: string;
+
+  /** With `target-user-id`: requests are only for that person, and only packages one may request for them are listed. */
+  @property({ type: Boolean, attribute: 'target-locked' }) targetLocked = false;
 
   @state() private openPackageId?: string;
   /** The name shown while the opened package loads, when it was picked from the list. */
@@ -108,13 +114,9 @@ export class RequestAccessPane extends EkElement {
   private readonly details = new ResourceController(this, {
     args: () => (this.resolvedClient && this.openPackageId ? ([this.resolvedClient, this.openPackageId] as const) : undefined),
     load: async ([client, id], signal): Promise<PackageData> => {
-      // Issued in one tick, so the SDK sends them as one $batch.
-      const [pkg, requirements, policies] = await Promise.all([
-        client.getPackage(id, { abortSignal: signal }),
-        client.getRequirements(id, { abortSignal: signal }),
-        SessionStore.for(client).policiesOf(id),
-      ]);
-      return { pkg, requirements, policies };
+      await requestForm.load();
+      if (!requestForm.module) throw requestForm.error;
+      return requestForm.module.loadPackage(client, id, signal);
     },
     operation: 'getPackage',
   });
@@ -150,9 +152,12 @@ export class RequestAccessPane extends EkElement {
     // The draft starts once the package and the caller's session are both known (the target depends on both).
     const form = requestForm.module;
     if (data && form && data !== this.draftFor && data.pkg.id === this.openPackageId && this.sessionSettled()) {
+      // The same package read again (a new client, a conflict re-read) keeps what was typed.
+      if (this.draftFor?.pkg.id !== data.pkg.id || !this.draft) {
+        this.draft = form.initialDraft(this.asFormHost(), data);
+        this.fieldErrors = {};
+      }
       this.draftFor = data;
-      this.draft = form.initialDraft(this.asFormHost(), data);
-      this.fieldErrors = {};
     }
   }
 
@@ -187,6 +192,8 @@ export class RequestAccessPane extends EkElement {
 
   private renderCatalog(): TemplateResult {
     const { catalog } = this;
+    // For a fixed person, only what may be requested for them (undefined while their policies are read).
+    const offered = this.targetLocked ? requestForm.module?.offeredFor(this.asFormHost(), catalog) : catalog;
     return html`
       <div part="search" class="field search">
         <label for="search">${this.t.searchLabel}</label>
@@ -195,11 +202,11 @@ export class RequestAccessPane extends EkElement {
       </div>
       ${catalog.status === 'error'
         ? this.renderError(catalog.error, () => catalog.retry())
-        : catalog.status === 'loading' || catalog.status === 'idle'
+        : catalog.status === 'loading' || catalog.status === 'idle' || !offered
           ? this.renderLoading(this.t.loadingPackages)
-          : catalog.items.length === 0
+          : offered.items.length === 0
             ? this.renderEmpty(this.query ? this.msg('noPackagesMatch', { query: this.query }) : this.t.noPackages)
-            : this.renderList(catalog, {
+            : this.renderList(offered, {
                 label: this.t.packagesListLabel,
                 key: (pkg) => pkg.id ?? '',
                 renderItem: (pkg) => html`<button type="button" part="item" class="row" @click=${() => this.openPackage(pkg.id ?? undefined, true, pkg.displayName ?? undefined)}>
@@ -246,17 +253,10 @@ export class RequestAccessPane extends EkElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  /** Focuses a form field by id; for a group of choices, its first choice. */
-  private async focusField(id: string): Promise<void> {
-    await this.updateComplete;
-    const element = (this.renderRoot as ShadowRoot).getElementById(id);
-    (element instanceof HTMLFieldSetElement ? element.querySelector('input') : element)?.focus();
-  }
-
   // ---- package and request form: ./request-form.ts, read when a package opens ----
 
   protected override needs() {
-    return [this.tabs.selected === 'history' && !!this.resolvedClient && requestHistory, !!this.openPackageId && requestForm];
+    return [this.tabs.selected === 'history' && !!this.resolvedClient && requestHistory, (!!this.openPackageId || this.targetLocked) && requestForm];
   }
 
   /** The members ./request-form.ts uses (see FormHost there). */
@@ -266,14 +266,6 @@ export class RequestAccessPane extends EkElement {
 
   private renderPackage(): TemplateResult {
     return this.renderOnDemand(requestForm, (m) => m.renderPackage(this.asFormHost()), this.renderLoading(this.t.loadingPackage));
-  }
-
-  /** The person a request is for; `knownTargetId` when the request object does not carry its assignment. */
-  private forWhom(request: AssignmentRequest, knownTargetId?: string): string {
-    const store = this.sessionStore;
-    const id = targetIdOf(request) ?? knownTargetId;
-    if (!id || id === store?.me.value?.id) return this.t.yourself;
-    return request.assignment?.target?.displayName ?? store?.displayNameOf(id) ?? store?.user(id).value?.displayName ?? id;
   }
 
 

@@ -16,6 +16,8 @@ export interface Draft {
   answers: Record<string, string[]>;
   justification: string;
   specificPeriod: boolean;
+  /** For a report whose manager (the caller) is a stage's only approver: approve that stage on submit (bypass). */
+  bypass: boolean;
   /** yyyy-mm-dd, as date inputs give it. */
   startDate: string;
   endDate: string;

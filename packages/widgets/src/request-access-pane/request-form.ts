@@ -8,17 +8,25 @@ import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { PagedController } from '../controllers/paged-controller.ts';
 import type { ResourceController } from '../controllers/resource-controller.ts';
 import type { TabsController } from '../controllers/tabs-controller.ts';
+import { SessionStore } from '../controllers/session-store.ts';
 import { emit } from '../events.ts';
 import { format } from '../i18n/index.ts';
+import { errorStatus } from '../internal/errors.ts';
+import { odataString, targetIdOf } from '../internal/graph.ts';
+import { isOpenAdd, requestBadge } from '../internal/request-status.ts';
 import { localizedText, questionKind, sortedQuestions } from '../internal/questions.ts';
-import { allowsOnBehalfAdd, allowsSelfAdd } from '../internal/request-rules.ts';
+import { allowsOnBehalfAdd, allowsSelfAdd, approvedByCaller } from '../internal/request-rules.ts';
+import { filteredList, type ListSource } from '../controllers/paged-controller.ts';
 import type {
   AccessPackage,
   AccessPackageResourceRoleScope,
+  Assignment,
+  AssignmentPolicy,
   AssignmentRequest,
   EntitlementClient,
   MultipleChoiceQuestion,
   OnBehalfRequestInput,
+  PagedList,
   Question,
   Requirements,
   User,
@@ -36,6 +44,7 @@ import {
   type Target,
 } from './request-draft.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
+import { forWhom } from './for-whom.ts';
 import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
@@ -45,6 +54,8 @@ addEnglish(enViews);
 
 export interface FormHost extends ViewHost {
   readonly targetUserId?: string;
+  readonly targetLocked: boolean;
+  expandedRequestId?: string;
   readonly details: ResourceController<PackageData, readonly [EntitlementClient, string]>;
   readonly submitting: MutationController;
   readonly history: PagedController<AssignmentRequest, readonly [EntitlementClient]>;
@@ -55,11 +66,60 @@ export interface FormHost extends ViewHost {
   fieldErrors: Record<string, FieldError>;
   submitted?: AssignmentRequest;
   submittedFor?: string;
+  submittedBypass?: boolean;
   prefill?: Prefill;
   backToCatalog(): void;
   focusSelector(selector: string): Promise<void>;
-  focusField(id: string): Promise<void>;
-  forWhom(request: AssignmentRequest, knownTargetId?: string): string;
+}
+
+/** The package, its requirements and policies, and who already has it or asked for it: issued in one tick, so one $batch. */
+export async function loadPackage(client: EntitlementClient, id: string, signal: AbortSignal): Promise<PackageData> {
+  const options = { filter: `accessPackage/id eq ${odataString(id)}`, abortSignal: signal };
+  // Only a notice depends on these, so a failure leaves the form as it would be without them.
+  const all = <T>(list: PagedList<T>) => list.toArray().catch((): T[] => []);
+  const [pkg, requirements, policies, mine, team, forMe, byMe] = await Promise.all([
+    client.getPackage(id, { abortSignal: signal }),
+    client.getRequirements(id, { abortSignal: signal }),
+    SessionStore.for(client).policiesOf(id),
+    all(client.listAssignments('target', options)),
+    all(client.listAssignments('targetManager', options)),
+    all(client.listMyRequests('target', options)),
+    all(client.listMyRequests('createdBy', options)),
+  ]);
+  return { pkg, requirements, policies, assignments: [...mine, ...team], requests: [...forMe, ...byMe] };
+}
+
+// Per session store: each package's policies once read (undefined: the caller may not read them; null: being read).
+const policiesRead = new WeakMap<SessionStore, Map<string, AssignmentPolicy[] | undefined | null>>();
+
+/**
+ * The packages that may be requested for the fixed person (`target-locked`): those with a policy that allows
+ * requests on someone's behalf, or whose policies the caller cannot read (Graph then decides). Undefined while the
+ * policies of listed packages are still being read.
+ */
+export function offeredFor(h: FormHost, list: ListSource<AccessPackage>): ListSource<AccessPackage> | undefined {
+  const store = h.sessionStore;
+  if (!store) return undefined;
+  let known = policiesRead.get(store);
+  if (!known) policiesRead.set(store, (known = new Map()));
+  const read = known;
+  let waiting = false;
+  for (const pkg of list.items) {
+    const id = pkg.id ?? '';
+    if (read.get(id) === null) waiting = true;
+    if (read.has(id)) continue;
+    waiting = true;
+    read.set(id, null);
+    void store.policiesOf(id).then((policies) => {
+      read.set(id, policies);
+      h.requestUpdate();
+    });
+  }
+  if (waiting) return undefined;
+  return filteredList(list, (pkg) => {
+    const policies = read.get(pkg.id ?? '');
+    return !policies || policies.some(allowsOnBehalfAdd);
+  });
 }
 
 export function renderPackage(h: FormHost): TemplateResult {
@@ -67,17 +127,22 @@ export function renderPackage(h: FormHost): TemplateResult {
   const { details } = h;
   const data = details.status === 'ready' ? details.value : undefined;
   const ready = data && h.draft;
+  // A link to a package that does not exist (or a malformed id): say so, with the way back above; retrying cannot help.
+  const status = details.status === 'error' ? errorStatus(details.error) : undefined;
+  const missing = status === 404 || status === 400;
   // One heading throughout, so focus put on it when the package opens stays there when the details arrive.
   return html`<div class="actions">
       <button type="button" part="button back-button" class="link" @click=${() => h.backToCatalog()}>${h.t.backToPackages}</button>
     </div>
     <section part="details" class="panel" aria-labelledby="package-heading">
-      <h2 id="package-heading" tabindex="-1">${data?.pkg.displayName ?? h.openPackageName ?? h.t.loadingPackage}</h2>
-      ${details.status === 'error'
-        ? h.renderError(details.error, () => details.reload())
-        : !ready
-          ? h.renderLoading(h.t.loadingPackage)
-          : html`${data.pkg.description ? html`<p>${data.pkg.description}</p>` : nothing} ${renderResources(h, data.pkg.resourceRoleScopes ?? [])}`}
+      <h2 id="package-heading" tabindex="-1">${missing ? h.t.packageNotFound : (data?.pkg.displayName ?? h.openPackageName ?? h.t.loadingPackage)}</h2>
+      ${missing
+        ? html`<div class="state info" part="empty"><p>${h.t.packageNotFoundBody}</p></div>`
+        : details.status === 'error'
+          ? h.renderError(details.error, () => details.reload())
+          : !ready
+            ? h.renderLoading(h.t.loadingPackage)
+            : html`${data.pkg.description ? html`<p>${data.pkg.description}</p>` : nothing} ${renderResources(h, data.pkg.resourceRoleScopes ?? [])}`}
     </section>
     ${ready ? (h.submitted ? renderResult(h, h.submitted, data.pkg) : renderForm(h, data, ready)) : nothing}`;
 }
@@ -91,7 +156,6 @@ export function renderResources(h: FormHost, scopes: AccessPackageResourceRoleSc
     <thead>
       <tr>
         <th scope="col">${h.t.resourceColumn}</th>
-        <th scope="col">${h.t.resourceTypeColumn}</th>
         <th scope="col">${h.t.roleColumn}</th>
       </tr>
     </thead>
@@ -99,8 +163,10 @@ export function renderResources(h: FormHost, scopes: AccessPackageResourceRoleSc
       ${scopes.map((scope) => {
         const resource = scope.role?.resource ?? scope.scope?.resource;
         return html`<tr>
-          <td>${resource?.displayName ?? scope.scope?.displayName ?? ''}</td>
-          <td>${resourceType(h, resource?.originSystem ?? scope.role?.originSystem)}</td>
+          <td>
+            ${resource?.displayName ?? scope.scope?.displayName ?? ''}
+            <span class="hint block">${resourceType(h, resource?.originSystem ?? scope.role?.originSystem)}</span>
+          </td>
           <td>${scope.role?.displayName ?? ''}</td>
         </tr>`;
       })}
@@ -120,9 +186,10 @@ export function choices(h: FormHost, data: PackageData, wantedTarget = h.draft?.
   const byId = new Map((data.policies ?? []).map((p) => [p.id, p]));
   const known = (r: Requirements) => (data.policies ? byId.get(r.policyId ?? '') : undefined);
   // Without readable policies every applicable policy is offered either way; Graph enforces on submit.
+  // In a dialog for one person (target-locked) the caller never requests for themself.
   const forSelf = data.requirements.filter((r) => {
     const policy = known(r);
-    return !policy || allowsSelfAdd(policy);
+    return !h.targetLocked && (!policy || allowsSelfAdd(policy));
   });
   const forOthers = data.requirements.filter((r) => {
     const policy = known(r);
@@ -154,9 +221,39 @@ export function initialDraft(h: FormHost, data: PackageData): Draft {
     answers: prefill?.answers ?? {},
     justification: prefill?.justification ?? '',
     specificPeriod: !!prefill?.period,
-    startDate: prefill?.period?.startDate ?? toDateInput(new Date()),
+    bypass: true,
+    startDate: prefill?.period?.startDate ?? toDateInput(today(h)),
     endDate: prefill?.period?.endDate ?? '',
   };
+}
+
+/** "Now" as Graph says it (its Date header), so a wrong computer clock cannot move the period's first day. */
+export const today = (h: FormHost): Date => h.resolvedClient?.serverNow() ?? new Date();
+
+/** Access the draft's person already has, or a request for them still open: a new request would be refused. */
+function existingFor(h: FormHost, data: PackageData, draft: Draft): { assignment?: Assignment; request?: AssignmentRequest } {
+  const who = draft.target === 'other' ? draft.targetUserId : h.sessionStore?.me.value?.id;
+  if (!who) return {};
+  return {
+    assignment: data.assignments.find(
+      (a) => (a.target?.objectId ?? a.targetId) === who && (a.state === 'delivered' || a.state === 'partiallyDelivered' || a.state === 'delivering'),
+    ),
+    request: data.requests.find((r) => targetIdOf(r) === who && isOpenAdd(r)),
+  };
+}
+
+/** The policy behind a requirement, when the caller can read it. */
+const policyOf = (data: PackageData, requirement: Requirements) => data.policies?.find((p) => p.id === requirement.policyId);
+
+/** A request on a direct report's behalf where the caller, as their manager, is a stage's only approver: it is bypassed. */
+function bypassFor(h: FormHost, data: PackageData, draft: Draft, requirement: Requirements): boolean {
+  const policy = policyOf(data, requirement);
+  return draft.target === 'other' && !!policy && (h.sessionStore?.reports.value ?? []).some((r) => r.id === draft.targetUserId) && approvedByCaller(policy);
+}
+
+function showInHistory(h: FormHost, requestId: string | null | undefined): void {
+  h.expandedRequestId = requestId ?? undefined;
+  h.tabs.select('history', true);
 }
 
 export function patchDraft(h: FormHost, patch: Partial<Draft>): void {
@@ -171,28 +268,60 @@ export function setAnswer(h: FormHost, question: Question, values: string[]): vo
 export function renderForm(h: FormHost, data: PackageData, draft: Draft): TemplateResult {
   const { forSelf, forOthers, reports } = choices(h, data);
   if (forSelf.length === 0 && forOthers.length === 0) {
-    return html`<div class="state info" part="empty"><p>${h.t.noApplicablePolicy}</p></div>`;
+    return html`<div class="state info" part="empty"><p>${h.targetLocked && h.targetUserId ? h.msg('noPolicyFor', { person: forWhom(h, {}, h.targetUserId) }) : h.t.noApplicablePolicy}</p></div>`;
   }
   const policies = draft.target === 'other' ? forOthers : forSelf;
   const requirement = policies.find((r) => r.policyId === draft.policyId) ?? policies[0];
   const pending = h.submitting.isPending();
   const error = h.submitting.errorFor();
+  const status = errorStatus(error);
+  // Only a failure that may pass on a second try (network, throttling, the service) offers one.
+  const retryable = !status || status >= 500 || status === 408 || status === 429;
+  const { assignment, request } = existingFor(h, data, draft);
+  const person = draft.target === 'other' && draft.targetUserId ? forWhom(h, {}, draft.targetUserId) : undefined;
+  const blocked = !!assignment || !!request;
   return html`<form part="form" class="panel form" novalidate aria-labelledby="form-heading" @submit=${(event: SubmitEvent) => onSubmit(h, event)}>
     <h3 id="form-heading">${h.t.requestDetails}</h3>
     ${renderTarget(h, draft, forSelf.length > 0, forOthers.length > 0, reports)}
-    ${requirement ? renderPolicyChoice(h, policies, requirement) : nothing}
-    ${requirement ? sortedQuestions(requirement.questions).map((q) => renderQuestion(h, q, draft)) : nothing}
-    ${requirement ? renderJustification(h, requirement, draft) : nothing}
-    ${requirement?.allowCustomAssignmentSchedule ? renderPeriod(h, requirement, draft) : nothing}
+    ${assignment
+      ? html`<div class="state info" role="note"><p>${person ? h.msg('alreadyHasOther', { person }) : h.t.alreadyHaveSelf}</p></div>`
+      : request
+        ? html`<div class="state info" role="note">
+            <p>
+              ${h.msg(person ? 'openRequestOther' : 'openRequestSelf', {
+                person: person ?? '',
+                state: requestBadge(h, request).label,
+                date: h.formatDate(request.createdDateTime),
+              })}
+            </p>
+            <button type="button" part="button" class="link" @click=${() => showInHistory(h, request.id)}>${h.t.viewRequest}</button>
+          </div>`
+        : nothing}
+    ${requirement && !blocked
+      ? html`${renderPolicyChoice(h, policies, requirement)}
+        ${bypassFor(h, data, draft, requirement)
+          ? html`<div class="field">
+              <label class="choice"
+                ><input type="checkbox" aria-describedby="bypass-hint" .checked=${draft.bypass} @change=${(e: Event) => patchDraft(h, { bypass: (e.target as HTMLInputElement).checked })} />
+                ${h.msg('bypassNotice', { target: person ?? '' })}</label
+              >
+              <span id="bypass-hint" class="hint">${h.t.bypassHint}</span>
+            </div>`
+          : nothing}
+        ${sortedQuestions(requirement.questions).map((q) => renderQuestion(h, q, draft))} ${renderJustification(h, requirement, draft)}
+        ${requirement.allowCustomAssignmentSchedule ? renderPeriod(h, requirement, draft) : nothing}`
+      : nothing}
     ${Object.keys(h.fieldErrors).length > 0
       ? html`<p class="field-error" role="alert">${h.msg('formHasErrors', { count: Object.keys(h.fieldErrors).length })}</p>`
       : nothing}
-    ${error ? h.renderError(error, () => void submitRequest(h), h.t.submitFailed) : nothing}
-    <div class="actions">
-      <button type="submit" part="button submit-button" class="primary" ?disabled=${pending || !requirement} aria-busy=${pending ? 'true' : 'false'}>
-        ${pending ? h.t.submitting : h.t.submit}
-      </button>
-    </div>
+    ${error ? h.renderError(error, retryable ? () => void submitRequest(h) : undefined, h.t.submitFailed) : nothing}
+    ${blocked
+      ? nothing
+      : html`<div class="actions">
+          <button type="submit" part="button submit-button" class="primary" ?disabled=${pending || !requirement} aria-busy=${pending ? 'true' : 'false'}>
+            ${pending ? h.t.submitting : h.t.submit}
+          </button>
+        </div>`}
   </form>`;
 }
 
@@ -340,8 +469,9 @@ export function renderJustification(h: FormHost, requirement: Requirements, draf
 }
 
 export function renderPeriod(h: FormHost, requirement: Requirements, draft: Draft): TemplateResult {
-  const today = toDateInput(new Date());
-  const latest = latestEnd(requirement, effectiveStart(draft));
+  const now = today(h);
+  const first = toDateInput(now);
+  const latest = latestEnd(requirement, effectiveStart(draft, now));
   const dateField = (id: 'start' | 'end', label: string, value: string, min: string, max?: string) => html`<div class="field">
     <label for=${id}>${label}<span class="required-mark" aria-hidden="true">*</span></label>
     <input
@@ -369,12 +499,19 @@ export function renderPeriod(h: FormHost, requirement: Requirements, draft: Draf
     </label>
     ${draft.specificPeriod
       ? html`<div class="period">
-          ${dateField('start', h.t.startDate, draft.startDate, today)}
-          ${dateField('end', h.t.endDate, draft.endDate, draft.startDate || today, latest ? toDateInput(latest) : undefined)}
+          ${dateField('start', h.t.startDate, draft.startDate, first)}
+          ${dateField('end', h.t.endDate, draft.endDate, draft.startDate || first, latest ? toDateInput(latest) : undefined)}
         </div>
         ${latest ? html`<p class="hint">${h.msg('latestEndHint', { date: h.formatDate(latest) })}</p>` : nothing}`
       : nothing}
   </div>`;
+}
+
+/** Focuses a form field by id; for a group of choices, its first choice. */
+async function focusField(h: FormHost, id: string): Promise<void> {
+  await h.updateComplete;
+  const element = (h.renderRoot as ShadowRoot).getElementById(id);
+  (element instanceof HTMLFieldSetElement ? element.querySelector('input') : element)?.focus();
 }
 
 export function onSubmit(h: FormHost, event: SubmitEvent): void {
@@ -391,10 +528,11 @@ export async function submitRequest(h: FormHost): Promise<void> {
   const policies = draft.target === 'other' ? forOthers : forSelf;
   const requirement = policies.find((r) => r.policyId === draft.policyId) ?? policies[0];
   if (!requirement?.policyId || !data.pkg.id) return;
-  h.fieldErrors = validateDraft(draft, requirement, (d) => h.formatDate(d));
+  const now = today(h);
+  h.fieldErrors = validateDraft(draft, requirement, (d) => h.formatDate(d), now);
   const firstInvalid = Object.keys(h.fieldErrors)[0];
   if (firstInvalid) {
-    await h.focusField(firstInvalid);
+    await focusField(h, firstInvalid);
     return;
   }
   const input: OnBehalfRequestInput = {
@@ -402,17 +540,22 @@ export async function submitRequest(h: FormHost): Promise<void> {
     assignmentPolicyId: requirement.policyId,
     answers: buildAnswers(requirement, draft, h.resolvedLocale),
     justification: draft.justification.trim() || undefined,
-    schedule: buildSchedule(requirement, draft),
+    schedule: buildSchedule(requirement, draft, now),
   };
+  // The caller is the stage's approver as the target's manager: Graph skips that stage when asked to.
+  if (draft.bypass && bypassFor(h, data, draft, requirement)) input.bypassApproval = true;
   const result = await h.submitting.run('', () =>
     draft.target === 'other' ? client.requestAccessFor(draft.targetUserId, input) : client.requestAccess(input),
   );
   if (!result.ok) {
-    // Everything typed stays; focus goes to the retry in the alert.
+    // Everything typed stays; focus goes to the retry in the alert (the alert is announced either way). A conflict
+    // (access or a request that already exists) is re-read, so the form says what stands in the way.
+    if (errorStatus(result.error) === 409) h.details.reload();
     void h.focusSelector('form [part~="retry-button"]');
     return;
   }
   h.submittedFor = draft.target === 'other' ? draft.targetUserId : undefined;
+  h.submittedBypass = input.bypassApproval === true;
   h.submitted = result.value;
   if (h.historyWanted) h.history.reload();
   emit(h, 'request-submitted', result.value);
@@ -421,13 +564,16 @@ export async function submitRequest(h: FormHost): Promise<void> {
 }
 
 export function renderResult(h: FormHost, request: AssignmentRequest, pkg: AccessPackage): TemplateResult {
-  const forWhom = h.forWhom(request, h.submittedFor);
+  const person = forWhom(h, request, h.submittedFor);
+  const badge = requestBadge(h, request);
+  const bypassed = request.parameters?.bypassApproval === true || h.submittedBypass;
   return html`<div part="result" class="state success">
     <h3 id="result-heading" tabindex="-1">${h.t.submittedHeading}</h3>
-    <p>${h.msg('submittedBody', { package: pkg.displayName ?? '', person: forWhom })}</p>
-    <p>${h.t.statusLabel}: <span class="badge ${h.stateTone(request.state)}">${h.stateLabel(request.state)}</span></p>
+    <p>${h.msg('submittedBody', { package: pkg.displayName ?? '', person })}</p>
+    <p>${h.t.statusLabel}: <span class="badge ${badge.tone}">${badge.label}</span></p>
+    ${bypassed && request.state !== 'pendingApproval' ? html`<p>${h.msg('resultBypassed', { target: person })}</p>` : nothing}
     <div class="actions">
-      <button type="button" part="button" @click=${() => h.tabs.select('history', true)}>${h.t.viewHistory}</button>
+      <button type="button" part="button" @click=${() => showInHistory(h, request.id)}>${h.t.viewHistory}</button>
       <button type="button" part="button back-button" @click=${() => h.backToCatalog()}>${h.t.requestAnother}</button>
     </div>
   </div>`;

@@ -51,7 +51,8 @@ export const formStyles = css`
     }
     dl.facts {
       display: grid;
-      grid-template-columns: max-content 1fr;
+      /* Labels take at most 40% and wrap; a value keeps the rest and breaks only a word too long for it. */
+      grid-template-columns: fit-content(40%) minmax(0, 1fr);
       gap: 0.25rem 0.75rem;
       margin: 0;
     }
@@ -60,6 +61,6 @@ export const formStyles = css`
     }
     dl.facts dd {
       margin: 0;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
     }
 `;

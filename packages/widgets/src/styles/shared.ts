@@ -32,6 +32,7 @@ export const shared = [
       border-radius: var(--_radius);
       padding: var(--_space);
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
     }
 
@@ -199,6 +200,7 @@ export const shared = [
 
     .tabs {
       display: flex;
+      flex-wrap: wrap;
       gap: 0.25rem;
       border-block-end: 1px solid var(--_border);
     }
@@ -265,7 +267,6 @@ export const shared = [
       border: 1px solid currentColor;
       font-size: 0.85em;
       font-weight: 600;
-      white-space: nowrap;
     }
     .badge.good {
       color: var(--_success);
@@ -279,6 +280,7 @@ export const shared = [
 
     .panel {
       display: grid;
+      grid-template-columns: minmax(0, 1fr);
       gap: var(--_space);
       align-content: start;
     }

@@ -1,6 +1,6 @@
 // Flow 3: the employee Adele Vance requests Budget Planning for a specific period, finds it in her request
 // history, cancels it, and resubmits it with the same justification and period.
-import { expect, html, oneEvent } from '@open-wc/testing';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { RequestAccessPane } from '../../src/request-access-pane/request-access-pane.ts';
 import { requestsFor, resetMock } from './support/mock.ts';
 import {
@@ -60,15 +60,28 @@ describe('flow 3: an employee requests for a specific period, cancels and resubm
     const disclosure = await findByRole(pane, 'button', { name: 'Budget Planning' });
     const row = () => queryAllByRole(pane, 'listitem').find((li) => textContent(li).startsWith('Budget Planning'))!;
     expect(textContent(row())).to.contain('Pending approval');
-    await activate(disclosure);
+    // The request just submitted is the one shown opened.
     expect(disclosure.getAttribute('aria-expanded')).to.equal('true');
     const format = (day: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(`${day}T12:00:00`));
     expect(textContent(row())).to.contain(`${format(start)} to ${format(end)}`);
     await expect(pane).to.be.accessible();
 
+    // Cancel asks first; keeping the request changes nothing and focus returns to the button.
+    const cancel = getByRole(row(), 'button', { name: 'Cancel request' });
+    await activate(cancel);
+    let dialog = await findByRole(pane, 'dialog', { name: 'Cancel this request?' });
+    expect(deepActiveElement()).to.equal(getByRole(dialog, 'button', { name: 'Keep the request' }));
+    await expect(pane).to.be.accessible();
+    await activate(getByRole(dialog, 'button', { name: 'Keep the request' }));
+    await waitUntil(() => queryAllByRole(pane, 'dialog').length === 0);
+    await waitUntil(() => deepActiveElement() === cancel, 'focus did not return to Cancel request');
+    expect((await requestsFor('Budget Planning', 'adele'))[0].state).to.equal('pendingApproval');
+    await activate(cancel);
+    dialog = await findByRole(pane, 'dialog', { name: 'Cancel this request?' });
     const canceled = oneEvent(pane, 'request-canceled');
-    await activate(getByRole(row(), 'button', { name: 'Cancel request' }));
+    await activate(getByRole(dialog, 'button', { name: 'Cancel request' }));
     expect((await canceled).detail.state).to.equal('canceled');
+    await waitUntil(() => queryAllByRole(pane, 'dialog').length === 0);
     await findText(row(), 'Canceled');
     expect((await requestsFor('Budget Planning', 'adele'))[0].state).to.equal('canceled');
 
@@ -91,8 +104,10 @@ describe('flow 3: an employee requests for a specific period, cancels and resubm
     expect(localDay(again.schedule?.startDateTime)).to.equal(start);
     expect(localDay(again.schedule?.expiration?.endDateTime)).to.equal(end);
 
-    // Both are in the history: the canceled one and the new pending one.
+    // Both are in the history: the canceled one and the new pending one. The canceled one no longer offers a
+    // resubmit (the new request is open, so a second would be refused).
     await activate(getByRole(pane, 'button', { name: 'View request history' }));
     await findText(pane, /Budget Planning Pending approval.*Budget Planning Canceled/);
+    expect(queryAllByRole(pane, 'button', { name: 'Resubmit' })).to.have.length(0);
   });
 });

@@ -58,6 +58,8 @@ export const people = {
   diego: 'diego.siciliani@contoso.com',
   patti: 'patti.fernandez@contoso.com',
   lidia: 'lidia.holloway@contoso.com',
+  johanna: 'johanna.lorenz@contoso.com',
+  nestor: 'nestor.wilke@contoso.com',
 } as const;
 export type Person = keyof typeof people;
 
