@@ -1,5 +1,5 @@
-// `npm run bench`: sizes, requests of a manager's page, scale in the browser, mock server throughput and SDK
-// overhead. Prints a table and writes bench/results.json. Everything binds to 127.0.0.1 and is closed at the end.
+// `npm run bench`: sizes, requests of a manager's page, scale in the browser, the mock at scale (against Prism and
+// a bare node:http floor) and SDK overhead. Prints a table and writes bench/results.json. Everything binds to 127.0.0.1 and is closed at the end.
 // Figures, not tests: nothing here fails on a budget (the size budget is a test: bench/size-budget.test.ts).
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +10,7 @@ import { measureRequests } from './requests.ts';
 import { measureScale } from './scale.ts';
 import { measureSdkOverhead } from './sdk-overhead.ts';
 import { FULL_PAGE_BUDGET_GZIP, measureSizes } from './size.ts';
-import { measureThroughput, type ThroughputResult } from './throughput.ts';
+import { measureMockScale, type ReadFigure } from './mock-scale.ts';
 
 const KB = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
@@ -18,7 +18,7 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const config = {
   requestRuns: 5,
   scale: { packages: 5000, pending: 10_000, runs: 3, inboxScrollTo: 1000, paneScrollTo: 100, keystrokes: 'package' },
-  throughput: { packages: 200, pageRequests: 300, cycles: 150, concurrency: 8, repeats: 3 },
+  mockScale: { packages: 1000, readSeconds: 3, writes: 200, sizes: [1000, 10_000, 50_000] },
   sdkIterations: 200,
 };
 
@@ -70,18 +70,26 @@ async function main(): Promise<void> {
     await page.close();
   }
 
-  const t = config.throughput;
-  log(`4/5 mock server throughput (${t.repeats} runs)`);
-  const throughputRuns: ThroughputResult[] = [];
-  for (let i = 0; i < t.repeats; i++) throughputRuns.push(await measureThroughput(t));
-  const pick = (f: (r: ThroughputResult) => number) => median(throughputRuns.map(f));
-  const throughput = {
-    runs: throughputRuns,
-    page100: { perSecond: pick((r) => r.page100.perSecond), p50Ms: pick((r) => r.page100.p50Ms), p99Ms: pick((r) => r.page100.p99Ms), errors: pick((r) => r.page100.errors) },
-    cycle: { perSecond: pick((r) => r.cycle.perSecond), httpPerSecond: pick((r) => r.cycle.httpPerSecond), p50Ms: pick((r) => r.cycle.p50Ms), p99Ms: pick((r) => r.cycle.p99Ms), errors: pick((r) => r.cycle.errors) },
-  };
-  rows.push(['throughput', `page of 100 requestable (${t.packages} pkgs, c=${t.concurrency}, ${t.pageRequests} req)`, `${throughput.page100.perSecond.toFixed(0)} req/s, p50 ${ms(throughput.page100.p50Ms)}, p99 ${ms(throughput.page100.p99Ms)}`]);
-  rows.push(['throughput', `request+approve cycle (3 HTTP, c=${t.concurrency}, ${t.cycles} cycles)`, `${throughput.cycle.perSecond.toFixed(1)} cycles/s (${throughput.cycle.httpPerSecond.toFixed(0)} req/s), p50 ${ms(throughput.cycle.p50Ms)}, p99 ${ms(throughput.cycle.p99Ms)}`]);
+  const m = config.mockScale;
+  log(`4/5 the mock at scale (reads vs Prism and the floor; writes at ${m.sizes.join(', ')} requests)`);
+  const mockScale = await measureMockScale(m, log);
+  const floorOf = (f: ReadFigure) => mockScale.reads.find((o) => o.server === 'floor' && o.read === f.read && o.connections === f.connections);
+  const prismOf = (f: ReadFigure) => mockScale.reads.find((o) => o.server === 'prism' && o.read === f.read && o.connections === f.connections);
+  const ratio = (a: number, b: number | undefined) => (b ? `${((100 * a) / b).toFixed(0)}%` : 'n/a');
+  for (const f of mockScale.reads.filter((r) => r.server === 'ours')) {
+    const floor = floorOf(f);
+    const prism = prismOf(f);
+    rows.push([
+      'mock reads',
+      `${f.read}, ${f.connections} conn`,
+      `${f.perSecond.toFixed(0)} req/s (p50 ${ms(f.p50Ms)}, p99 ${ms(f.p99Ms)}); floor ${floor?.perSecond.toFixed(0)}, Prism ${prism?.perSecond.toFixed(0) ?? 'n/a'}; ours/floor ${ratio(f.perSecond, floor?.perSecond)}, ours/Prism x${prism ? (f.perSecond / prism.perSecond).toFixed(1) : 'n/a'}${f.non2xx ? `; ${f.non2xx} errors!` : ''}`,
+    ]);
+  }
+  for (const w of mockScale.writes) {
+    rows.push(['mock writes', `${w.kind} at ${w.requests} requests`, `p50 ${ms(w.p50Ms)}, p99 ${ms(w.p99Ms)}; RSS ${w.rssMb.toFixed(0)} MB, state file ${w.stateMb.toFixed(1)} MB`]);
+  }
+  rows.push(['mock writes', `grown through $batch of 20 creates`, `${mockScale.batchGrowth.requests} requests in ${mockScale.batchGrowth.seconds.toFixed(1)} s`]);
+  rows.push(['mock writes', `seeded through the engine`, `${mockScale.engineSeed.requests} requests in ${mockScale.engineSeed.seconds.toFixed(1)} s (then the state file written whole in ${mockScale.engineSeed.snapshotSeconds.toFixed(1)} s)`]);
 
   log(`5/5 SDK overhead (${config.sdkIterations} calls each)`);
   const overhead = await measureSdkOverhead(config.sdkIterations);
@@ -97,7 +105,7 @@ async function main(): Promise<void> {
     size: { budgetGzipBytes: FULL_PAGE_BUDGET_GZIP, budgetMet: sizeBudgetMet, entries: sizes },
     requests,
     scale,
-    throughput,
+    mockScale,
     sdkOverhead: overhead,
     table: rows.map(([section, figure, value]) => ({ section, figure, value })),
   };

@@ -1,9 +1,11 @@
 // A seed for the scale benchmarks: the contoso tenant plus a "Bench" catalog of PACKAGES requestable packages
 // (all directory members may request, one approval stage with Lee Gu as the single approver) and PENDING
 // pending requests waiting for Lee, made by BENCH_USERS generated people. Built with the engine's own rules on one
-// draft (no per-write copy), so 10,000 requests take seconds, not the minutes the admin API would.
+// recording view with the engine's indexes (no per-write copy, no table scans), so 10,000 requests take seconds.
 import { createCatalog } from '../packages/mock-server/src/core/catalog-admin.ts';
+import { Draft } from '../packages/mock-server/src/core/draft.ts';
 import { countingIds } from '../packages/mock-server/src/core/ids.ts';
+import { Indexes, useIndexes } from '../packages/mock-server/src/core/indexes.ts';
 import { createPackage } from '../packages/mock-server/src/core/package-admin.ts';
 import { createPolicy } from '../packages/mock-server/src/core/policy-admin.ts';
 import { createRequest } from '../packages/mock-server/src/core/requests.ts';
@@ -40,7 +42,11 @@ export function scaleSeed(options: ScaleSeedOptions, info: ScaleSeedInfo = { pac
     start: contosoSeed.start,
     build(startIso) {
       const state = contosoSeed.build(startIso);
-      const tx: Tx = { state, now: Date.parse(startIso), newId: countingIds('be0c0000'), callouts: [] };
+      // The rules run on a recording view with indexes, as in the engine, so no rule scans a table per request.
+      const indexes = new Indexes(state);
+      const draft = new Draft(state, (root) => indexes.touch(root));
+      useIndexes(draft.state, indexes);
+      const tx: Tx = { state: draft.state, now: Date.parse(startIso), newId: countingIds('be0c0000'), callouts: [] };
       info.packageIds.length = info.policyIds.length = info.requestorIds.length = 0;
       const catalog = createCatalog(tx, ADMIN, { displayName: 'Bench', description: 'Generated for the benchmarks.' });
       for (let i = 0; i < options.packages; i++) {

@@ -1,6 +1,7 @@
 // The body POSTed to a custom extension's endpoint. It follows what entitlement management sends to a Logic App
 // trigger: flat, PascalCase properties (the TAP flow reads triggerBody()?['Assignment']?['Target']?['ObjectId']),
 // with CallbackUriPath naming the resume action a launch-and-wait extension must call.
+import { clone } from './clone.ts';
 import { own } from './own-keys.ts';
 import type { AssignmentRecord, CalloutRecord, RequestRecord } from './state.ts';
 import type { Tx } from './tx.ts';
@@ -72,7 +73,7 @@ export function calloutPayload(
       RequestType: request.requestType as string,
       State: request.state as string,
       Status: request.status,
-      Answers: structuredClone(request.answers),
+      Answers: clone(request.answers),
     }),
     AccessPackage: { Id: pkg.data.id as string, DisplayName: pkg.data.displayName ?? null, Description: pkg.data.description ?? null },
     AccessPackageCatalog: { Id: catalog.id as string, DisplayName: catalog.displayName ?? null, Description: catalog.description ?? null },

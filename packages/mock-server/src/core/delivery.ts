@@ -1,4 +1,5 @@
 // Giving and taking away access: an assignment's resources, its start and end, the emails about it.
+import { assignmentsOfTarget } from './directory.ts';
 import { own } from './own-keys.ts';
 import { assignmentEmailsEnabled, notify, packageName } from './notifications.ts';
 import { endOf } from './requirements.ts';
@@ -79,8 +80,8 @@ export function endAssignment(tx: Tx, asg: AssignmentRecord): void {
   asg.status = 'Expired';
   asg.expiredDateTime = nowIso(tx);
   for (const groupId of asg.grantedGroupIds) {
-    const stillGranted = Object.values(tx.state.assignments).some(
-      (other) => other.id !== asg.id && other.targetId === asg.targetId && isActive(other) && other.grantedGroupIds.includes(groupId),
+    const stillGranted = assignmentsOfTarget(tx.state, asg.targetId).some(
+      (other) => other.id !== asg.id && isActive(other) && other.grantedGroupIds.includes(groupId),
     );
     if (!stillGranted) tx.state.members[groupId] = (own(tx.state.members, groupId) ?? []).filter((id) => id !== asg.targetId);
   }

@@ -2,7 +2,8 @@
 import { own } from './own-keys.ts';
 import type { User } from '@entitlement-kit/sdk';
 import { notFound, notPermitted, unauthorized } from './errors.ts';
-import type { DirectoryRole, State } from './state.ts';
+import { indexesOf } from './indexes.ts';
+import type { AssignmentRecord, DirectoryRole, State } from './state.ts';
 
 /** Graph caps manager chains used by entitlement management at four levels. */
 export const MAX_MANAGER_LEVEL = 4;
@@ -12,6 +13,8 @@ export function findUser(state: State, idOrUpn: string): User | undefined {
   const byId = own(state.users, idOrUpn);
   if (byId) return byId;
   const upn = idOrUpn.toLowerCase();
+  const ix = indexesOf(state);
+  if (ix) return ix.ids('users', 'upn', upn).map((id) => state.users[id])[0];
   return Object.values(state.users).find((u) => u.userPrincipalName?.toLowerCase() === upn);
 }
 
@@ -49,7 +52,16 @@ export function managerLevel(state: State, managerId: string, userId: string): n
 }
 
 export function directReports(state: State, managerId: string): string[] {
-  return Object.keys(state.managers).filter((id) => own(state.managers, id) === managerId && own(state.users, id));
+  const reports =
+    indexesOf(state)?.ids('managers', 'manager', managerId) ?? Object.keys(state.managers).filter((id) => own(state.managers, id) === managerId);
+  return reports.filter((id) => own(state.users, id));
+}
+
+/** A user's assignments (all states), in key order. */
+export function assignmentsOfTarget(state: State, targetId: string): AssignmentRecord[] {
+  const ix = indexesOf(state);
+  if (!ix) return Object.values(state.assignments).filter((a) => a.targetId === targetId);
+  return ix.ids('assignments', 'target', targetId).map((id) => state.assignments[id]);
 }
 
 /** The users in a group, through nested groups. */

@@ -5,8 +5,9 @@
 // - The caller's id (a user or an app identity, as the token layer resolved it) comes first wherever Graph
 //   authorizes; an unknown caller gets 401, a caller without the right role 403.
 // - Every failure is a MockGraphError (status, code, message, target) and leaves the state exactly as it was:
-//   a write runs against a draft copy that is committed only when the rule returns, all synchronously, so two
-//   concurrent calls can never both pass a check meant for one.
+//   a write runs on the live state through a recording view (draft.ts) whose undo log is replayed if the rule (or
+//   the journal's save) throws, all synchronously, so two concurrent calls can never both pass a check meant for
+//   one. A write costs what it touches; indexes beside the state (indexes.ts) follow each touched record.
 // - Results are fresh Graph-shaped objects (deep copies); collections are plain arrays, and OData paging,
 //   $filter, $orderby, $select and $count are the adapter's job.
 // - $expand is the engine's: methods that return expandable types take `{ expand }`, a tree of navigation
@@ -37,7 +38,9 @@ import type {
 } from '@entitlement-kit/sdk';
 import { SEEDS, type SeedName } from '../seed/index.ts';
 import * as catalogAdmin from './catalog-admin.ts';
-import { findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
+import { clone } from './clone.ts';
+import { directReports, findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
+import { Draft, type Root } from './draft.ts';
 import * as directoryAdmin from './directory-admin.ts';
 import { badRequest, notFound, unauthorized } from './errors.ts';
 import { checkExpand, type Expand } from './expand.ts';
@@ -48,6 +51,8 @@ import { catalogExtensions, projectCatalog, projectResource, projectRole } from 
 import { projectGroup, projectObjects, projectUser } from './projections/directory.ts';
 import { incompatibleWith, PACKAGE_NAVIGATIONS, packagePolicyIds, POLICY_NAVIGATIONS, projectPackage, projectPolicy, projectRoleScope } from './projections/packages.ts';
 import { ASSIGNMENT_NAVIGATIONS, projectApproval, projectAssignment, projectRequest, projectStage, REQUEST_NAVIGATIONS } from './projections/requests.ts';
+import { Indexes, useIndexes } from './indexes.ts';
+import { windowed, type ListWindow } from './list-window.ts';
 import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
 import * as requests from './requests.ts';
@@ -57,6 +62,8 @@ import type { CatalogExtension, Notification, State } from './state.ts';
 import * as tap from './tap.ts';
 import { durationMs, instantMs, iso, later, ManualClock, MAX_INSTANT, MIN_INSTANT, type Clock } from './time.ts';
 import type { PendingCallout, Tx } from './tx.ts';
+
+export type { ListWindow } from './list-window.ts';
 import * as workflow from './workflow.ts';
 
 /** Delivers a custom extension callout (POST `payload` as JSON to `url`); rejects when the endpoint cannot be reached. */
@@ -74,7 +81,13 @@ export interface EngineOptions {
 
 export interface ReadOptions {
   expand?: Expand;
+  /**
+   * Only this slice of a list is projected (a page costs its own size, not the collection's); the engine sets
+   * `total` to the length of the whole list. Lists that take no window ignore it and leave `total` unset.
+   */
+  window?: ListWindow;
 }
+
 
 export interface Principal {
   id: string;
@@ -85,10 +98,20 @@ export interface Principal {
   userPrincipalName: string | null;
 }
 
+/** Where committed changes go (the --state journal). Throwing from either refuses the change: nothing happens. */
+export interface StateJournal {
+  /** A write is about to commit: `roots` are the records it touched, read their new values off `state`. */
+  commit(roots: readonly Root[], state: Readonly<State>): void;
+  /** The state was replaced whole (reset, fromJSON). */
+  replace(state: Readonly<State>): void;
+}
+
 type Body = Record<string, any>;
 
 export class Engine {
   #state!: State;
+  #indexes!: Indexes;
+  #journal: StateJournal | undefined;
   readonly #clock: Clock;
   readonly #ownClock: boolean;
   readonly #callout: CalloutPort;
@@ -109,19 +132,32 @@ export class Engine {
   reset(seed: SeedName | Seed = 'contoso'): void {
     const chosen = typeof seed === 'string' ? own<Seed>(SEEDS, seed) : seed;
     if (!chosen) throw badRequest('UnknownSeed', `There is no seed '${String(seed)}'.`, 'seed');
+    const state = chosen.build(iso(this.#ownClock ? Date.parse(chosen.start) : this.#clock.now()));
+    this.#replace(state);
     if (this.#ownClock) this.#clock.set(Date.parse(chosen.start));
-    this.#state = chosen.build(iso(this.#clock.now()));
   }
 
-  /** The whole state as JSON-safe data (for --state files and state hashes in tests). */
+  /** The whole state as JSON-safe data (a copy; for state hashes in tests and debugging). */
   toJSON(): State {
     return this.#read(() => this.#state);
   }
 
+  /** The whole state as JSON text, written straight from the live state (GET /_mock/state). */
+  stateJSON(): string {
+    this.#read(() => undefined);
+    return JSON.stringify(this.#state);
+  }
+
   fromJSON(snapshot: unknown): void {
     const state = checkSnapshot(snapshot);
+    this.#replace(state);
     if (this.#ownClock) this.#clock.set(Date.parse(state.now));
-    this.#state = state;
+  }
+
+  /** Sends every change from now on to `journal` (undefined: none), starting from the whole current state. */
+  setJournal(journal: StateJournal | undefined): void {
+    journal?.replace(this.#state);
+    this.#journal = journal;
   }
 
   now(): string {
@@ -195,11 +231,11 @@ export class Engine {
   // ---- directory ----
 
   getUser(callerId: string, idOrUpn: string): User {
-    return this.#read((tx) => projectUser(requireUser(tx.state, idOrUpn)), callerId);
+    return this.#read((tx) => projectUser(requireUser(tx.state, idOrUpn)), callerId, true);
   }
 
   listUsers(callerId: string): User[] {
-    return this.#read((tx) => Object.values(tx.state.users).map(projectUser), callerId);
+    return this.#read((tx) => Object.values(tx.state.users).map(projectUser), callerId, true);
   }
 
   createUser(callerId: string, body: Body): User {
@@ -235,9 +271,7 @@ export class Engine {
   listDirectReports(callerId: string, idOrUpn: string): User[] {
     return this.#read((tx) => {
       const { id } = requireUser(tx.state, idOrUpn);
-      return Object.keys(tx.state.managers)
-        .filter((u) => own(tx.state.managers, u) === id && own(tx.state.users, u))
-        .map((u) => projectUser(tx.state.users[u]));
+      return directReports(tx.state, id).map((u) => projectUser(tx.state.users[u]));
     }, callerId);
   }
 
@@ -368,12 +402,17 @@ export class Engine {
   // ---- access packages ----
 
   listPackages(callerId: string, options: ReadOptions = {}): AccessPackage[] {
-    return this.#read((tx) => Object.keys(tx.state.packages).map((id) => projectPackage(tx.state, id, options.expand)), callerId);
+    checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
+    return this.#read(
+      (tx) => windowed(Object.keys(tx.state.packages), options.window).map((id) => projectPackage(tx.state, id, options.expand)),
+      callerId,
+      true,
+    );
   }
 
   /** GET accessPackages/{id}: works for hidden packages too (a direct link). */
   getPackage(callerId: string, id: string, options: ReadOptions = {}): AccessPackage {
-    return this.#read((tx) => projectPackage(tx.state, packageAdmin.requirePackage(tx, id).data.id as string, options.expand), callerId);
+    return this.#read((tx) => projectPackage(tx.state, packageAdmin.requirePackage(tx, id).data.id as string, options.expand), callerId, true);
   }
 
   /** filterByCurrentUser(on='allowedRequestor'). */
@@ -381,8 +420,9 @@ export class Engine {
     // The projections check $expand per item; a caller with nothing in the list must get the same 400.
     checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read(
-      (tx) => queries.requestablePackageIds(tx.state, callerId).map((id) => projectPackage(tx.state, id, options.expand)),
+      (tx) => windowed(queries.requestablePackageIds(tx.state, callerId), options.window).map((id) => projectPackage(tx.state, id, options.expand)),
       callerId,
+      true,
     );
   }
 
@@ -491,28 +531,33 @@ export class Engine {
       const req = requireRequest(tx, id);
       queries.checkCanSeeRequest(tx.state, callerId, req);
       return projectRequest(tx.state, req, options.expand);
-    }, callerId);
+    }, callerId, true);
   }
 
   /** GET assignmentRequests: every request, for administrators. */
   listRequests(callerId: string, options: ReadOptions = {}): AssignmentRequest[] {
+    checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return Object.values(tx.state.requests).map((r) => projectRequest(tx.state, r, options.expand));
-    }, callerId);
+      return windowed(Object.values(tx.state.requests), options.window).map((r) => projectRequest(tx.state, r, options.expand));
+    }, callerId, true);
   }
 
   /** filterByCurrentUser(on=target|createdBy|approver|targetOrRequestor|targetManager|requestForOthers). */
   listMyRequests(callerId: string, on: string, options: ReadOptions = {}): AssignmentRequest[] {
     // The projections check $expand per item; a caller with nothing in the list must get the same 400.
     checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
-    return this.#read((tx) => queries.requestsFor(tx.state, callerId, on).map((r) => projectRequest(tx.state, r, options.expand)), callerId);
+    return this.#read(
+      (tx) => queries.requestsFor(tx.state, callerId, on, options.window).map((r) => projectRequest(tx.state, r, options.expand)),
+      callerId,
+      true,
+    );
   }
 
   /** Requests the caller was asked to approve and that no longer wait for them (an approver's History). */
   listDecidedRequests(callerId: string, options: ReadOptions = {}): AssignmentRequest[] {
     checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
-    return this.#read((tx) => queries.decidedRequests(tx.state, callerId).map((r) => projectRequest(tx.state, r, options.expand)), callerId);
+    return this.#read((tx) => queries.decidedRequests(tx.state, callerId).map((r) => projectRequest(tx.state, r, options.expand)), callerId, true);
   }
 
   cancelRequest(callerId: string, id: string): AssignmentRequest {
@@ -574,10 +619,11 @@ export class Engine {
 
   /** GET assignments: every assignment, for administrators. */
   listAssignments(callerId: string, options: ReadOptions = {}): Assignment[] {
+    checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return Object.values(tx.state.assignments).map((a) => projectAssignment(tx.state, a, options.expand));
-    }, callerId);
+      return windowed(Object.values(tx.state.assignments), options.window).map((a) => projectAssignment(tx.state, a, options.expand));
+    }, callerId, true);
   }
 
   getAssignment(callerId: string, id: string, options: ReadOptions = {}): Assignment {
@@ -585,15 +631,16 @@ export class Engine {
       const asg = requireAssignment(tx, id);
       queries.checkCanSeeAssignment(tx.state, callerId, asg);
       return projectAssignment(tx.state, asg, options.expand);
-    }, callerId);
+    }, callerId, true);
   }
 
   /** filterByCurrentUser(on=target|createdBy|targetManager); targetManager = the caller's direct reports' assignments. */
   listMyAssignments(callerId: string, on: string, options: ReadOptions = {}): Assignment[] {
     checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read(
-      (tx) => queries.assignmentsFor(tx.state, callerId, on).map((a) => projectAssignment(tx.state, a, options.expand)),
+      (tx) => queries.assignmentsFor(tx.state, callerId, on, options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
       callerId,
+      true,
     );
   }
 
@@ -617,18 +664,37 @@ export class Engine {
     return { state, now: Date.parse(state.now), newId: this.#newId, callouts: [] };
   }
 
-  /** Runs a rule on a draft; commits only if it returns. Callouts leave after the commit. */
+  /** A new state whole (seed, snapshot): the journal saves it first, then it gets its indexes. */
+  #replace(state: State): void {
+    this.#journal?.replace(state);
+    this.#state = state;
+    this.#indexes = new Indexes(state);
+    useIndexes(state, this.#indexes);
+  }
+
+  /** Runs a rule on the recording view; undone unless it returns and the journal takes it. Callouts leave after. */
   #write<T>(rule: (tx: Tx) => T, callerId?: string): T {
-    const tx = this.#tx(structuredClone(this.#state));
-    runDue(tx, Math.max(this.#clock.now(), tx.now));
-    if (callerId !== undefined) requireCaller(tx.state, callerId);
-    const result = structuredClone(rule(tx));
-    this.#state = tx.state;
+    const indexes = this.#indexes;
+    const draft = new Draft(this.#state, (root) => indexes.touch(root));
+    useIndexes(draft.state, indexes);
+    const tx = this.#tx(draft.state);
+    let result: T;
+    try {
+      runDue(tx, Math.max(this.#clock.now(), tx.now));
+      if (callerId !== undefined) requireCaller(tx.state, callerId);
+      result = clone(rule(tx));
+      const touched = draft.touched();
+      if (touched.length) this.#journal?.commit(touched, this.#state);
+    } catch (error) {
+      draft.rollback();
+      throw error;
+    }
     this.#dispatch(tx.callouts);
     return result;
   }
 
-  #read<T>(query: (tx: Tx) => T, callerId?: string): T {
+  /** `fresh`: the query returns only projections (new objects all the way down), so no second copy is made. */
+  #read<T>(query: (tx: Tx) => T, callerId?: string, fresh = false): T {
     const now = this.#clock.now();
     // Time moved on: due rules run as a write; with none due, only the state's clock moves (no draft copy to make).
     if (now > Date.parse(this.#state.now)) {
@@ -637,12 +703,20 @@ export class Engine {
     }
     const tx = this.#tx(this.#state);
     if (callerId !== undefined) requireCaller(tx.state, callerId);
-    return structuredClone(query(tx));
+    const result = query(tx);
+    return fresh ? result : clone(result);
   }
 
   #moveClock(ms: number): string {
+    const before = this.#clock.now();
     this.#clock.set(ms);
-    this.#write(() => undefined);
+    try {
+      this.#write(() => undefined);
+    } catch (error) {
+      // Refused (say the journal could not save it): the clock stays where it was, like the state.
+      this.#clock.set(before);
+      throw error;
+    }
     return this.#state.now;
   }
 

@@ -1,6 +1,7 @@
 // POST .../assignmentRequests: every check a new request must pass, then the request itself.
 import { own } from './own-keys.ts';
-import { groupUsers, isGovernanceAdmin, requireUser } from './directory.ts';
+import { assignmentsOfTarget, groupUsers, isGovernanceAdmin, requireUser } from './directory.ts';
+import { indexesOf, openAddKey } from './indexes.ts';
 import { badRequest, conflict, forbidden, missingProperty, notFound, notPermitted } from './errors.ts';
 import { checkAddRight, checkRemoveRight } from './rights.ts';
 import { checkAnswers, checkJustification, checkSchedule } from './requirements.ts';
@@ -121,10 +122,14 @@ function onlyRequestablePolicy(tx: Tx, packageId: string, callerId: string, targ
 
 function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {
   const same = (r: { targetId: string; packageId: string }) => r.targetId === targetId && r.packageId === packageId;
-  if (Object.values(tx.state.requests).some((r) => same(r) && isOpen(r) && !isRemoval(r))) {
+  const ix = indexesOf(tx.state);
+  const open = ix
+    ? ix.ids('requests', 'openAdd', openAddKey(targetId, packageId)).length > 0
+    : Object.values(tx.state.requests).some((r) => same(r) && isOpen(r) && !isRemoval(r));
+  if (open) {
     throw conflict('ExistingOpenRequest', 'There is already an open request for this user and access package.');
   }
-  if (Object.values(tx.state.assignments).some((a) => same(a) && isActive(a))) {
+  if (assignmentsOfTarget(tx.state, targetId).some((a) => same(a) && isActive(a))) {
     throw conflict('ExistingAssignment', 'The user already has this access package.');
   }
 }
@@ -133,8 +138,8 @@ function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {
 function checkCompatible(tx: Tx, targetId: string, pkg: PackageRecord): void {
   const { state } = tx;
   const id = pkg.data.id as string;
-  for (const held of Object.values(state.assignments)) {
-    if (held.targetId !== targetId || !isActive(held)) continue;
+  for (const held of assignmentsOfTarget(state, targetId)) {
+    if (!isActive(held)) continue;
     const other = own(state.packages, held.packageId);
     if (pkg.incompatiblePackageIds.includes(held.packageId) || other?.incompatiblePackageIds.includes(id)) {
       throw forbidden(
@@ -161,7 +166,11 @@ function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'user
   const asg = requireAssignment(tx, assignmentId);
   if (!isActive(asg)) throw conflict('AssignmentNotActive', 'The assignment has already ended.');
   if (!admin) checkRemoveRight(tx.state, tx.state.policies[asg.policyId], callerId, asg.targetId);
-  if (Object.values(tx.state.requests).some((r) => isRemoval(r) && isOpen(r) && r.assignmentId === asg.id)) {
+  const ix = indexesOf(tx.state);
+  const removing = ix
+    ? ix.ids('requests', 'openRemoval', asg.id).length > 0
+    : Object.values(tx.state.requests).some((r) => isRemoval(r) && isOpen(r) && r.assignmentId === asg.id);
+  if (removing) {
     throw conflict('ExistingOpenRequest', 'A removal of this assignment is already in progress.');
   }
   const req: RequestRecord = {

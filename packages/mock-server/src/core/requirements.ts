@@ -1,6 +1,7 @@
 // What a request under a policy must carry: answers to its questions, a justification when asked for, and a
 // schedule only when the policy allows one and within the policy's expiration.
 import type { AnswerString, ExpirationPattern, Requirements, Schedule } from '@entitlement-kit/sdk';
+import { clone } from './clone.ts';
 import { answerMatches } from './answer-pattern.ts';
 import { badRequest, missingProperty } from './errors.ts';
 import type { PolicyQuestion, PolicyRecord } from './state.ts';
@@ -19,8 +20,8 @@ export function requirementsOf(policy: PolicyRecord): Requirements {
     isApprovalRequiredForUpdate: !!approval.isApprovalRequiredForUpdate,
     isRequestorJustificationRequired: !!approval.isRequestorJustificationRequired,
     allowCustomAssignmentSchedule: !!d.requestorSettings?.allowCustomAssignmentSchedule,
-    schedule: { startDateTime: null, expiration: structuredClone(d.expiration ?? { type: 'notSpecified' }) },
-    questions: structuredClone(policy.questions),
+    schedule: { startDateTime: null, expiration: clone(d.expiration ?? { type: 'notSpecified' }) },
+    questions: clone(policy.questions),
   };
 }
 
@@ -83,7 +84,7 @@ export function checkAnswers(policy: PolicyRecord, answers: unknown): AnswerStri
         '@odata.type': ANSWER_TYPE,
         value,
         displayValue: displayValues.get(`${id}\n${value}`) ?? checkValue(question, value),
-        answeredQuestion: structuredClone(question),
+        answeredQuestion: clone(question),
       });
     }
   }
@@ -137,7 +138,7 @@ export function checkSchedule(
   if (typeof asked !== 'object') throw invalidSchedule('schedule must be an object.');
   const expiration = (asked.expiration ?? {}) as ExpirationPattern;
   const custom = !!asked.startDateTime || (!!expiration.type && expiration.type !== 'notSpecified');
-  if (!custom) return { schedule: { startDateTime: iso(now), expiration: structuredClone(policyExpiration) }, custom };
+  if (!custom) return { schedule: { startDateTime: iso(now), expiration: clone(policyExpiration) }, custom };
 
   if (!byAdmin && !policy.data.requestorSettings?.allowCustomAssignmentSchedule) {
     throw badRequest('CustomScheduleNotAllowed', 'This policy does not allow requesting a specific period.', 'schedule');
@@ -159,7 +160,7 @@ export function checkSchedule(
   } else if (expiration.type === 'noExpiration') {
     ownExpiration = { type: 'noExpiration' };
   } else {
-    ownExpiration = structuredClone(policyExpiration);
+    ownExpiration = clone(policyExpiration);
   }
 
   const end = endOf(ownExpiration, start);

@@ -1,22 +1,18 @@
-// Everything the clock drives. Due moments are read off the state itself (stage deadlines, escalation times,
-// scheduled starts, expirations, callback timeouts), so nothing can fall out of step with a separate timer list.
-// Moving the clock runs them one at a time in time order, each at its own instant.
+// Everything the clock drives. Due moments are read off the records themselves (due.ts: stage deadlines, escalation
+// times, scheduled starts, expirations, callback timeouts), so nothing can fall out of step with a separate timer
+// list; the engine's indexes keep the earliest per record in a heap. Moving the clock runs them one at a time in
+// time order, each at its own instant.
 import { escalateStage } from './approvals.ts';
 import { expireAssignment } from './delivery.ts';
 import { fireStage } from './extensions.ts';
 import { assignmentEmailsEnabled, notify, packageName } from './notifications.ts';
-import { currentStage, isActive } from './request-records.ts';
-import type { AssignmentRecord, State } from './state.ts';
-import { DAY, instantMs, iso } from './time.ts';
+import { assignmentDue, DueKind, earlier, requestDue, type DueTime } from './due.ts';
+import { indexesOf } from './indexes.ts';
+import { currentStage } from './request-records.ts';
+import type { AssignmentRecord, RequestRecord, StageRecord, State } from './state.ts';
+import { iso } from './time.ts';
 import type { Tx } from './tx.ts';
 import { continueRequest, timeOutCallout, timeOutStage } from './workflow.ts';
-
-interface Due {
-  at: number;
-  /** Tie-break between events at the same instant. */
-  order: number;
-  run(tx: Tx): void;
-}
 
 function remind(tx: Tx, asg: AssignmentRecord, which: 'fourteenDays' | 'oneDay'): void {
   asg.notified[which] = true;
@@ -31,49 +27,64 @@ function remind(tx: Tx, asg: AssignmentRecord, which: 'fourteenDays' | 'oneDay')
   });
 }
 
-function dueEvents(state: State): Due[] {
-  const due: Due[] = [];
-  for (const req of Object.values(state.requests)) {
-    if (req.state === 'scheduled' && req.schedule?.startDateTime) {
-      due.push({ at: instantMs(req.schedule.startDateTime) as number, order: 0, run: (tx) => continueRequest(tx, req) });
-    }
-    const stage = currentStage(req);
-    if (stage?.escalateAt && !stage.escalated) {
-      due.push({ at: instantMs(stage.escalateAt) as number, order: 1, run: (tx) => escalateStage(tx, req, stage) });
-    }
-    if (stage) due.push({ at: instantMs(stage.deadline) as number, order: 2, run: (tx) => timeOutStage(tx, req, stage) });
-    for (const callout of req.callouts) {
-      if (callout.status === 'waitingForCallback' && callout.timeoutAt) {
-        due.push({ at: instantMs(callout.timeoutAt) as number, order: 3, run: (tx) => timeOutCallout(tx, req, callout) });
-      }
-    }
+type Run = (tx: Tx) => void;
+
+/** What an event of a request or an assignment does when it falls due. */
+function runnerFor(table: 'requests' | 'assignments', record: RequestRecord | AssignmentRecord, due: DueTime): Run {
+  if (table === 'assignments') {
+    const asg = record as AssignmentRecord;
+    if (due.kind === DueKind.FourteenDayReminder) return (tx) => remind(tx, asg, 'fourteenDays');
+    if (due.kind === DueKind.OneDayReminder) return (tx) => remind(tx, asg, 'oneDay');
+    return (tx) => expireAssignment(tx, asg);
   }
-  for (const asg of Object.values(state.assignments)) {
-    const end = instantMs(asg.endDateTime);
-    if (!isActive(asg) || end === undefined) continue;
-    if (!asg.notified.fourteenDays) due.push({ at: end - 14 * DAY, order: 4, run: (tx) => remind(tx, asg, 'fourteenDays') });
-    if (!asg.notified.oneDay) due.push({ at: end - DAY, order: 5, run: (tx) => remind(tx, asg, 'oneDay') });
-    due.push({ at: end, order: 6, run: (tx) => expireAssignment(tx, asg) });
-  }
-  return due;
+  const req = record as RequestRecord;
+  const stage = currentStage(req) as StageRecord;
+  if (due.kind === DueKind.ScheduledStart) return (tx) => continueRequest(tx, req);
+  if (due.kind === DueKind.Escalation) return (tx) => escalateStage(tx, req, stage);
+  if (due.kind === DueKind.StageTimeout) return (tx) => timeOutStage(tx, req, stage);
+  const callout = req.callouts[due.callout as number];
+  return (tx) => timeOutCallout(tx, req, callout);
+}
+
+interface Next {
+  due: DueTime;
+  run: Run;
+}
+
+/** Without indexes (a seed being built): every event of every record, earliest first as they were listed. */
+function scanNext(state: State, until: number): Next | undefined {
+  let next: Next | undefined;
+  const consider = (table: 'requests' | 'assignments', record: RequestRecord | AssignmentRecord, events: DueTime[]) => {
+    for (const due of events) if (due.at <= until && (!next || earlier(due, next.due))) next = { due, run: runnerFor(table, record, due) };
+  };
+  for (const req of Object.values(state.requests)) consider('requests', req, requestDue(req));
+  for (const asg of Object.values(state.assignments)) consider('assignments', asg, assignmentDue(asg));
+  return next;
+}
+
+function nextDue(state: State, until: number): Next | undefined {
+  const ix = indexesOf(state);
+  if (!ix) return scanNext(state, until);
+  const found = ix.nextDue(until);
+  if (!found) return undefined;
+  const record = found.table === 'requests' ? state.requests[found.id] : state.assignments[found.id];
+  return { due: found.due, run: runnerFor(found.table as 'requests' | 'assignments', record, found.due) };
 }
 
 /** Whether any event falls due up to `until` (a read then has rules to run before it answers). */
 export function hasDue(state: State, until: number): boolean {
-  return dueEvents(state).some((e) => e.at <= until);
+  return nextDue(state, until) !== undefined;
 }
 
 /** Runs every event due up to `until`, earliest first, then leaves the state at `until`. */
 export function runDue(tx: Tx, until: number): void {
   for (let guard = 0; ; guard++) {
     if (guard > 100_000) throw new Error('The scheduler did not settle; a timed rule keeps itself due.');
-    const next = dueEvents(tx.state)
-      .filter((e) => e.at <= until)
-      .sort((a, b) => a.at - b.at || a.order - b.order)[0];
+    const next = nextDue(tx.state, until);
     if (!next) break;
-    tx.now = Math.max(tx.now, next.at);
+    tx.now = Math.max(tx.now, next.due.at);
     next.run(tx);
   }
   tx.now = Math.max(tx.now, until);
-  tx.state.now = iso(tx.now);
+  if (tx.state.now !== iso(tx.now)) tx.state.now = iso(tx.now);
 }

@@ -8,6 +8,7 @@ import { deliver, endAssignment, startOf } from './delivery.ts';
 import { isGovernanceAdmin, hasAppPermission } from './directory.ts';
 import { badRequest, conflict, forbidden, notFound, notPermitted } from './errors.ts';
 import { fireStage } from './extensions.ts';
+import { indexesOf } from './indexes.ts';
 import { notify, packageName } from './notifications.ts';
 import {
   CANCELLABLE_STATUSES,
@@ -75,7 +76,10 @@ function passApprovals(tx: Tx, req: RequestRecord): boolean {
     if (next >= stages.length) break;
     if (startStage(tx, req, next).status === 'InProgress') return false;
   }
-  const alreadyTold = tx.state.outbox.some((n) => n.kind === 'approved' && n.requestId === req.id);
+  const ix = indexesOf(tx.state);
+  const alreadyTold = ix
+    ? ix.ids('outbox', 'approved', req.id).length > 0
+    : tx.state.outbox.some((n) => n.kind === 'approved' && n.requestId === req.id);
   if (stages.length > 0 && !alreadyTold) {
     notify(tx, 'approved', [req.requestorId, req.targetId], `Request approved: ${packageName(tx, req.packageId)}`, {
       requestId: req.id,

@@ -11,7 +11,12 @@ export interface RequestContext {
   clientRequestId?: string;
 }
 
-export function requestContext(request?: Request): RequestContext {
+/** What requestContext reads of a request: a fetch Request, or the HTTP server's own view of one. */
+export interface HasHeaders {
+  headers: { get(name: string): string | null };
+}
+
+export function requestContext(request?: HasHeaders): RequestContext {
   const clientRequestId = request?.headers.get('client-request-id') ?? undefined;
   return { requestId: globalThis.crypto.randomUUID(), ...(clientRequestId ? { clientRequestId } : {}) };
 }
@@ -64,6 +69,11 @@ export function graphCollection<T>(result: CollectionResult<T>, contextUrl: stri
 
 /** Graph's error body for a MockGraphError; anything else is a 500 that reveals nothing of the mock's internals. */
 export function graphErrorResponse(error: unknown, context: RequestContext = requestContext()): Response {
+  const { status, body } = graphErrorBody(error, context);
+  return graphJson(body, { status, context });
+}
+
+export function graphErrorBody(error: unknown, context: RequestContext): { status: number; body: unknown } {
   const known = error instanceof MockGraphError;
   const status = known ? error.status : 500;
   const body = {
@@ -78,20 +88,12 @@ export function graphErrorResponse(error: unknown, context: RequestContext = req
       },
     },
   };
-  return graphJson(body, { status, context });
+  return { status, body };
 }
 
 /** What a request nothing serves gets: 404 `UnknownPath`, naming the last segment as Graph's message does. */
-export function unknownPath(request: Request): MockGraphError {
+export function unknownPath(request: { method: string; url: string }): MockGraphError {
   const { pathname } = new URL(request.url);
   const segment = pathname.split('/').filter(Boolean).pop() ?? '';
   return new MockGraphError(404, 'UnknownPath', `Resource not found for the segment '${segment}' (${request.method} ${pathname}).`);
-}
-
-/** The same response carrying this request's ids (a handler's own response knows none). */
-export function withRequestIds(response: Response, context: RequestContext): Response {
-  const stamped = new Response(response.body, response);
-  stamped.headers.set('request-id', context.requestId);
-  if (context.clientRequestId) stamped.headers.set('client-request-id', context.clientRequestId);
-  return stamped;
 }

@@ -8,7 +8,13 @@ export type PathMatcher = (path: string) => PathParams | undefined;
 const PARAM = /:([A-Za-z_]\w*)/g;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function compileSegment(segment: string): { pattern: RegExp; names: string[]; quoted: boolean[] } {
+export interface CompiledSegment {
+  pattern: RegExp;
+  names: string[];
+  quoted: boolean[];
+}
+
+export function compileSegment(segment: string): CompiledSegment {
   const names: string[] = [];
   const quoted: boolean[] = [];
   let source = '';
@@ -28,12 +34,20 @@ function compileSegment(segment: string): { pattern: RegExp; names: string[]; qu
   return { pattern: new RegExp(`^${source}$`, 'i'), names, quoted };
 }
 
-function decodeSegment(segment: string): string | undefined {
+export function decodeSegment(segment: string): string | undefined {
   try {
     return decodeURIComponent(segment);
   } catch {
     return undefined;
   }
+}
+
+/** Fills in the params a segment matched (a quoted value's '' back to '). */
+export function addParams(params: PathParams, segment: CompiledSegment, match: RegExpExecArray): void {
+  segment.names.forEach((name, n) => {
+    const value = match[n + 1];
+    params[name] = segment.quoted[n] ? value.replace(/''/g, "'") : value;
+  });
 }
 
 /** A matcher for a Graph template such as `/users/:id/manager` or `/accessPackages/filterByCurrentUser(on=':on')`. */
@@ -47,10 +61,7 @@ export function compilePathTemplate(template: string): PathMatcher {
       const decoded = decodeSegment(actual[i]);
       const match = decoded === undefined ? null : segments[i].pattern.exec(decoded);
       if (!match) return undefined;
-      segments[i].names.forEach((name, n) => {
-        const value = match[n + 1];
-        params[name] = segments[i].quoted[n] ? value.replace(/''/g, "'") : value;
-      });
+      addParams(params, segments[i], match);
     }
     return params;
   };

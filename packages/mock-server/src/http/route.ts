@@ -1,58 +1,46 @@
-// Declares Graph routes as msw handlers. Each route: injected faults, the caller from the bearer token, the JSON
-// body, then the handler; whatever it throws becomes Graph's error body. Handlers stay thin adapters over the domain.
+// The msw adapter: each route of a route table (route-table.ts) as an msw handler, for the browser worker and
+// setupServer, plus `$batch` and a 404 for anything else under the base URL. Matching is msw's (one handler after
+// another); the pipeline a matched route runs through is the same as the HTTP server's (run-route.ts).
 import { HttpHandler, getResponse } from 'msw';
 import { MockGraphError } from '../core/errors.ts';
-import { readBearerClaims, type BearerClaims } from '../identity/token.ts';
+import { readBearerClaims } from '../identity/token.ts';
 import { executeBatch } from './batch.ts';
-import type { FaultInjector } from './faults.ts';
-import { graphErrorResponse, requestContext, unknownPath, withRequestIds, type RequestContext } from './graph-response.ts';
-import { readJsonBody } from './json-body.ts';
+import { graphErrorResponse, requestContext, unknownPath, type RequestContext } from './graph-response.ts';
 import { compilePathTemplate, parseMountPoint, type PathParams } from './path-template.ts';
+import { fromResponse, toResponse, type Reply } from './reply.ts';
+import { controlRoute, graphRoute, type ControlContext, type RouteContext, type RouteDef } from './route-table.ts';
+import { dateHeader, incomingOf, runRoute, type PipelineOptions } from './run-route.ts';
+import { logOncePerCause, type UnexpectedErrorReporter } from './unexpected.ts';
 
-export interface RouteContext {
-  /** The request; its body has already been read into `body`. */
-  request: Request;
-  url: URL;
-  params: PathParams;
-  /** Directory id of the signed-in user. */
-  callerId: string;
-  /** Parsed JSON body of a POST, PATCH or PUT; undefined when empty. */
-  body: unknown;
-  /** The version root this request came in under, e.g. `http://127.0.0.1:4010/v1.0` (for `@odata.context`). */
-  versionUrl: string;
-}
+export type { ControlContext, RouteContext } from './route-table.ts';
 
-export type ControlContext = Omit<RouteContext, 'callerId' | 'versionUrl'>;
-
-export interface GraphRoutesOptions {
+export interface GraphRoutesOptions extends Omit<PipelineOptions, 'versionUrl' | 'onUnexpectedError'> {
   baseUrl: string;
-  /** Claims -> user id; throws `unauthorized(...)` for a user the directory does not know. */
-  resolveCaller: (claims: BearerClaims) => string | Promise<string>;
-  faults?: FaultInjector;
-  /** Told about errors that are not MockGraphErrors (bugs: the client only sees a bare 500). console.error by default. */
-  onUnexpectedError?: (error: unknown, request: Request) => void;
-  /** The service's time (ms), sent as every Graph response's `Date` header, as Graph sends its own; the computer's by default. */
-  now?: () => number;
+  /** Told about errors that are not MockGraphErrors (bugs: the client only sees a bare 500). One short line per cause on stderr by default. */
+  onUnexpectedError?: UnexpectedErrorReporter;
 }
+
+type Answer = Reply | Response;
 
 export interface GraphRoutes {
   /** A Graph route; `pathTemplate` is relative to `baseUrl`, with `:name` params (also inside quotes). */
-  route(method: string, pathTemplate: string, handler: (ctx: RouteContext) => Response | Promise<Response>): HttpHandler;
+  route(method: string, pathTemplate: string, handler: (ctx: RouteContext) => Answer | Promise<Answer>): HttpHandler;
   /** A `/_mock/...` route at the origin of `baseUrl`: no token, no faults. */
-  control(method: string, path: string, handler: (ctx: ControlContext) => Response | Promise<Response>): HttpHandler;
+  control(method: string, path: string, handler: (ctx: ControlContext) => Answer | Promise<Answer>): HttpHandler;
+  /** One handler per route of a route table, in its order. */
+  handlersFor(routes: readonly RouteDef[]): HttpHandler[];
   /** `POST {baseUrl}/$batch`, dispatching each sub-request through the handlers given (read at each batch). */
   batchHandler(getHandlers: () => HttpHandler[]): HttpHandler;
   /** Anything else under `baseUrl`: 404 `UnknownPath` (register it last) instead of falling through to the network. */
   fallback(): HttpHandler;
 }
 
-const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const asReply = async (answer: Answer): Promise<Reply> => (answer instanceof Response ? fromResponse(answer) : answer);
 
 export function createGraphRoutes(options: GraphRoutesOptions): GraphRoutes {
   const mount = parseMountPoint(options.baseUrl);
-  const report =
-    options.onUnexpectedError ?? ((error, request) => console.error(`mock Graph: ${request.method} ${request.url} failed`, error));
+  const report = options.onUnexpectedError ?? logOncePerCause();
+  const pipeline: PipelineOptions = { ...options, versionUrl: (url) => mount.versionUrl(url), onUnexpectedError: report };
 
   function handler(
     method: string | RegExp,
@@ -69,12 +57,12 @@ export function createGraphRoutes(options: GraphRoutesOptions): GraphRoutes {
         const context = requestContext(request);
         let response: Response;
         try {
-          response = withRequestIds(await run(request, params as PathParams, context), context);
+          response = await run(request, params as PathParams, context);
         } catch (error) {
-          if (!(error instanceof MockGraphError)) report(error, request);
+          if (!(error instanceof MockGraphError)) report(error, `${request.method} ${new URL(request.url).pathname}`);
           response = graphErrorResponse(error, context);
         }
-        response.headers.set('date', new Date(options.now?.() ?? Date.now()).toUTCString());
+        response.headers.set('date', dateHeader(options));
         return response;
       },
     );
@@ -88,31 +76,19 @@ export function createGraphRoutes(options: GraphRoutesOptions): GraphRoutes {
     };
   };
 
-  const bodyOf = (request: Request) => (BODY_METHODS.has(request.method.toUpperCase()) ? readJsonBody(request) : undefined);
+  function toHandler(route: RouteDef): HttpHandler {
+    const matchPath = compilePathTemplate(route.template);
+    const match =
+      route.scope === 'graph' ? underBase(route.template) : (url: URL) => (mount.matchesOrigin(url) ? matchPath(url.pathname) : undefined);
+    return handler(route.method, match, async (request, params, context) =>
+      toResponse(await runRoute({ route, params }, incomingOf(request), context, pipeline), context),
+    );
+  }
 
   return {
-    route(method, pathTemplate, handle) {
-      return handler(method, underBase(pathTemplate), async (request, params, context) => {
-        if (options.faults) {
-          const { delayMs, response } = options.faults.next(context);
-          if (delayMs) await sleep(delayMs);
-          if (response) return response;
-        }
-        const callerId = await options.resolveCaller(readBearerClaims(request));
-        const body = await bodyOf(request);
-        const url = new URL(request.url);
-        return handle({ request, url, params, callerId, body, versionUrl: mount.versionUrl(url) });
-      });
-    },
-
-    control(method, path, handle) {
-      const matchPath = compilePathTemplate(path);
-      return handler(
-        method,
-        (url) => (mount.matchesOrigin(url) ? matchPath(url.pathname) : undefined),
-        async (request, params) => handle({ request, url: new URL(request.url), params, body: await bodyOf(request) }),
-      );
-    },
+    route: (method, pathTemplate, handle) => toHandler(graphRoute(method, pathTemplate, async (ctx) => asReply(await handle(ctx)))),
+    control: (method, path, handle) => toHandler(controlRoute(method, path, async (ctx) => asReply(await handle(ctx)))),
+    handlersFor: (routes) => routes.map(toHandler),
 
     batchHandler(getHandlers) {
       return handler('POST', underBase('/$batch'), async (request, _params, context) => {

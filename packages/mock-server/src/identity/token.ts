@@ -35,7 +35,7 @@ export function mintToken(user: TokenUser, issuedAt: Date = new Date()): string 
 
 // `exp` is deliberately not checked: tests move the mock clock by days, and a token minted at the start of a
 // scenario must keep working for it.
-export function readBearerClaims(request: Request): BearerClaims {
+export function readBearerClaims(request: { headers: { get(name: string): string | null } }): BearerClaims {
   const header = request.headers.get('authorization');
   if (!header) throw unauthorized('Access token is empty.');
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());

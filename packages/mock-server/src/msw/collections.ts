@@ -3,14 +3,18 @@
 // A $filter, $orderby or $search over a navigation property (`accessPackage/id`) needs that property filled even
 // when the client did not expand it, so it is fetched expanded and stripped again before the response.
 import { expandTree, type Expand } from '../core/expand.ts';
-import { graphCollection, graphJson, type RouteContext } from '../http/index.ts';
-import { applyODataQuery, parseEntityQuery, parseODataQuery, readPath, shapeEntity } from '../odata/index.ts';
+import { collection, json, type Reply } from '../http/reply.ts';
+import type { RouteContext } from '../http/route-table.ts';
+import type { ListWindow } from '../core/engine.ts';
+import { applyODataPage, applyODataQuery, DEFAULT_PAGE_SIZE } from '../odata/apply-query.ts';
+import { parseEntityQuery, parseODataQuery, readPath, shapeEntity } from '../odata/index.ts';
 import { filterPaths } from '../odata/filter-parser.ts';
 import type { CollectionRules, ODataQuery } from '../odata/index.ts';
 import { checkSelect } from '../http/graph-types.ts';
 import { unsupportedOption } from '../odata/query-errors.ts';
 
-export type Fetch<T> = (expand: Expand | undefined) => T[];
+/** The items; with a window, only that slice (setting `window.total`), when the source can cut it. */
+export type Fetch<T> = (expand: Expand | undefined, window?: ListWindow) => T[];
 
 export interface CollectionRoute<T> {
   /** What the collection supports; `$expand` is left to the engine unless `expandable` is given. */
@@ -44,7 +48,7 @@ function strip<T extends object>(item: T, navigations: string[]): T {
   return copy as T;
 }
 
-export function serveCollection<T extends object>(ctx: RouteContext, route: CollectionRoute<T>, fetch: Fetch<T>): Response {
+export function serveCollection<T extends object>(ctx: RouteContext, route: CollectionRoute<T>, fetch: Fetch<T>): Reply {
   const searchable = route.searchText ? [...(route.rules.searchable ?? ['displayName']), SEARCH_EXTRA] : route.rules.searchable;
   const query = parseODataQuery(ctx.url, { ...route.rules, searchable, expandable: route.rules.expandable ?? 'checked-later' });
   checkSelect(query.select, route.type);
@@ -53,20 +57,27 @@ export function serveCollection<T extends object>(ctx: RouteContext, route: Coll
   for (const nav of navigationsUsed(query)) if (!requested?.[nav]) extra[nav] = true;
   if (query.search && route.searchNeeds) for (const [nav, sub] of Object.entries(route.searchNeeds)) if (!requested?.[nav]) extra[nav] = sub;
   const added = Object.keys(extra);
-  const items = fetch(added.length || requested ? { ...extra, ...requested } : undefined);
+  // Without a filter, search or order the page is a slice of the list as the engine keeps it: only that slice is
+  // projected and copied.
+  const window: ListWindow | undefined =
+    query.filter || query.search || query.orderBy?.length
+      ? undefined
+      : { offset: query.offset, limit: query.top ?? route.pageSize ?? DEFAULT_PAGE_SIZE };
+  const items = fetch(added.length || requested ? { ...extra, ...requested } : undefined, window);
 
   const resolve = (item: T, path: string): unknown =>
     path === SEARCH_EXTRA && route.searchText ? route.searchText(item) : readPath(item, path);
-  const result = applyODataQuery(items, query, {
+  const options = {
     requestUrl: ctx.url,
     resolve,
     defaultPageSize: route.pageSize,
     // The engine already filled the expansions; here they are only trimmed by their nested $select.
     expand: (item: T) => strip(item, added),
-  });
+  };
+  const result = window?.total === undefined ? applyODataQuery(items, query, options) : applyODataPage(items, window.total, query, options);
   if (added.length && !query.expand?.length) result.value = result.value.map((item) => strip(item as T, added));
   result.value = result.value.map((item) => unannotated(item, route.type));
-  return graphCollection(result, `${ctx.versionUrl}/$metadata#${route.context}`);
+  return collection(result, `${ctx.versionUrl}/$metadata#${route.context}`);
 }
 
 /**
@@ -88,18 +99,18 @@ export function serveEntity<T extends object>(
   type: string | readonly string[],
   fetch: (expand: Expand | undefined) => T,
   expandable?: string[],
-): Response {
+): Reply {
   const query = parseEntityQuery(ctx.url, { expandable: expandable ?? 'checked-later' });
   checkSelect(query.select, type);
   const entity = fetch(expandTree(query.expand));
-  return graphJson(unannotated(shapeEntity(entity, query, { expand: (filled) => filled }), type));
+  return json(unannotated(shapeEntity(entity, query, { expand: (filled) => filled }), type));
 }
 
 /**
  * `GET {collection}/$count`: how many items the collection has after `$filter`/`$search`, as Graph answers it, a bare
  * number in text/plain.
  */
-export function serveCount<T extends object>(ctx: RouteContext, route: CollectionRoute<T>, fetch: Fetch<T>): Response {
+export function serveCount<T extends object>(ctx: RouteContext, route: CollectionRoute<T>, fetch: Fetch<T>): Reply {
   const query = parseODataQuery(ctx.url, { ...route.rules, expandable: [] });
   for (const option of ['$top', '$skip', '$orderby', '$select', '$expand', '$count', '$skiptoken']) {
     if (ctx.url.searchParams.has(option)) throw unsupportedOption(option, `The query option '${option}' is not supported on $count. Supported: $filter, $search.`);
@@ -108,5 +119,5 @@ export function serveCount<T extends object>(ctx: RouteContext, route: Collectio
   for (const nav of navigationsUsed(query)) extra[nav] = true;
   const items = fetch(Object.keys(extra).length ? extra : undefined);
   const counted = applyODataQuery(items, { ...query, count: true, top: Number.MAX_SAFE_INTEGER }, { requestUrl: ctx.url, resolve: readPath });
-  return new Response(String(counted.count ?? counted.value.length), { headers: { 'content-type': 'text/plain' } });
+  return { status: 200, headers: { 'content-type': 'text/plain' }, text: String(counted.count ?? counted.value.length) };
 }

@@ -1,11 +1,12 @@
 // The mock's own control surface under /_mock (spec: mock-control.yaml). No token, no faults: it is how tests,
 // demos and tools set the scene, so it must keep working while Graph calls are being made to fail.
-import type { HttpHandler } from 'msw';
 import type { Engine } from '../core/engine.ts';
 import { badRequest, MockGraphError } from '../core/errors.ts';
 import type { SeedName } from '../seed/index.ts';
-import type { FaultInjector, GraphRoutes } from '../http/index.ts';
-import { graphJson, jsonObject, noContent } from '../http/index.ts';
+import type { FaultInjector } from '../http/faults.ts';
+import { jsonObject } from '../http/json-body.ts';
+import { empty, json } from '../http/reply.ts';
+import { controlRoute, type RouteDef } from '../http/route-table.ts';
 import { mintToken, TOKEN_LIFETIME_SECONDS } from '../identity/token.ts';
 import type { components } from '../generated/control.ts';
 
@@ -17,7 +18,8 @@ function onlyKeys(body: Record<string, unknown>, allowed: string[]): void {
   }
 }
 
-export function controlRoutes(engine: Engine, faults: FaultInjector, r: GraphRoutes): HttpHandler[] {
+export function controlRoutes(engine: Engine, faults: FaultInjector): RouteDef[] {
+  const r = { control: controlRoute };
   const clock = (): Schemas['Clock'] => ({ now: engine.now() });
   return [
     r.control('POST', '/_mock/reset', ({ body }) => {
@@ -28,9 +30,9 @@ export function controlRoutes(engine: Engine, faults: FaultInjector, r: GraphRou
       engine.reset(seed as SeedName);
       // A known state includes a healthy service.
       faults.clear();
-      return noContent();
+      return empty();
     }),
-    r.control('GET', '/_mock/clock', () => graphJson(clock())),
+    r.control('GET', '/_mock/clock', () => json(clock())),
     r.control('POST', '/_mock/clock', ({ body }) => {
       const change = jsonObject(body, 'A clock change', true) as Schemas['ClockChange'];
       onlyKeys(change, ['advance', 'now']);
@@ -38,11 +40,11 @@ export function controlRoutes(engine: Engine, faults: FaultInjector, r: GraphRou
       if (given.length !== 1) throw badRequest('BadRequest', 'Give exactly one of advance (e.g. "PT25H") and now (an ISO date-time).');
       if (change.advance !== undefined) engine.advance(String(change.advance));
       else engine.setNow(String(change.now));
-      return graphJson(clock());
+      return json(clock());
     }),
-    r.control('PUT', '/_mock/faults', ({ body }) => graphJson(faults.configure(body ?? {}))),
-    r.control('DELETE', '/_mock/faults', () => (faults.clear(), noContent())),
-    r.control('GET', '/_mock/outbox', () => graphJson({ value: engine.outbox() } satisfies Schemas['Outbox'])),
+    r.control('PUT', '/_mock/faults', ({ body }) => json(faults.configure(body ?? {}))),
+    r.control('DELETE', '/_mock/faults', () => (faults.clear(), empty())),
+    r.control('GET', '/_mock/outbox', () => json({ value: engine.outbox() } satisfies Schemas['Outbox'])),
     r.control('POST', '/_mock/token', ({ body }) => {
       const request = jsonObject(body, 'A token request', true);
       onlyKeys(request, ['userPrincipalName']);
@@ -57,8 +59,9 @@ export function controlRoutes(engine: Engine, faults: FaultInjector, r: GraphRou
         token_type: 'Bearer',
         expires_in: TOKEN_LIFETIME_SECONDS,
       };
-      return graphJson(token);
+      return json(token);
     }),
-    r.control('GET', '/_mock/state', () => graphJson(engine.toJSON())),
+    // Written straight from the live state: no copy of it is made for the answer.
+    r.control('GET', '/_mock/state', () => ({ status: 200, text: engine.stateJSON() })),
   ];
 }

@@ -1,10 +1,11 @@
 // Every Graph path of packages/sdk/openapi.yaml, as a thin adapter: read the caller, params and body, call one
 // Engine method, shape the answer. The rules (who may do what, which state follows) live in ../core.
 // Filterable and orderable properties follow what Graph documents for each collection.
-import type { HttpHandler } from 'msw';
 import { badRequest } from '../core/errors.ts';
 import type { Engine } from '../core/engine.ts';
-import { graphCollection, graphJson, jsonObject, noContent, type GraphRoutes, type RouteContext } from '../http/index.ts';
+import { jsonObject } from '../http/json-body.ts';
+import { collection, created, empty, json } from '../http/reply.ts';
+import { graphRoute, type RouteContext, type RouteDef } from '../http/route-table.ts';
 import { readPath } from '../odata/index.ts';
 import type { AccessPackage } from '@entitlement-kit/sdk';
 import { serveCollection, serveCount, serveEntity } from './collections.ts';
@@ -27,8 +28,6 @@ function referencedId(ctx: RouteContext): string {
   if (!id) throw badRequest('BadRequest', "A reference body needs '@odata.id' with the URL of the object, ending in its id.", '@odata.id');
   return decodeURIComponent(id);
 }
-
-const created = (body: unknown) => graphJson(body, { status: 201 });
 
 const USER_FIELDS = ['id', 'displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'jobTitle', 'department', 'userType', 'accountEnabled'];
 const users = {
@@ -66,7 +65,9 @@ const CATALOG_RULES = {
   orderable: ['displayName', 'createdDateTime'],
 };
 
-export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
+/** Every Graph operation of the mock, declared once; both adapters serve this list. */
+export function graphRoutes(engine: Engine): RouteDef[] {
+  const r = { route: graphRoute };
   const me = (ctx: RouteContext) => ctx.callerId;
   const p = (ctx: RouteContext, name: string) => ctx.params[name];
 
@@ -81,14 +82,14 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     r.route('GET', '/users', (ctx) => serveCollection(ctx, { ...directoryObjects('users'), context: 'users', type: 'user' }, () => engine.listUsers(me(ctx)))),
     r.route('POST', '/users', (ctx) => created(engine.createUser(me(ctx), objectBody(ctx, 'user')))),
     r.route('GET', '/users/:id', (ctx) => serveEntity(ctx, 'user', () => engine.getUser(me(ctx), p(ctx, 'id')), users.expandable)),
-    r.route('PATCH', '/users/:id', (ctx) => (engine.updateUser(me(ctx), p(ctx, 'id'), objectBody(ctx, 'user')), noContent())),
-    r.route('DELETE', '/users/:id', (ctx) => (engine.deleteUser(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('PATCH', '/users/:id', (ctx) => (engine.updateUser(me(ctx), p(ctx, 'id'), objectBody(ctx, 'user')), empty())),
+    r.route('DELETE', '/users/:id', (ctx) => (engine.deleteUser(me(ctx), p(ctx, 'id')), empty())),
     r.route('GET', '/users/:id/directReports', (ctx) =>
       serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), p(ctx, 'id'))),
     ),
     r.route('GET', '/users/:id/manager', (ctx) => serveEntity(ctx, ['user'], () => engine.getManager(me(ctx), p(ctx, 'id')), [])),
-    r.route('PUT', '/users/:id/manager/$ref', (ctx) => (engine.setManager(me(ctx), p(ctx, 'id'), referencedId(ctx)), noContent())),
-    r.route('DELETE', '/users/:id/manager/$ref', (ctx) => (engine.removeManager(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('PUT', '/users/:id/manager/$ref', (ctx) => (engine.setManager(me(ctx), p(ctx, 'id'), referencedId(ctx)), empty())),
+    r.route('DELETE', '/users/:id/manager/$ref', (ctx) => (engine.removeManager(me(ctx), p(ctx, 'id')), empty())),
     r.route('GET', '/users/:id/sponsors', (ctx) =>
       serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listSponsors(me(ctx), p(ctx, 'id'))),
     ),
@@ -115,8 +116,8 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     ),
     r.route('POST', `${EM}/catalogs`, (ctx) => created(engine.createCatalog(me(ctx), objectBody(ctx, 'accessPackageCatalog')))),
     r.route('GET', `${EM}/catalogs/:id`, (ctx) => serveEntity(ctx, 'accessPackageCatalog', (expand) => engine.getCatalog(me(ctx), p(ctx, 'id'), { expand }))),
-    r.route('PATCH', `${EM}/catalogs/:id`, (ctx) => (engine.updateCatalog(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackageCatalog')), noContent())),
-    r.route('DELETE', `${EM}/catalogs/:id`, (ctx) => (engine.deleteCatalog(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('PATCH', `${EM}/catalogs/:id`, (ctx) => (engine.updateCatalog(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackageCatalog')), empty())),
+    r.route('DELETE', `${EM}/catalogs/:id`, (ctx) => (engine.deleteCatalog(me(ctx), p(ctx, 'id')), empty())),
     r.route('GET', `${EM}/catalogs/:id/accessPackages`, (ctx) =>
       serveCollection(ctx, packages, (expand) => engine.listCatalogPackages(me(ctx), p(ctx, 'id'), { expand })),
     ),
@@ -147,17 +148,17 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     r.route('POST', `${EM}/resourceRequests`, (ctx) => created(engine.createResourceRequest(me(ctx), objectBody(ctx, 'accessPackageResourceRequest')))),
 
     // ---- access packages ----
-    r.route('GET', `${EM}/accessPackages`, (ctx) => serveCollection(ctx, packages, (expand) => engine.listPackages(me(ctx), { expand }))),
+    r.route('GET', `${EM}/accessPackages`, (ctx) => serveCollection(ctx, packages, (expand, window) => engine.listPackages(me(ctx), { expand, window }))),
     r.route('POST', `${EM}/accessPackages`, (ctx) => created(engine.createPackage(me(ctx), objectBody(ctx, 'accessPackage')))),
     r.route('GET', `${EM}/accessPackages/filterByCurrentUser(on=':on')`, (ctx) => {
       if (p(ctx, 'on') !== 'allowedRequestor') {
         throw badRequest('InvalidFilterOption', `on='${p(ctx, 'on')}' is not supported here; use allowedRequestor.`, 'on');
       }
-      return serveCollection(ctx, packages, (expand) => engine.listRequestablePackages(me(ctx), { expand }));
+      return serveCollection(ctx, packages, (expand, window) => engine.listRequestablePackages(me(ctx), { expand, window }));
     }),
     r.route('GET', `${EM}/accessPackages/:id`, (ctx) => serveEntity(ctx, 'accessPackage', (expand) => engine.getPackage(me(ctx), p(ctx, 'id'), { expand }))),
-    r.route('PATCH', `${EM}/accessPackages/:id`, (ctx) => (engine.updatePackage(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackage')), noContent())),
-    r.route('DELETE', `${EM}/accessPackages/:id`, (ctx) => (engine.deletePackage(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('PATCH', `${EM}/accessPackages/:id`, (ctx) => (engine.updatePackage(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackage')), empty())),
+    r.route('DELETE', `${EM}/accessPackages/:id`, (ctx) => (engine.deletePackage(me(ctx), p(ctx, 'id')), empty())),
     r.route('GET', `${EM}/accessPackages/:id/assignmentPolicies`, (ctx) =>
       serveCollection(ctx, { rules: POLICY_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentPolicy)', type: 'accessPackageAssignmentPolicy' }, (expand) =>
         engine.listPackagePolicies(me(ctx), p(ctx, 'id'), { expand }),
@@ -165,7 +166,7 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     ),
     r.route('POST', `${EM}/accessPackages/:id/getApplicablePolicyRequirements`, (ctx) => {
       const value = engine.getApplicablePolicyRequirements(me(ctx), p(ctx, 'id'));
-      return graphCollection({ value }, `${ctx.versionUrl}/$metadata#Collection(microsoft.graph.accessPackageAssignmentRequestRequirements)`);
+      return collection({ value }, `${ctx.versionUrl}/$metadata#Collection(microsoft.graph.accessPackageAssignmentRequestRequirements)`);
     }),
     r.route('GET', `${EM}/accessPackages/:id/resourceRoleScopes`, (ctx) =>
       serveCollection(
@@ -178,16 +179,16 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
       created(engine.addResourceRoleScope(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackageResourceRoleScope'))),
     ),
     r.route('DELETE', `${EM}/accessPackages/:id/resourceRoleScopes/:scopeId`, (ctx) =>
-      (engine.removeResourceRoleScope(me(ctx), p(ctx, 'id'), p(ctx, 'scopeId')), noContent()),
+      (engine.removeResourceRoleScope(me(ctx), p(ctx, 'id'), p(ctx, 'scopeId')), empty()),
     ),
     r.route('GET', `${EM}/accessPackages/:id/incompatibleAccessPackages`, (ctx) =>
       serveCollection(ctx, { ...packages, searchText: undefined }, (expand) => engine.listIncompatiblePackages(me(ctx), p(ctx, 'id'), { expand })),
     ),
     r.route('POST', `${EM}/accessPackages/:id/incompatibleAccessPackages/$ref`, (ctx) =>
-      (engine.addIncompatiblePackage(me(ctx), p(ctx, 'id'), referencedId(ctx)), noContent()),
+      (engine.addIncompatiblePackage(me(ctx), p(ctx, 'id'), referencedId(ctx)), empty()),
     ),
     r.route('DELETE', `${EM}/accessPackages/:id/incompatibleAccessPackages/:otherId/$ref`, (ctx) =>
-      (engine.removeIncompatiblePackage(me(ctx), p(ctx, 'id'), p(ctx, 'otherId')), noContent()),
+      (engine.removeIncompatiblePackage(me(ctx), p(ctx, 'id'), p(ctx, 'otherId')), empty()),
     ),
 
     // ---- policies ----
@@ -198,13 +199,13 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     ),
     r.route('POST', `${EM}/assignmentPolicies`, (ctx) => created(engine.createPolicy(me(ctx), objectBody(ctx, 'accessPackageAssignmentPolicy')))),
     r.route('GET', `${EM}/assignmentPolicies/:id`, (ctx) => serveEntity(ctx, 'accessPackageAssignmentPolicy', (expand) => engine.getPolicy(me(ctx), p(ctx, 'id'), { expand }))),
-    r.route('PUT', `${EM}/assignmentPolicies/:id`, (ctx) => graphJson(engine.replacePolicy(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackageAssignmentPolicy')))),
-    r.route('DELETE', `${EM}/assignmentPolicies/:id`, (ctx) => (engine.deletePolicy(me(ctx), p(ctx, 'id')), noContent())),
+    r.route('PUT', `${EM}/assignmentPolicies/:id`, (ctx) => json(engine.replacePolicy(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackageAssignmentPolicy')))),
+    r.route('DELETE', `${EM}/assignmentPolicies/:id`, (ctx) => (engine.deletePolicy(me(ctx), p(ctx, 'id')), empty())),
 
     // ---- requests ----
     r.route('GET', `${EM}/assignmentRequests`, (ctx) =>
-      serveCollection(ctx, { rules: REQUEST_RULES, context: 'identityGovernance/entitlementManagement/assignmentRequests', type: 'accessPackageAssignmentRequest' }, (expand) =>
-        engine.listRequests(me(ctx), { expand }),
+      serveCollection(ctx, { rules: REQUEST_RULES, context: 'identityGovernance/entitlementManagement/assignmentRequests', type: 'accessPackageAssignmentRequest' }, (expand, window) =>
+        engine.listRequests(me(ctx), { expand, window }),
       ),
     ),
     r.route('GET', `${EM}/assignmentRequests/$count`, (ctx) =>
@@ -212,14 +213,14 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
     ),
     r.route('POST', `${EM}/assignmentRequests`, (ctx) => created(engine.createRequest(me(ctx), objectBody(ctx, 'accessPackageAssignmentRequest')))),
     r.route('GET', `${EM}/assignmentRequests/filterByCurrentUser(on=':on')`, (ctx) =>
-      serveCollection(ctx, { rules: REQUEST_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentRequest)', type: 'accessPackageAssignmentRequest' }, (expand) =>
-        engine.listMyRequests(me(ctx), p(ctx, 'on'), { expand }),
+      serveCollection(ctx, { rules: REQUEST_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentRequest)', type: 'accessPackageAssignmentRequest' }, (expand, window) =>
+        engine.listMyRequests(me(ctx), p(ctx, 'on'), { expand, window }),
       ),
     ),
     r.route('GET', `${EM}/assignmentRequests/:id`, (ctx) => serveEntity(ctx, 'accessPackageAssignmentRequest', (expand) => engine.getRequest(me(ctx), p(ctx, 'id'), { expand }))),
-    r.route('DELETE', `${EM}/assignmentRequests/:id`, (ctx) => (engine.deleteRequest(me(ctx), p(ctx, 'id')), noContent())),
-    r.route('POST', `${EM}/assignmentRequests/:id/cancel`, (ctx) => (engine.cancelRequest(me(ctx), p(ctx, 'id')), noContent())),
-    r.route('POST', `${EM}/assignmentRequests/:id/resume`, (ctx) => (engine.resumeRequest(me(ctx), p(ctx, 'id'), objectBody(ctx)), noContent())),
+    r.route('DELETE', `${EM}/assignmentRequests/:id`, (ctx) => (engine.deleteRequest(me(ctx), p(ctx, 'id')), empty())),
+    r.route('POST', `${EM}/assignmentRequests/:id/cancel`, (ctx) => (engine.cancelRequest(me(ctx), p(ctx, 'id')), empty())),
+    r.route('POST', `${EM}/assignmentRequests/:id/resume`, (ctx) => (engine.resumeRequest(me(ctx), p(ctx, 'id'), objectBody(ctx)), empty())),
 
     // ---- approvals ----
     r.route('GET', `${EM}/accessPackageAssignmentApprovals/filterByCurrentUser(on=':on')`, (ctx) =>
@@ -241,18 +242,18 @@ export function graphRoutes(engine: Engine, r: GraphRoutes): HttpHandler[] {
       serveEntity(ctx, 'approvalStage', () => engine.getApprovalStage(me(ctx), p(ctx, 'id'), p(ctx, 'stageId')), []),
     ),
     r.route('PATCH', `${EM}/accessPackageAssignmentApprovals/:id/stages/:stageId`, (ctx) =>
-      (engine.decide(me(ctx), p(ctx, 'id'), p(ctx, 'stageId'), objectBody(ctx, 'approvalStage')), noContent()),
+      (engine.decide(me(ctx), p(ctx, 'id'), p(ctx, 'stageId'), objectBody(ctx, 'approvalStage')), empty()),
     ),
 
     // ---- assignments ----
     r.route('GET', `${EM}/assignments`, (ctx) =>
-      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'identityGovernance/entitlementManagement/assignments', type: 'accessPackageAssignment' }, (expand) =>
-        engine.listAssignments(me(ctx), { expand }),
+      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'identityGovernance/entitlementManagement/assignments', type: 'accessPackageAssignment' }, (expand, window) =>
+        engine.listAssignments(me(ctx), { expand, window }),
       ),
     ),
     r.route('GET', `${EM}/assignments/filterByCurrentUser(on=':on')`, (ctx) =>
-      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'Collection(microsoft.graph.accessPackageAssignment)', type: 'accessPackageAssignment' }, (expand) =>
-        engine.listMyAssignments(me(ctx), p(ctx, 'on'), { expand }),
+      serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'Collection(microsoft.graph.accessPackageAssignment)', type: 'accessPackageAssignment' }, (expand, window) =>
+        engine.listMyAssignments(me(ctx), p(ctx, 'on'), { expand, window }),
       ),
     ),
     r.route('GET', `${EM}/assignments/:id`, (ctx) => serveEntity(ctx, 'accessPackageAssignment', (expand) => engine.getAssignment(me(ctx), p(ctx, 'id'), { expand }))),

@@ -4,6 +4,9 @@ import type { HttpHandler } from 'msw';
 import { Engine, type EngineOptions } from '../core/engine.ts';
 import { FaultInjector } from '../http/faults.ts';
 import { createGraphRoutes } from '../http/route.ts';
+import { tableDispatch, type Dispatch } from '../http/table-dispatch.ts';
+import { logOncePerCause, type UnexpectedErrorReporter } from '../http/unexpected.ts';
+import type { BearerClaims } from '../identity/token.ts';
 import { controlRoutes } from './control-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
 
@@ -15,8 +18,8 @@ export interface MockGraphOptions extends EngineOptions {
   baseUrl?: string;
   /** An engine to serve instead of a new one (options other than baseUrl are then ignored). */
   engine?: Engine;
-  /** Told about errors that are bugs (not Graph errors); the client sees a bare 500. console.error by default. */
-  onUnexpectedError?: (error: unknown, request: Request) => void;
+  /** Told about errors that are bugs (not Graph errors); the client sees a bare 500. One short line per cause by default. */
+  onUnexpectedError?: UnexpectedErrorReporter;
   /**
    * The handlers `$batch` dispatches its sub-requests through; these handlers by default. A worker or server passes
    * its current list, so that runtime overrides (`worker.use(...)`) reach batched calls as they reach single ones.
@@ -29,21 +32,26 @@ export interface MockGraph {
   faults: FaultInjector;
   /** Graph routes, `/_mock` routes, `$batch`, then a 404 for any other path under the base URL. */
   handlers: HttpHandler[];
+  /** The same routes served without msw (what the HTTP server uses): a table lookup, answers as plain replies. */
+  dispatch: Dispatch;
 }
 
 export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
   const engine = options.engine ?? new Engine(options);
   const faults = new FaultInjector();
-  const routes = createGraphRoutes({
-    baseUrl: options.baseUrl ?? '*/v1.0',
+  const baseUrl = options.baseUrl ?? '*/v1.0';
+  const pipeline = {
+    baseUrl,
     faults,
-    resolveCaller: (claims) => engine.callerFromClaims(claims),
-    onUnexpectedError: options.onUnexpectedError,
+    resolveCaller: (claims: BearerClaims) => engine.callerFromClaims(claims),
+    onUnexpectedError: options.onUnexpectedError ?? logOncePerCause(),
     // Graph's Date header tells clients what "today" is: here it is the mock clock's.
     now: () => Date.parse(engine.now()),
-  });
-  const handlers: HttpHandler[] = [...controlRoutes(engine, faults, routes), ...graphRoutes(engine, routes)];
+  };
+  const table = [...controlRoutes(engine, faults), ...graphRoutes(engine)];
+  const routes = createGraphRoutes(pipeline);
+  const handlers: HttpHandler[] = routes.handlersFor(table);
   const batchHandlers = options.batchHandlers;
   handlers.push(routes.batchHandler(batchHandlers ? () => [...batchHandlers()] : () => handlers), routes.fallback());
-  return { engine, faults, handlers };
+  return { engine, faults, handlers, dispatch: tableDispatch(table, pipeline) };
 }

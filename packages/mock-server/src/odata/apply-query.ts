@@ -8,7 +8,7 @@ import { selectFields } from './select.ts';
 import { encodeSkipToken } from './skip-token.ts';
 import { readPath, sortOrder, type PathResolver } from './values.ts';
 
-const DEFAULT_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 100;
 
 export interface ShapeOptions<T> {
   /** Fills the navigation properties named by `$expand` (already checked against the rules). */
@@ -55,11 +55,18 @@ export function applyODataQuery<T extends object>(
     });
   }
   const pageSize = query.top ?? options.defaultPageSize ?? DEFAULT_PAGE_SIZE;
-  const page = rows.slice(query.offset, query.offset + pageSize);
+  return applyODataPage(rows.slice(query.offset, query.offset + pageSize), rows.length, query, options);
+}
+
+/**
+ * The page a query asks for when the source already cut it (no filter, search or orderby: the offset and page
+ * size of the query, out of `total` rows): only expand, select, the nextLink and the count are left to do.
+ */
+export function applyODataPage<T extends object>(page: readonly T[], total: number, query: ODataQuery, options: ApplyOptions<T>): CollectionResult<T> {
   const end = query.offset + page.length;
   const result: CollectionResult<T> = { value: page.map((item) => shapeEntity(item, query, options)) };
-  if (page.length > 0 && end < rows.length) result.nextLink = nextLink(options.requestUrl, end);
-  if (query.count) result.count = rows.length;
+  if (page.length > 0 && end < total) result.nextLink = nextLink(options.requestUrl, end);
+  if (query.count) result.count = total;
   return result;
 }
 

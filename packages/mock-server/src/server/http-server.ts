@@ -1,4 +1,6 @@
-// Serves msw handlers over a real node:http socket: node request -> fetch Request -> getResponse -> streamed reply.
+// The mock on a real node:http socket. A request is routed straight through the route table (`dispatch`: no fetch
+// Request or Response is built for it, the reply is written as JSON text); msw handlers can be served instead
+// (`handlers`: node request -> fetch Request -> getResponse -> streamed reply), for custom handler lists.
 // Loopback only, because the mock accepts unsigned tokens. CORS is open so pages on another local port (a dev
 // server, Storybook, a test runner) can call it with a bearer token.
 import { once } from 'node:events';
@@ -7,19 +9,23 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getResponse, type HttpHandler } from 'msw';
 import { MockGraphError } from '../core/errors.ts';
-import { graphErrorResponse, requestContext, unknownPath } from '../http/graph-response.ts';
+import { graphErrorResponse, requestContext, unknownPath, type RequestContext } from '../http/graph-response.ts';
+import { readJsonBody } from '../http/json-body.ts';
+import { errorReply, replyHeaders, replyText, type Reply } from '../http/reply.ts';
+import type { Dispatch, ServerIncoming } from '../http/table-dispatch.ts';
+import { logOncePerCause } from '../http/unexpected.ts';
 
 export interface HttpServerOptions {
   port?: number;
   host?: string;
-  /** Read on every request, so handlers can be swapped while the server runs. */
-  handlers: () => HttpHandler[];
+  /** The route table's dispatcher (MockGraph.dispatch): requests are answered without msw. */
+  dispatch?: Dispatch;
+  /** msw handlers to serve instead of `dispatch`; read on every request, so they can be swapped while the server runs. */
+  handlers?: () => HttpHandler[];
   /** Larger request bodies get 413. 4 MiB by default (Graph's own request limit). */
   maxBodyBytes?: number;
-  /** Told about errors that escape the handlers (the client sees a bare 500). console.error by default. */
-  onUnexpectedError?: (error: unknown) => void;
-  /** Told about every answered request before the reply is sent (persistence hooks in here). */
-  onResponse?: (request: Request, response: Response) => void | Promise<void>;
+  /** Told about errors that escape the handlers (the client sees a bare 500). One short line per cause on stderr by default. */
+  onUnexpectedError?: (error: unknown, where?: string) => void;
   /** Serve https with this key and certificate (PEM) instead of http. */
   tls?: { key: string; cert: string };
 }
@@ -34,9 +40,14 @@ export interface RunningHttpServer {
 const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'];
 const isLoopbackAddress = (address: string) => address === '::1' || /^127\./.test(address) || address === '::ffff:127.0.0.1';
 const DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** An oversized body is read and dropped up to this much, so the client can finish sending and read the 413. */
+const MAX_DRAIN_BYTES = 64 * 1024 * 1024;
+const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 // Hop-by-hop headers describe the socket, not the request; fetch's Request refuses some of them.
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'expect', 'content-length', 'host', 'proxy-connection']);
-const EXPOSED_HEADERS = 'request-id, client-request-id, Retry-After, Location, ETag';
+// Date too: the widgets take "today" from Graph's clock (the mock's own), which a page on another origin reads only if exposed.
+const EXPOSED_HEADERS = 'request-id, client-request-id, Retry-After, Location, ETag, Date';
+const CORS_HEADERS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS };
 
 class BodyTooLarge extends MockGraphError {
   constructor(limit: number) {
@@ -44,19 +55,46 @@ class BodyTooLarge extends MockGraphError {
   }
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw new BodyTooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new BodyTooLarge(limit);
-    chunks.push(chunk);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+/** The client went away before its request was whole: nobody to answer, nothing to report. */
+class ClientGone extends Error {}
+
+/**
+ * The body, up to `limit` bytes. A larger one is still read to its end (and dropped) before the 413, so a client
+ * that is still sending gets the answer rather than a broken pipe; past MAX_DRAIN_BYTES the connection is dropped.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = Number(req.headers['content-length'] ?? 0) > limit;
+    let settled = false;
+    const settle = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks));
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      if (!tooLarge) chunks.push(chunk);
+      else if (size > MAX_DRAIN_BYTES) {
+        req.destroy();
+        settle(new ClientGone());
+      }
+    });
+    req.on('end', () => settle(tooLarge ? new BodyTooLarge(limit) : undefined));
+    req.on('error', () => settle(new ClientGone()));
+    req.on('close', () => settle(req.complete ? undefined : new ClientGone()));
+  });
 }
 
-function toRequest(req: IncomingMessage, origin: string, body: Uint8Array<ArrayBuffer>): Request {
+function headerOf(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name.toLowerCase()];
+  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value;
+}
+
+function toRequest(req: IncomingMessage, url: URL, body: Buffer): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name)) continue;
@@ -64,16 +102,35 @@ function toRequest(req: IncomingMessage, origin: string, body: Uint8Array<ArrayB
   }
   const method = req.method ?? 'GET';
   const hasBody = body.length > 0 && method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, body: hasBody ? body : undefined });
+  return new Request(url, { method, headers, body: hasBody ? new Uint8Array(body) : undefined });
 }
 
-const CORS_HEADERS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': EXPOSED_HEADERS };
+function incomingOf(req: IncomingMessage, url: URL, body: Buffer): ServerIncoming {
+  let request: Request | undefined;
+  const asRequest = () => (request ??= toRequest(req, url, body));
+  return {
+    method: req.method ?? 'GET',
+    url,
+    headers: { get: (name) => headerOf(req, name) },
+    // Only calls with a body build a fetch Request, so the body rules live in one place (json-body.ts).
+    json: () => (body.length ? readJsonBody(asRequest()) : Promise.resolve(undefined)),
+    request: asRequest,
+  };
+}
 
-async function send(res: ServerResponse, response: Response, closeAfter = false): Promise<void> {
+function writeReply(res: ServerResponse, reply: Reply, context: RequestContext, closeAfter: boolean): void {
+  const payload = replyText(reply);
+  const headers: Record<string, string> = { ...replyHeaders(reply, context), ...CORS_HEADERS };
+  if (closeAfter) headers.connection = 'close';
+  if (payload) headers['content-length'] = String(Buffer.byteLength(payload.text));
+  res.writeHead(reply.status, headers);
+  res.end(payload?.text);
+}
+
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
   for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
-  if (closeAfter) res.setHeader('connection', 'close');
   if (!response.body) {
     res.end();
     return;
@@ -100,33 +157,65 @@ function preflight(req: IncomingMessage, res: ServerResponse): void {
   res.end();
 }
 
+/** The URL of an origin-form request target (`/path?query`), or undefined for anything else (`//[`, `*`, a full URL). */
+function targetUrl(target: string | undefined, origin: string): URL | undefined {
+  if (!target || !target.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return new URL(`${origin}${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const { port = 0, host = '127.0.0.1', handlers, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
-  const report = options.onUnexpectedError ?? ((error) => console.error('mock Graph HTTP server:', error));
+  const { port = 0, host = '127.0.0.1', handlers, dispatch, maxBodyBytes = DEFAULT_MAX_BODY_BYTES } = options;
+  const report = options.onUnexpectedError ?? logOncePerCause();
   if (!LOOPBACK_HOSTS.includes(host)) {
     throw new Error(`The mock Graph server only binds loopback (${LOOPBACK_HOSTS.join(', ')}), not '${host}': it accepts unsigned tokens.`);
   }
+  if (!dispatch === !handlers) throw new Error('startHttpServer needs either dispatch or handlers.');
 
   let origin = '';
-  const listener = (req: IncomingMessage, res: ServerResponse) => void serve(req, res);
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    serve(req, res).catch((error: unknown) => {
+      report(error, `${req.method} (writing the reply)`);
+      res.destroy();
+    });
+  };
   const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(req, res);
-    const context = requestContext();
-    let response: Response;
-    let closeAfter = false;
+    const method = req.method ?? 'GET';
+    if (method === 'OPTIONS' && req.headers['access-control-request-method']) return preflight(req, res);
+    const context = requestContext({ headers: { get: (name) => headerOf(req, name) } });
+    let body: Buffer;
     try {
-      const request = toRequest(req, origin, await readBody(req, maxBodyBytes));
-      response = (await getResponse(handlers(), request)) ?? graphErrorResponse(unknownPath(request), requestContext(request));
-      await options.onResponse?.(request, response);
+      body = await readBody(req, maxBodyBytes);
     } catch (error) {
-      if (!(error instanceof MockGraphError)) report(error);
-      // The rest of an oversized body is never read, so the connection cannot carry another request.
-      closeAfter = error instanceof BodyTooLarge;
+      if (error instanceof ClientGone) return void res.destroy();
+      // The rest of an oversized body was read and dropped; the connection is closed after the answer anyway.
+      return writeReply(res, errorReply(error, context), context, true);
+    }
+    if (!METHODS.has(method)) {
+      const refused = new MockGraphError(405, 'MethodNotAllowed', `The mock does not serve ${method} requests.`);
+      return writeReply(res, { ...errorReply(refused, context), headers: { allow: [...METHODS].join(', ') } }, context, false);
+    }
+    const url = targetUrl(req.url, origin);
+    if (!url) {
+      const refused = new MockGraphError(400, 'BadRequest', 'The request target must be a path such as /v1.0/me.');
+      return writeReply(res, errorReply(refused, context), context, false);
+    }
+    if (dispatch) return writeReply(res, await dispatch(incomingOf(req, url, body), context), context, false);
+
+    let response: Response;
+    try {
+      const request = toRequest(req, url, body);
+      response = (await getResponse((handlers as () => HttpHandler[])(), request)) ?? graphErrorResponse(unknownPath(request), requestContext(request));
+    } catch (error) {
+      if (!(error instanceof MockGraphError)) report(error, `${method} ${url.pathname}`);
       response = graphErrorResponse(error, context);
     }
-    await send(res, response, closeAfter);
+    await sendResponse(res, response);
   }
 
   await new Promise<void>((resolve, reject) => {

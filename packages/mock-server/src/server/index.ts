@@ -4,20 +4,26 @@ import type { SeedName } from '../seed/index.ts';
 import { createMockGraph, type MockGraph } from '../msw/mock-graph.ts';
 import { httpCallout } from './callout.ts';
 import { startHttpServer } from './http-server.ts';
-import { loadState, stateSaver } from './state-file.ts';
+import { loadState, stateFileJournal, type StateFileJournal } from './state-file.ts';
 import { makeLoopbackCertificate } from './tls.ts';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   seed?: SeedName;
-  /** Keep the state in this file: read at start when it exists, rewritten after every change. */
+  /** Keep the state in this file (and FILE.journal): read at start when it exists, saved with every change. */
   stateFile?: string;
   /** Let custom extension callouts reach hosts other than loopback. */
   allowRemoteCallouts?: boolean;
-  onUnexpectedError?: (error: unknown) => void;
   /** Serve https with a certificate for 127.0.0.1/localhost made at start; its PEM file is `caFile`. */
   https?: boolean | { caFile?: string };
+  onUnexpectedError?: (error: unknown, where?: string) => void;
+  /**
+   * How requests reach the routes: `direct` (the default) looks them up in the route table and writes the reply;
+   * `msw` serves the msw handlers the browser worker and setupServer use, through msw's getResponse. Both serve
+   * the same routes; the HTTP test suites run against both (MOCK_ADAPTER=msw).
+   */
+  adapter?: 'direct' | 'msw';
 }
 
 export interface MockServer extends MockGraph {
@@ -31,22 +37,23 @@ export interface MockServer extends MockGraph {
   close(): Promise<void>;
 }
 
-const CHANGES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const engine = new Engine({ seed: options.seed, callout: httpCallout({ allowRemote: options.allowRemoteCallouts }) });
-  if (options.stateFile) loadState(engine, options.stateFile);
+  let journal: StateFileJournal | undefined;
+  if (options.stateFile) {
+    loadState(engine, options.stateFile);
+    // Every write is saved inside its own transaction, before the reply: a client told "done" can rely on it.
+    journal = stateFileJournal(options.stateFile, options.onUnexpectedError);
+    engine.setJournal(journal);
+  }
   const mock = createMockGraph({ engine, onUnexpectedError: options.onUnexpectedError });
-  const saver = options.stateFile ? stateSaver(engine, options.stateFile) : undefined;
 
   const certificate = options.https ? await makeLoopbackCertificate(typeof options.https === 'object' ? options.https.caFile : undefined) : undefined;
   const server = await startHttpServer({
     port: options.port ?? 0,
     tls: certificate,
-    handlers: () => mock.handlers,
+    ...(options.adapter === 'msw' ? { handlers: () => mock.handlers } : { dispatch: mock.dispatch }),
     onUnexpectedError: options.onUnexpectedError,
-    // The reply waits for the save, so a client that saw its change succeed can rely on it surviving a restart.
-    onResponse: saver && ((request, response) => (CHANGES.has(request.method) && response.status < 400 ? saver.save() : undefined)),
   });
   return {
     ...mock,
@@ -57,7 +64,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     close: async () => {
       await server.close();
       await engine.whenIdle();
-      await saver?.save();
+      journal?.compact();
+      journal?.close();
     },
   };
 }

@@ -13,7 +13,8 @@ let server: MockServer;
 const arrivals: { method: string; path: string; at: number }[] = [];
 
 beforeAll(async () => {
-  server = await startMockServer({ port: 0 });
+  // The observer is an msw handler, so this server serves the msw handlers (runtime overrides need that adapter).
+  server = await startMockServer({ port: 0, adapter: 'msw' });
   const observer: HttpHandler = http.all('*', ({ request }) => {
     const url = new URL(request.url);
     arrivals.push({ method: request.method, path: decodeURIComponent(url.pathname) + url.search, at: performance.now() });

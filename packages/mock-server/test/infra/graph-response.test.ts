@@ -8,8 +8,8 @@ import {
   noContent,
   requestContext,
   unknownPath,
-  withRequestIds,
 } from '../../src/http/graph-response.ts';
+import { json, toResponse } from '../../src/http/reply.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -75,9 +75,10 @@ describe('graph responses', () => {
     expect(error.message).toBe("Resource not found for the segment 'unknownThing' (DELETE /v1.0/me/unknownThing).");
   });
 
-  it('withRequestIds stamps a request context on a response, keeping status and body', async () => {
+  it('a route reply becomes a response stamped with the request context, keeping status and body', async () => {
     const context = { requestId: 'req-1', clientRequestId: 'client-1' };
-    const stamped = withRequestIds(graphJson({ a: 1 }, { status: 202 }), context);
+    const stamped = toResponse(json({ a: 1 }, 202), context);
+    expect(stamped.headers.get('content-type')).toBe(GRAPH_JSON);
     expect([stamped.status, stamped.headers.get('request-id'), stamped.headers.get('client-request-id')]).toEqual([202, 'req-1', 'client-1']);
     expect(await stamped.json()).toEqual({ a: 1 });
   });

@@ -97,6 +97,7 @@ describe('startHttpServer', () => {
     expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization');
     const actual = await fetch(`${server.url}/v1.0/me`, { headers: { authorization: `Bearer ${tokenFor(0)}` } });
     expect(actual.headers.get('access-control-expose-headers')).toContain('request-id');
+    expect(actual.headers.get('access-control-expose-headers')).toContain('Date');
   });
 
   it('refuses to bind anything but loopback', async () => {

@@ -1,6 +1,7 @@
 // The HTTP suite's only way to talk to the mock: a real loopback server per test file, reset before each test, and
 // a client whose every response body is checked against the contract (openapi.yaml / mock-control.yaml) before a
 // test sees it. There is no unchecked path: raw header or body variants go through the same `call`.
+import { TEST_ADAPTER } from './test-adapter.ts';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import { mintToken } from '../../src/identity/token.ts';
 import { USERS } from '../../src/seed/ids.ts';
@@ -128,7 +129,7 @@ export function useMockServer(options: Omit<MockServerOptions, 'port' | 'onUnexp
   let graph: GraphHttp | undefined;
   const unexpected: unknown[] = [];
   beforeAll(async () => {
-    graph = new GraphHttp(await startMockServer({ ...options, port: 0, onUnexpectedError: (e) => unexpected.push(e) }));
+    graph = new GraphHttp(await startMockServer({ adapter: TEST_ADAPTER, ...options, port: 0, onUnexpectedError: (e) => unexpected.push(e) }));
   });
   afterAll(async () => {
     await graph?.server.close();

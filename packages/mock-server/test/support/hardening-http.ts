@@ -1,6 +1,7 @@
 // Shared by the hardening suite (test/hardening): a real loopback server per test, calls with a hard time limit,
 // tokens for the seed's people, the state hash that proves a refused call changed nothing, the Graph error-shape
 // check, and the scan that proves no bearer token comes back in a response.
+import { TEST_ADAPTER } from './test-adapter.ts';
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { mintToken } from '../../src/identity/token.ts';
@@ -110,7 +111,7 @@ export function tokenLeaks(answer: Answer, token: string): string[] {
 
 export async function withServer<T>(run: (server: MockServer) => Promise<T>, options: MockServerOptions = {}): Promise<T> {
   const unexpected: unknown[] = [];
-  const server = await startMockServer({ port: 0, onUnexpectedError: (e) => unexpected.push(e), ...options });
+  const server = await startMockServer({ port: 0, adapter: TEST_ADAPTER, onUnexpectedError: (e) => unexpected.push(e), ...options });
   try {
     const result = await run(server);
     // A bug that turned into a bare 500 is also reported here; none may have happened.

@@ -1,4 +1,5 @@
 // Catalogs and what they hold: resources with their roles and scopes, and custom workflow extensions.
+import { clone } from '../clone.ts';
 import type {
   AccessPackageCatalog,
   AccessPackageResource,
@@ -13,7 +14,7 @@ export const CATALOG_NAVIGATIONS = ['accessPackages', 'customWorkflowExtensions'
 
 export function projectCatalog(state: State, id: string, expand?: Expand): AccessPackageCatalog {
   checkExpand(expand, 'accessPackageCatalog', CATALOG_NAVIGATIONS);
-  const out: AccessPackageCatalog = structuredClone(state.catalogs[id]);
+  const out: AccessPackageCatalog = clone(state.catalogs[id]);
   const resourceIds = Object.keys(state.resources).filter((r) => state.resources[r].catalogId === id);
   const nested = (name: string) => under(expand, name);
   const sub = nested('accessPackages');
@@ -32,12 +33,12 @@ export function projectCatalog(state: State, id: string, expand?: Expand): Acces
 export function catalogExtensions(state: State, catalogId: string): CatalogExtension[] {
   return Object.values(state.extensions)
     .filter((e) => e.catalogId === catalogId)
-    .map((e) => structuredClone(e.data));
+    .map((e) => clone(e.data));
 }
 
 export function projectResource(state: State, id: string, expand?: Expand): AccessPackageResource {
   checkExpand(expand, 'accessPackageResource', ['roles', 'scopes']);
-  const out: AccessPackageResource = structuredClone(state.resources[id].data);
+  const out: AccessPackageResource = clone(state.resources[id].data);
   const roles = under(expand, 'roles');
   if (roles) out.roles = Object.keys(state.resourceRoles).filter((r) => state.resourceRoles[r].resourceId === id).map((r) => projectRole(state, r, roles));
   const scopes = under(expand, 'scopes');
@@ -48,7 +49,7 @@ export function projectResource(state: State, id: string, expand?: Expand): Acce
 export function projectRole(state: State, id: string, expand?: Expand): AccessPackageResourceRole {
   checkExpand(expand, 'accessPackageResourceRole', ['resource']);
   const record = state.resourceRoles[id];
-  const out: AccessPackageResourceRole = structuredClone(record.data);
+  const out: AccessPackageResourceRole = clone(record.data);
   const resource = under(expand, 'resource');
   if (resource) out.resource = projectResource(state, record.resourceId, resource);
   return out;
@@ -57,7 +58,7 @@ export function projectRole(state: State, id: string, expand?: Expand): AccessPa
 export function projectScope(state: State, id: string, expand?: Expand): AccessPackageResourceScope {
   checkExpand(expand, 'accessPackageResourceScope', ['resource']);
   const record = state.resourceScopes[id];
-  const out: AccessPackageResourceScope = structuredClone(record.data);
+  const out: AccessPackageResourceScope = clone(record.data);
   const resource = under(expand, 'resource');
   if (resource) out.resource = projectResource(state, record.resourceId, resource);
   return out;

@@ -1,10 +1,11 @@
 // Users and groups as Graph returns them (directoryObjects carry their @odata.type).
 import { own } from '../own-keys.ts';
 import type { Group, User } from '@entitlement-kit/sdk';
+import { clone } from '../clone.ts';
 import type { State } from '../state.ts';
 
-export const projectUser = (user: User): User => structuredClone(user);
-export const projectGroup = (group: Group): Group => structuredClone(group);
+export const projectUser = (user: User): User => clone(user);
+export const projectGroup = (group: Group): Group => clone(group);
 
 /** A member, sponsor or manager: a user or a group, whichever the id names. */
 export function projectDirectoryObject(state: State, id: string): User | Group | undefined {

@@ -1,7 +1,9 @@
 // Access packages and their policies, with the navigation properties Graph expands on them.
 import { own } from '../own-keys.ts';
 import type { AccessPackage, AccessPackageResourceRoleScope, AssignmentPolicy } from '@entitlement-kit/sdk';
+import { clone } from '../clone.ts';
 import { checkExpand, type Expand, under } from '../expand.ts';
+import { indexesOf } from '../indexes.ts';
 import type { State } from '../state.ts';
 import { projectCatalog, projectRole, projectScope } from './catalogs.ts';
 import { projectGroup } from './directory.ts';
@@ -19,7 +21,7 @@ export const POLICY_NAVIGATIONS = ['accessPackage', 'catalog', 'questions', 'cus
 export function projectPackage(state: State, id: string, expand?: Expand): AccessPackage {
   checkExpand(expand, 'accessPackage', PACKAGE_NAVIGATIONS);
   const pkg = state.packages[id];
-  const out: AccessPackage = structuredClone(pkg.data);
+  const out: AccessPackage = clone(pkg.data);
   const nested = (name: string) => under(expand, name);
   const policies = nested('assignmentPolicies');
   if (policies) out.assignmentPolicies = packagePolicyIds(state, id).map((p) => projectPolicy(state, p, policies));
@@ -40,6 +42,7 @@ export const incompatibleWith = (state: State, id: string): string[] =>
   Object.keys(state.packages).filter((p) => state.packages[p].incompatiblePackageIds.includes(id));
 
 export const packagePolicyIds = (state: State, packageId: string): string[] =>
+  indexesOf(state)?.ids('policies', 'package', packageId) ??
   Object.keys(state.policies).filter((p) => state.policies[p].packageId === packageId);
 
 export function projectRoleScope(
@@ -59,20 +62,20 @@ export function projectRoleScope(
 export function projectPolicy(state: State, id: string, expand?: Expand): AssignmentPolicy {
   checkExpand(expand, 'accessPackageAssignmentPolicy', POLICY_NAVIGATIONS);
   const policy = state.policies[id];
-  const out: AssignmentPolicy = structuredClone(policy.data);
+  const out: AssignmentPolicy = clone(policy.data);
   const nested = (name: string) => under(expand, name);
   const pkg = nested('accessPackage');
   if (pkg) out.accessPackage = projectPackage(state, policy.packageId, pkg);
   const catalog = nested('catalog');
   if (catalog) out.catalog = projectCatalog(state, state.packages[policy.packageId].catalogId, catalog);
-  if (nested('questions')) out.questions = structuredClone(policy.questions);
+  if (nested('questions')) out.questions = clone(policy.questions);
   const settings = nested('customExtensionStageSettings');
   if (settings) {
     checkExpand(settings, 'customExtensionStageSetting', ['customExtension']);
     out.customExtensionStageSettings = policy.extensionStages.map((s) => ({
       id: s.id,
       stage: s.stage,
-      ...(under(settings, 'customExtension') && { customExtension: structuredClone(own(state.extensions, s.customExtensionId)?.data) }),
+      ...(under(settings, 'customExtension') && { customExtension: clone(own(state.extensions, s.customExtensionId)?.data) }),
     }));
   }
   return out;

@@ -1,5 +1,6 @@
 // Requests, assignments and approvals as Graph returns them. The approval is seen through the caller's eyes
 // (assignedToMe), so its projection takes the caller.
+import { clone } from '../clone.ts';
 import { own } from '../own-keys.ts';
 import type {
   Approval,
@@ -35,7 +36,7 @@ function fullSchedule(schedule: Schedule | null | undefined): Schedule {
   const expiration = schedule?.expiration;
   return {
     startDateTime: schedule?.startDateTime ?? null,
-    recurrence: schedule?.recurrence ?? null,
+    recurrence: clone(schedule?.recurrence ?? null),
     expiration: { endDateTime: expiration?.endDateTime ?? null, duration: expiration?.duration ?? null, type: expiration?.type ?? 'notSpecified' },
   };
 }
@@ -99,7 +100,7 @@ export function projectRequest(state: State, req: RequestRecord, expand?: Expand
     createdDateTime: req.createdDateTime,
     completedDateTime: req.completedDateTime,
     justification: req.justification,
-    answers: structuredClone(req.answers),
+    answers: clone(req.answers),
     schedule: fullSchedule(req.schedule),
     customExtensionCalloutInstances: req.callouts.map(projectCallout),
   };

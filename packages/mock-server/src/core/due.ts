@@ -1,0 +1,59 @@
+// When a request or an assignment next needs the clock: read off the record alone (its stage deadlines, escalation
+// time, scheduled start, callback timeouts, end date), so the scheduler's index can be kept per record.
+import { currentStage, isActive } from './request-records.ts';
+import type { AssignmentRecord, RequestRecord } from './state.ts';
+import { DAY, instantMs } from './time.ts';
+
+/** Kinds in tie-break order. */
+export const DueKind = {
+  ScheduledStart: 0,
+  Escalation: 1,
+  StageTimeout: 2,
+  CallbackTimeout: 3,
+  FourteenDayReminder: 4,
+  OneDayReminder: 5,
+  Expiry: 6,
+} as const;
+export type DueKind = (typeof DueKind)[keyof typeof DueKind];
+
+/** `kind` also breaks ties between events at the same instant; `callout` is the index of the callout that waits. */
+export interface DueTime {
+  at: number;
+  kind: DueKind;
+  callout?: number;
+}
+
+export function requestDue(req: RequestRecord): DueTime[] {
+  const due: DueTime[] = [];
+  if (req.state === 'scheduled' && req.schedule?.startDateTime) {
+    due.push({ at: instantMs(req.schedule.startDateTime) as number, kind: DueKind.ScheduledStart });
+  }
+  const stage = currentStage(req);
+  if (stage?.escalateAt && !stage.escalated) due.push({ at: instantMs(stage.escalateAt) as number, kind: DueKind.Escalation });
+  if (stage) due.push({ at: instantMs(stage.deadline) as number, kind: DueKind.StageTimeout });
+  req.callouts.forEach((callout, index) => {
+    if (callout.status === 'waitingForCallback' && callout.timeoutAt) {
+      due.push({ at: instantMs(callout.timeoutAt) as number, kind: DueKind.CallbackTimeout, callout: index });
+    }
+  });
+  return due;
+}
+
+export function assignmentDue(asg: AssignmentRecord): DueTime[] {
+  const end = instantMs(asg.endDateTime);
+  if (!isActive(asg) || end === undefined) return [];
+  const due: DueTime[] = [];
+  if (!asg.notified.fourteenDays) due.push({ at: end - 14 * DAY, kind: DueKind.FourteenDayReminder });
+  if (!asg.notified.oneDay) due.push({ at: end - DAY, kind: DueKind.OneDayReminder });
+  due.push({ at: end, kind: DueKind.Expiry });
+  return due;
+}
+
+export const earlier = (a: DueTime, b: DueTime): boolean => a.at < b.at || (a.at === b.at && a.kind < b.kind);
+
+/** The first of a record's events (the first listed among equals). */
+export function firstDue(events: readonly DueTime[]): DueTime | undefined {
+  let first: DueTime | undefined;
+  for (const event of events) if (!first || earlier(event, first)) first = event;
+  return first;
+}
