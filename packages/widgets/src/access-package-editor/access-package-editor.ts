@@ -434,6 +434,15 @@ export class AccessPackageEditor extends EkElement {
         emit(this, 'package-updated', { ...existing.pkg, incompatibleAccessPackages: existing.incompatible });
         void this.announce(this.msg2('incompatibleRemoved', { name: other?.displayName ?? id }));
       }),
+      addIncompatibleGroup: (group) => void this.change('separation-groups', () => this.admin().addIncompatibleGroup(existing.pkg.id!, group.id), () => {
+        existing.incompatibleGroups = [...existing.incompatibleGroups, group];
+        void this.announce(this.msg2('incompatibleAdded', { name: group.name }));
+      }),
+      removeIncompatibleGroup: (id) => void this.change('separation-groups', () => this.admin().removeIncompatibleGroup(existing.pkg.id!, id), () => {
+        const group = existing.incompatibleGroups.find((g) => g.id === id);
+        existing.incompatibleGroups = existing.incompatibleGroups.filter((g) => g.id !== id);
+        void this.announce(this.msg2('incompatibleRemoved', { name: group?.name ?? id }));
+      }),
       assign: (userId, policyId) => void this.assignUser(existing, userId, policyId),
     };
   }

@@ -242,6 +242,8 @@ export const editorDe: EditorCatalogue = {
   removeIncompatible: '{name} entfernen',
   incompatibleLabel: 'Unvereinbares Zugriffspaket',
   addIncompatible: 'Unvereinbares Paket hinzufügen',
+  incompatibleGroupLabel: 'Unvereinbare Gruppe',
+  addIncompatibleGroup: 'Unvereinbare Gruppe hinzufügen',
 
   rule_nameRequired: 'Geben Sie einen Namen ein.',
   rule_catalogRequired: 'Wählen Sie einen Katalog aus.',

@@ -250,6 +250,8 @@ export const editorEn = {
   removeIncompatible: 'Remove {name}',
   incompatibleLabel: 'Incompatible access package',
   addIncompatible: 'Add incompatible package',
+  incompatibleGroupLabel: 'Incompatible group',
+  addIncompatibleGroup: 'Add incompatible group',
 
   // Rules (editor-rules.ts): rule_<code>
   rule_nameRequired: 'Enter a name.',

@@ -88,11 +88,24 @@ describe('<access-package-editor package-id>: an existing package', function () 
     await expect(editor).to.be.accessible();
   });
 
-  it('shows the groups a package is incompatible with', async () => {
+  it('shows, adds and removes the groups a package is incompatible with', async () => {
     const id = await packageId('Production Support On-Call');
     const editor = await asPerson<AccessPackageEditor>('admin', html`<access-package-editor package-id=${id}></access-package-editor>`);
+    const e = await engine();
+    const admin = await idOf('admin');
+    const groupsOf = () => e.listIncompatibleGroups(admin, id).map((g) => g.displayName);
     await activate(await findByRole(editor, 'button', { name: 'Separation of duties' }));
     const groups = await findByRole(editor, 'list', { name: 'Incompatible groups' });
-    expect(groups.textContent?.trim()).to.equal('Contractors');
+    expect(getByRole(groups, 'listitem').textContent).to.contain('Contractors');
+
+    await choose(editor, 'Incompatible group', 'Build Agent Admins');
+    await activate(getByRole(editor, 'button', { name: 'Add incompatible group' }));
+    await findByRole(editor, 'button', { name: 'Remove Build Agent Admins' });
+    expect(groupsOf()).to.deep.equal(['Contractors', 'Build Agent Admins']);
+
+    await activate(getByRole(editor, 'button', { name: 'Remove Contractors' }));
+    await findText(editor, 'Contractors is no longer incompatible.');
+    expect(groupsOf()).to.deep.equal(['Build Agent Admins']);
+    await expect(editor).to.be.accessible();
   });
 });
