@@ -14,17 +14,21 @@ const EXCLUDED_PATHS = [
   /\/assignments\/\$count$/,
   /\/reprocess$/,
   /\/additionalAccess\(/,
-  /\/connectedOrganizations/,
+  // The editor only reads connected organizations (issue 17); their sponsors stay out.
+  /\/connectedOrganizations\/\{connectedOrganization-id\}\//,
   /\/entitlementManagement\/settings$/,
   /\/entitlementManagement\/subjects[/(]/,
   // In the reference since 2026-12-03 (graph/NOTES.md), taken in as the mock serves them (issue 12).
-  /\/incompatibleGroups/,
   /\/accessPackagesIncompatibleWith$/,
   /\/accessPackageSuggestions/,
   /\/customWorkflowExtensions\/\{/,
   /\/temporaryAccessPassMethods\/\{/,
   /^\/me\/authentication\//,
 ];
+
+// Paths kept with some of their methods only: the rest is administration the kit does not offer.
+const ONLY_METHODS = [[/\/connectedOrganizations(\/\{connectedOrganization-id\})?$/, ['get']]];
+const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 
 const CREATE_REQUEST_DOC =
   'https://learn.microsoft.com/graph/api/entitlementmanagement-post-assignmentrequests?view=graph-rest-1.0';
@@ -105,7 +109,11 @@ const spec = {
 if (reference.security) spec.security = reference.security;
 
 for (const [path, item] of Object.entries(reference.paths)) {
-  if (!EXCLUDED_PATHS.some((re) => re.test(path))) spec.paths[path] = item;
+  if (EXCLUDED_PATHS.some((re) => re.test(path))) continue;
+  const only = ONLY_METHODS.find(([re]) => re.test(path))?.[1];
+  spec.paths[path] = only
+    ? Object.fromEntries(Object.entries(item).filter(([key]) => !HTTP_METHODS.includes(key) || only.includes(key)))
+    : item;
 }
 
 // Copy every component reachable from the kept paths, following $ref transitively.

@@ -23,6 +23,7 @@ export function createAdmin(client: EntitlementClient): AdminVerbs {
 function adminVerbs(ctx: Context): AdminVerbs {
   // $ref bodies name the target by its absolute URL under the same service root.
   const packageRef = (id: string) => ({ '@odata.id': `${ctx.baseUrl}${EM}/accessPackages/${encodeURIComponent(id)}` });
+  const groupRef = (id: string) => ({ '@odata.id': `${ctx.baseUrl}/groups/${encodeURIComponent(id)}` });
   const userRef = (id: string) => ({ '@odata.id': `${ctx.baseUrl}/users/${encodeURIComponent(id)}` });
   const packagePath = (id: string) => ({ path: { 'accessPackage-id': id } });
   const catalogPath = (id: string) => ({ path: { 'accessPackageCatalog-id': id } });
@@ -67,6 +68,37 @@ function adminVerbs(ctx: Context): AdminVerbs {
         signal: options.abortSignal,
       });
     },
+    listIncompatibleGroups: (accessPackageId, options = {}) =>
+      ctx.list(
+        (init) =>
+          ctx.raw.GET(`${EM}/accessPackages/{accessPackage-id}/incompatibleGroups`, {
+            ...init,
+            params: { ...packagePath(accessPackageId), query: listQuery(options) },
+          }),
+        options,
+      ),
+    async addIncompatibleGroup(accessPackageId, groupId, options = {}) {
+      await ctx.raw.POST(`${EM}/accessPackages/{accessPackage-id}/incompatibleGroups/$ref`, {
+        params: packagePath(accessPackageId),
+        body: groupRef(groupId) as unknown as RefBody,
+        signal: options.abortSignal,
+      });
+    },
+    async removeIncompatibleGroup(accessPackageId, groupId, options = {}) {
+      await ctx.raw.DELETE(`${EM}/accessPackages/{accessPackage-id}/incompatibleGroups/{group-id}/$ref`, {
+        params: { path: { 'accessPackage-id': accessPackageId, 'group-id': groupId } },
+        signal: options.abortSignal,
+      });
+    },
+    listConnectedOrganizations: (options = {}) =>
+      ctx.list((init) => ctx.raw.GET(`${EM}/connectedOrganizations`, { ...init, params: { query: listQuery(options) } }), options),
+    getConnectedOrganization: (id, options = {}) =>
+      ctx.entity(
+        ctx.raw.GET(`${EM}/connectedOrganizations/{connectedOrganization-id}`, {
+          params: { path: { 'connectedOrganization-id': id } },
+          signal: options.abortSignal,
+        }),
+      ),
 
     listPolicies: (options = {}) =>
       ctx.list((init) => ctx.raw.GET(`${EM}/assignmentPolicies`, { ...init, params: { query: listQuery(options) } }), options),

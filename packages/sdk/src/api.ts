@@ -10,7 +10,9 @@ import type {
   AssignmentFilterOn,
   AssignmentPolicy,
   AssignmentRequest,
+  ConnectedOrganization,
   CustomCalloutExtension,
+  Group,
   Requirements,
   RequestFilterOn,
   Schedule,
@@ -152,6 +154,13 @@ export interface AdminVerbs {
   ): Promise<AccessPackageResourceRoleScope>;
   addIncompatiblePackage(accessPackageId: string, incompatibleId: string, options?: CallOptions): Promise<void>;
   removeIncompatiblePackage(accessPackageId: string, incompatibleId: string, options?: CallOptions): Promise<void>;
+  /** Separation of duties by group: members of these groups can neither request nor be assigned the package. */
+  listIncompatibleGroups(accessPackageId: string, options?: ListOptions): PagedList<Group>;
+  addIncompatibleGroup(accessPackageId: string, groupId: string, options?: CallOptions): Promise<void>;
+  removeIncompatibleGroup(accessPackageId: string, groupId: string, options?: CallOptions): Promise<void>;
+  /** External organizations whose users a policy may let request (`specificConnectedOrganizationUsers`). */
+  listConnectedOrganizations(options?: ListOptions): PagedList<ConnectedOrganization>;
+  getConnectedOrganization(id: string, options?: CallOptions): Promise<ConnectedOrganization>;
   listPolicies(options?: ListOptions): PagedList<AssignmentPolicy>;
   createPolicy(body: Partial<AssignmentPolicy>, options?: CallOptions): Promise<AssignmentPolicy>;
   /** Policies are replaced with PUT, as Graph does. */

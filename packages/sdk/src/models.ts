@@ -37,6 +37,7 @@ export type CustomExtensionStageSetting = S['microsoft.graph.customExtensionStag
 export type TemporaryAccessPass = S['microsoft.graph.temporaryAccessPassAuthenticationMethod'];
 export type User = S['microsoft.graph.user'];
 export type Group = S['microsoft.graph.group'];
+export type ConnectedOrganization = S['microsoft.graph.connectedOrganization'];
 export type DirectoryObject = S['microsoft.graph.directoryObject'];
 export type ODataError = S['microsoft.graph.ODataErrors.ODataError'];
 

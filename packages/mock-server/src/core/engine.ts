@@ -31,6 +31,7 @@ import type {
   Assignment,
   AssignmentPolicy,
   AssignmentRequest,
+  ConnectedOrganization,
   Group,
   Requirements,
   TemporaryAccessPass,
@@ -48,7 +49,7 @@ import { randomIds, type IdSource } from './ids.ts';
 import * as packageAdmin from './package-admin.ts';
 import * as policyAdmin from './policy-admin.ts';
 import { catalogExtensions, projectCatalog, projectResource, projectRole } from './projections/catalogs.ts';
-import { projectGroup, projectObjects, projectUser } from './projections/directory.ts';
+import { projectConnectedOrganization, projectGroup, projectObjects, projectUser } from './projections/directory.ts';
 import { incompatibleWith, PACKAGE_NAVIGATIONS, packagePolicyIds, POLICY_NAVIGATIONS, projectPackage, projectPolicy, projectRoleScope } from './projections/packages.ts';
 import { ASSIGNMENT_NAVIGATIONS, projectApproval, projectAssignment, projectRequest, projectStage, REQUEST_NAVIGATIONS } from './projections/requests.ts';
 import { Indexes, useIndexes } from './indexes.ts';
@@ -486,6 +487,43 @@ export class Engine {
 
   removeIncompatiblePackage(callerId: string, packageId: string, otherId: string): void {
     this.#write((tx) => packageAdmin.removeIncompatiblePackage(tx, callerId, packageId, otherId), callerId);
+  }
+
+  listIncompatibleGroups(callerId: string, packageId: string): Group[] {
+    return this.#read(
+      (tx) =>
+        packageAdmin.requirePackage(tx, packageId).incompatibleGroupIds.flatMap((id) => {
+          const group = own(tx.state.groups, id);
+          return group ? [projectGroup(group)] : [];
+        }),
+      callerId,
+    );
+  }
+
+  addIncompatibleGroup(callerId: string, packageId: string, groupId: string): void {
+    this.#write((tx) => packageAdmin.addIncompatibleGroup(tx, callerId, packageId, groupId), callerId);
+  }
+
+  removeIncompatibleGroup(callerId: string, packageId: string, groupId: string): void {
+    this.#write((tx) => packageAdmin.removeIncompatibleGroup(tx, callerId, packageId, groupId), callerId);
+  }
+
+  // ---- connected organizations (read only: the kit offers them as requestors, it does not manage them) ----
+
+  listConnectedOrganizations(callerId: string): ConnectedOrganization[] {
+    return this.#read((tx) => {
+      requireAdmin(tx.state, callerId);
+      return Object.values(tx.state.connectedOrganizations).map(projectConnectedOrganization);
+    }, callerId);
+  }
+
+  getConnectedOrganization(callerId: string, id: string): ConnectedOrganization {
+    return this.#read((tx) => {
+      requireAdmin(tx.state, callerId);
+      const org = own(tx.state.connectedOrganizations, id);
+      if (!org) throw notFound('connectedOrganization', id);
+      return projectConnectedOrganization(org);
+    }, callerId);
   }
 
   // ---- policies ----

@@ -2,6 +2,7 @@
 import { own } from './own-keys.ts';
 import type { AccessPackage } from '@entitlement-kit/sdk';
 import { requireAdmin } from './directory.ts';
+import { requireGroup } from './directory-admin.ts';
 import { badRequest, conflict, missingProperty, notFound } from './errors.ts';
 import { isActive, isOpen } from './request-records.ts';
 import type { PackageRecord } from './state.ts';
@@ -128,4 +129,21 @@ export function removeIncompatiblePackage(tx: Tx, callerId: string, packageId: s
   const pkg = requirePackage(tx, packageId);
   if (!pkg.incompatiblePackageIds.includes(otherId)) throw notFound('incompatible accessPackage', otherId);
   pkg.incompatiblePackageIds = pkg.incompatiblePackageIds.filter((p) => p !== otherId);
+}
+
+export function addIncompatibleGroup(tx: Tx, callerId: string, packageId: string, groupId: string): void {
+  requireAdmin(tx.state, callerId);
+  const pkg = requirePackage(tx, packageId);
+  requireGroup(tx.state, groupId);
+  if (pkg.incompatibleGroupIds.includes(groupId)) {
+    throw badRequest('ReferenceAlreadyExists', 'One or more added object references already exist.');
+  }
+  pkg.incompatibleGroupIds.push(groupId);
+}
+
+export function removeIncompatibleGroup(tx: Tx, callerId: string, packageId: string, groupId: string): void {
+  requireAdmin(tx.state, callerId);
+  const pkg = requirePackage(tx, packageId);
+  if (!pkg.incompatibleGroupIds.includes(groupId)) throw notFound('incompatible group', groupId);
+  pkg.incompatibleGroupIds = pkg.incompatibleGroupIds.filter((g) => g !== groupId);
 }

@@ -49,6 +49,18 @@ const packageSearch = {
 };
 const packages = { rules: PACKAGE_RULES, context: 'Collection(microsoft.graph.accessPackage)', type: 'accessPackage', ...packageSearch };
 
+const incompatibleGroups = {
+  rules: { filterable: ['id', 'displayName'], orderable: ['displayName'], searchable: ['displayName'], expandable: [] },
+  context: 'Collection(microsoft.graph.group)',
+  type: 'group',
+};
+/** The mock keeps no sponsors' navigation for organizations: nothing to expand. */
+const connectedOrganizations = {
+  rules: { filterable: ['id', 'displayName', 'state'], orderable: ['displayName'], searchable: ['displayName'], expandable: [] },
+  context: 'identityGovernance/entitlementManagement/connectedOrganizations',
+  type: 'connectedOrganization',
+};
+
 const POLICY_RULES = { filterable: ['id', 'displayName', 'accessPackage/id', 'allowedTargetScope'], orderable: ['displayName', 'createdDateTime'] };
 const REQUEST_RULES = {
   filterable: ['id', 'state', 'status', 'requestType', 'createdDateTime', 'completedDateTime', 'accessPackage/id', 'requestor/objectId'],
@@ -189,6 +201,23 @@ export function graphRoutes(engine: Engine): RouteDef[] {
     ),
     r.route('DELETE', `${EM}/accessPackages/:id/incompatibleAccessPackages/:otherId/$ref`, (ctx) =>
       (engine.removeIncompatiblePackage(me(ctx), p(ctx, 'id'), p(ctx, 'otherId')), empty()),
+    ),
+    r.route('GET', `${EM}/accessPackages/:id/incompatibleGroups`, (ctx) =>
+      serveCollection(ctx, incompatibleGroups, () => engine.listIncompatibleGroups(me(ctx), p(ctx, 'id'))),
+    ),
+    r.route('POST', `${EM}/accessPackages/:id/incompatibleGroups/$ref`, (ctx) =>
+      (engine.addIncompatibleGroup(me(ctx), p(ctx, 'id'), referencedId(ctx)), empty()),
+    ),
+    r.route('DELETE', `${EM}/accessPackages/:id/incompatibleGroups/:groupId/$ref`, (ctx) =>
+      (engine.removeIncompatibleGroup(me(ctx), p(ctx, 'id'), p(ctx, 'groupId')), empty()),
+    ),
+
+    // ---- connected organizations ----
+    r.route('GET', `${EM}/connectedOrganizations`, (ctx) =>
+      serveCollection(ctx, connectedOrganizations, () => engine.listConnectedOrganizations(me(ctx))),
+    ),
+    r.route('GET', `${EM}/connectedOrganizations/:id`, (ctx) =>
+      serveEntity(ctx, 'connectedOrganization', () => engine.getConnectedOrganization(me(ctx), p(ctx, 'id')), []),
     ),
 
     // ---- policies ----

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { encodeBase64Url } from '../../src/identity/base64url.ts';
 import { BASE_BODIES, callerOf, keyOf, operations, pathOf, propertiesOf, unwrap, type Op } from '../support/sweep-operations.ts';
-import { PACKAGES, USERS, inBatches, send, stateHash, tokenOf, withServer, type Sent } from '../support/hardening-http.ts';
+import { GROUPS, PACKAGES, USERS, inBatches, send, stateHash, tokenOf, withServer, type Sent } from '../support/hardening-http.ts';
 
 /** Object.prototype's own members, and `prototype`: written out here, not taken from the code under test. */
 const NAMES = [...Object.getOwnPropertyNames(Object.prototype), 'prototype'];
@@ -49,6 +49,9 @@ function enumProperties(op: Op): string[] {
 const REF_BODIES: Record<string, unknown> = {
   'POST /identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}/incompatibleAccessPackages/$ref': {
     '@odata.id': `https://graph.microsoft.com/v1.0/identityGovernance/entitlementManagement/accessPackages/${PACKAGES.salesPipeline}`,
+  },
+  'POST /identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}/incompatibleGroups/$ref': {
+    '@odata.id': `https://graph.microsoft.com/v1.0/groups/${GROUPS.salesTeam}`,
   },
   'PUT /users/{user-id}/manager/$ref': { '@odata.id': `https://graph.microsoft.com/v1.0/users/${USERS.lee}` },
 };

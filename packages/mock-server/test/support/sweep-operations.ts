@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { CATALOGS, GROUPS, PACKAGES, POLICIES, QUESTIONS, USERS, type Person } from './hardening-http.ts';
+import { ORGANIZATIONS } from '../../src/seed/ids.ts';
 
 export type Schema = Record<string, any>;
 export const spec = parse(readFileSync(new URL('../../../sdk/openapi.yaml', import.meta.url), 'utf8')) as Schema;
@@ -28,6 +29,7 @@ export const VALID_PARAMS: Record<string, string> = {
   'approvalStage-id': ADELE_CAMPAIGN_STAGE,
   'user-id': USERS.adele,
   'group-id': GROUPS.salesTeam,
+  'connectedOrganization-id': ORGANIZATIONS.fabrikam,
 };
 /** The `on=` value each function segment accepts. */
 export const VALID_ON: Array<[RegExp, string]> = [

@@ -248,6 +248,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}/incompatibleGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackage */
+                "accessPackage-id": string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List incompatibleGroups
+         * @description Retrieve a list of the group objects that have been marked as incompatible on an accessPackage.
+         */
+        get: operations["identityGovernance.entitlementManagement.accessPackages.ListIncompatibleGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}/incompatibleGroups/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackage */
+                "accessPackage-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add group to incompatibleGroups
+         * @description Add a group to the list of groups that have been marked as incompatible on an accessPackage.
+         */
+        post: operations["identityGovernance.entitlementManagement.accessPackages.CreateRefIncompatibleGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}/incompatibleGroups/{group-id}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackage */
+                "accessPackage-id": string;
+                /** @description The unique identifier of group */
+                "group-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove group from incompatibleGroups
+         * @description Remove a group from the list of groups that have been marked as incompatible on an accessPackage.
+         */
+        delete: operations["identityGovernance.entitlementManagement.accessPackages.incompatibleGroups.DeleteRefGroup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/assignmentPolicies": {
         parameters: {
             query?: never;
@@ -657,6 +728,49 @@ export interface paths {
          * @description Update an existing accessPackageCatalog object to change one or more of its properties, such as the display name or description.
          */
         patch: operations["identityGovernance.entitlementManagement.UpdateCatalogs"];
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List connectedOrganizations
+         * @description Retrieve a list of connectedOrganization objects.
+         */
+        get: operations["identityGovernance.entitlementManagement.ListConnectedOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get connectedOrganization
+         * @description Retrieve the properties and relationships of a connectedOrganization object.
+         */
+        get: operations["identityGovernance.entitlementManagement.GetConnectedOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/identityGovernance/entitlementManagement/catalogs/{accessPackageCatalog-id}/accessPackages": {
@@ -1934,6 +2048,10 @@ export interface components {
             internalSponsors?: components["schemas"]["microsoft.graph.directoryObject"][];
             "@odata.type"?: string;
         };
+        /** Collection of connectedOrganization */
+        "microsoft.graph.connectedOrganizationCollectionResponse": components["schemas"]["BaseCollectionPaginationCountResponse"] & {
+            value?: components["schemas"]["microsoft.graph.connectedOrganization"][];
+        };
         "microsoft.graph.connectedOrganizationMembers": Omit<components["schemas"]["microsoft.graph.subjectSet"], "@odata.type"> & {
             /** @description The ID of the connected organization in entitlement management. */
             connectedOrganizationId?: string | null;
@@ -2169,6 +2287,10 @@ export interface components {
             members?: components["schemas"]["microsoft.graph.directoryObject"][];
             /** @default #microsoft.graph.group */
             "@odata.type": string;
+        };
+        /** Collection of group */
+        "microsoft.graph.groupCollectionResponse": components["schemas"]["BaseCollectionPaginationCountResponse"] & {
+            value?: components["schemas"]["microsoft.graph.group"][];
         };
         "microsoft.graph.groupMembers": Omit<components["schemas"]["microsoft.graph.subjectSet"], "@odata.type"> & {
             /** @description The name of the group in Microsoft Entra ID. Read-only. */
@@ -2647,6 +2769,15 @@ export interface components {
             };
         };
         /** @description Retrieved collection */
+        "microsoft.graph.connectedOrganizationCollectionResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.connectedOrganizationCollectionResponse"];
+            };
+        };
+        /** @description Retrieved collection */
         "microsoft.graph.customCalloutExtensionCollectionResponse": {
             headers: {
                 [name: string]: unknown;
@@ -2662,6 +2793,15 @@ export interface components {
             };
             content: {
                 "application/json": components["schemas"]["microsoft.graph.directoryObjectCollectionResponse"];
+            };
+        };
+        /** @description Retrieved collection */
+        "microsoft.graph.groupCollectionResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.groupCollectionResponse"];
             };
         };
         /** @description Retrieved collection */
@@ -3151,6 +3291,94 @@ export interface operations {
                 "accessPackage-id": string;
                 /** @description The unique identifier of accessPackage */
                 "accessPackage-id1": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.accessPackages.ListIncompatibleGroups": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackage */
+                "accessPackage-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.groupCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.accessPackages.CreateRefIncompatibleGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackage */
+                "accessPackage-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.accessPackages.incompatibleGroups.DeleteRefGroup": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of accessPackage */
+                "accessPackage-id": string;
+                /** @description The unique identifier of group */
+                "group-id": string;
             };
             cookie?: never;
         };
@@ -3982,6 +4210,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["microsoft.graph.accessPackageCatalog"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.ListConnectedOrganizations": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.connectedOrganizationCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.GetConnectedOrganizations": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved entity */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
                 };
             };
             "4XX": components["responses"]["error"];

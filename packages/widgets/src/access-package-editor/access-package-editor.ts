@@ -8,7 +8,7 @@ import { editorCatalogueFor, loadEditorCatalogue, type EditorCatalogue, type Edi
 import { format } from '../i18n/index.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { errorStatus, toError } from '../internal/errors.ts';
-import type { AccessPackageCatalog, AccessPackageResource, CustomCalloutExtension, EntitlementClient, User } from '../internal/sdk.ts';
+import type { AccessPackageCatalog, AccessPackageResource, ConnectedOrganization, CustomCalloutExtension, EntitlementClient, User } from '../internal/sdk.ts';
 import { formStyles } from '../styles/forms.ts';
 import { shared } from '../styles/shared.ts';
 import { styles } from './access-package-editor.styles.ts';
@@ -38,6 +38,8 @@ export interface EditorSetup {
   catalogs: CatalogChoice[];
   users: Principal[];
   directory: DirectoryResource[];
+  /** Connected organizations, for "Specific connected organizations". */
+  organizations: Principal[];
 }
 
 /** After a create: what was made, for the hidden toggle, the direct link and the next steps. */
@@ -86,12 +88,27 @@ async function probeAdmin(client: EntitlementClient, signal: AbortSignal): Promi
   }
 }
 
+/** Connected organizations are for administrators only: anyone else gets none (and the read-only state). */
+async function listOrganizations(client: EntitlementClient, signal: AbortSignal): Promise<Principal[]> {
+  try {
+    const { data } = await client.raw.GET(`${EM}/connectedOrganizations`, { params: { query: { $top: 999 } as never }, signal });
+    return ((data as { value?: ConnectedOrganization[] } | undefined)?.value ?? [])
+      .filter((o) => o.id)
+      .map((o) => ({ kind: 'organization' as const, id: o.id!, name: o.displayName ?? o.id! }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  } catch (error) {
+    if (errorStatus(toError(error)) === 403) return [];
+    throw error;
+  }
+}
+
 async function loadSetup(client: EntitlementClient, signal: AbortSignal): Promise<EditorSetup> {
   // Issued in one tick, so the SDK sends them as one $batch.
-  const [allowed, catalogs, users] = await Promise.all([
+  const [allowed, catalogs, users, organizations] = await Promise.all([
     probeAdmin(client, signal),
     client.raw.GET(`${EM}/catalogs`, { params: { query: { $top: 999, $expand: ['resources($expand=roles)'] } as never }, signal }),
     client.raw.GET('/users', { params: { query: { $top: 999, $select: ['id', 'displayName', 'userPrincipalName'] } as never }, signal }),
+    listOrganizations(client, signal),
   ]);
   const catalogList = ((catalogs.data as { value?: AccessPackageCatalog[] } | undefined)?.value ?? []).filter((c) => c.catalogType !== 'serviceManaged');
   // The directory's groups, applications and sites as entitlement management knows them (the resources of every
@@ -114,6 +131,7 @@ async function loadSetup(client: EntitlementClient, signal: AbortSignal): Promis
     catalogs: catalogList.map((c) => ({ id: c.id ?? '', name: c.displayName ?? '' })).sort((a, b) => a.name.localeCompare(b.name)),
     users: userList.map((u) => ({ kind: 'user' as const, id: u.id!, name: u.displayName ?? u.userPrincipalName ?? u.id! })).sort((a, b) => a.name.localeCompare(b.name)),
     directory: [...directory.values()].sort((a, b) => a.name.localeCompare(b.name)),
+    organizations,
   };
 }
 
@@ -268,6 +286,10 @@ export class AccessPackageEditor extends EkElement {
 
   protected get directoryResources(): DirectoryResource[] | undefined {
     return this.setup.value?.directory;
+  }
+
+  protected organizations(): Principal[] {
+    return this.setup.value?.organizations ?? [];
   }
 
   protected principals(groups: boolean): Principal[] {
@@ -433,6 +455,15 @@ export class AccessPackageEditor extends EkElement {
         existing.incompatible = existing.incompatible.filter((p) => p.id !== id);
         emit(this, 'package-updated', { ...existing.pkg, incompatibleAccessPackages: existing.incompatible });
         void this.announce(this.msg2('incompatibleRemoved', { name: other?.displayName ?? id }));
+      }),
+      addIncompatibleGroup: (group) => void this.change('separation-groups', () => this.admin().addIncompatibleGroup(existing.pkg.id!, group.id), () => {
+        existing.incompatibleGroups = [...existing.incompatibleGroups, group];
+        void this.announce(this.msg2('incompatibleAdded', { name: group.name }));
+      }),
+      removeIncompatibleGroup: (id) => void this.change('separation-groups', () => this.admin().removeIncompatibleGroup(existing.pkg.id!, id), () => {
+        const group = existing.incompatibleGroups.find((g) => g.id === id);
+        existing.incompatibleGroups = existing.incompatibleGroups.filter((g) => g.id !== id);
+        void this.announce(this.msg2('incompatibleRemoved', { name: group?.name ?? id }));
       }),
       assign: (userId, policyId) => void this.assignUser(existing, userId, policyId),
     };

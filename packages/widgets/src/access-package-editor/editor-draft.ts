@@ -11,21 +11,28 @@ export const POLICY_STEPS = ['requests', 'questions', 'lifecycle', 'extensions',
 export type StepId = (typeof STEPS)[number] | (typeof EDIT_STEPS)[number];
 
 /** Seed 003's "Users who can request access", each one Graph allowedTargetScope. */
-export type WhoCanRequest = 'specific' | 'allMembers' | 'allUsers' | 'allOrganizations' | 'allExternal' | 'none';
+export type WhoCanRequest = 'specific' | 'allMembers' | 'allUsers' | 'specificOrganizations' | 'allOrganizations' | 'allExternal' | 'none';
 /** Who approves a stage: for users in the directory the manager or sponsors, for external users internal or
  * external sponsors (seed 003), or specific users and groups. */
 export type ApproverKind = 'manager' | 'sponsors' | 'internalSponsors' | 'externalSponsors' | 'specific';
 
 /** The approver kinds seed 003 offers for a policy's requestors. */
 export function approverKindsFor(who: WhoCanRequest): ApproverKind[] {
-  return who === 'allOrganizations' || who === 'allExternal' ? ['internalSponsors', 'externalSponsors', 'specific'] : ['manager', 'sponsors', 'specific'];
+  return who === 'specificOrganizations' || who === 'allOrganizations' || who === 'allExternal' ? ['internalSponsors', 'externalSponsors', 'specific'] : ['manager', 'sponsors', 'specific'];
+}
+/** The requestors a policy names: users and groups, or connected organizations, as `who` says. */
+export function targetsFor(policy: { who: WhoCanRequest; targets: Principal[] }): Principal[] {
+  if (policy.who === 'specific') return policy.targets.filter((t) => t.kind !== 'organization');
+  if (policy.who === 'specificOrganizations') return policy.targets.filter((t) => t.kind === 'organization');
+  return [];
 }
 export type QuestionKind = 'shortText' | 'longText' | 'multipleChoice';
 export type ExpirationKind = 'days' | 'hours' | 'date' | 'never';
 
-/** A user or a group named in a policy (an approver, a requestor), with the name shown for it. */
+/** A user or a group named in a policy (an approver, a requestor), or a connected organization whose users may
+ * request, with the name shown for it. */
 export interface Principal {
-  kind: 'user' | 'group';
+  kind: 'user' | 'group' | 'organization';
   id: string;
   name: string;
 }

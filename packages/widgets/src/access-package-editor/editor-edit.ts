@@ -15,7 +15,7 @@ export interface ExistingPackage {
   roles: RoleDraft[];
   policies: AssignmentPolicy[];
   incompatible: AccessPackage[];
-  /** Groups whose members may not get this package (read only: see the widgets README). */
+  /** Groups whose members may not get this package. */
   incompatibleGroups: { id: string; name: string }[];
   /** The other packages, to choose incompatible ones from. */
   others: AccessPackage[];

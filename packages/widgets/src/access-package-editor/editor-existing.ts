@@ -14,6 +14,8 @@ export interface ExistingActions {
   openPolicy(id?: string): void;
   addIncompatible(id: string): void;
   removeIncompatible(id: string): void;
+  addIncompatibleGroup(group: { id: string; name: string }): void;
+  removeIncompatibleGroup(id: string): void;
   assign(userId: string, policyId: string): void;
   /** The last direct assignment made here, in words. */
   lastAssigned?: string;

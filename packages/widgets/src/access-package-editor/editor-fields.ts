@@ -101,11 +101,11 @@ export function select(
  */
 export function principalPicker(
   host: EditorHost,
-  o: { id: string; label: string; chosen: Principal[]; onChange: (chosen: Principal[]) => void; groups?: boolean },
+  o: { id: string; label: string; chosen: Principal[]; onChange: (chosen: Principal[]) => void; groups?: boolean; from?: Principal[] },
 ): TemplateResult {
   const e = host.e;
   const error = host.problemFor(o.id);
-  const candidates = host.principals(o.groups ?? true).filter((p) => !o.chosen.some((c) => c.id === p.id));
+  const candidates = (o.from ?? host.principals(o.groups ?? true)).filter((p) => !o.chosen.some((c) => c.id === p.id));
   const add = () => {
     const picked = (host.renderRoot as ShadowRoot).getElementById(o.id) as HTMLSelectElement | null;
     const principal = candidates.find((p) => p.id === picked?.value);

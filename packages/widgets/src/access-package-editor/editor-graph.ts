@@ -21,6 +21,7 @@ import {
   activeStages,
   newPolicy,
   newStage,
+  targetsFor,
   type ApproverKind,
   type Draft,
   type LocalizedDraft,
@@ -39,15 +40,18 @@ const SCOPES: Record<WhoCanRequest, NonNullable<AssignmentPolicy['allowedTargetS
   specific: 'specificDirectoryUsers',
   allMembers: 'allMemberUsers',
   allUsers: 'allDirectoryUsers',
+  specificOrganizations: 'specificConnectedOrganizationUsers',
   allOrganizations: 'allConfiguredConnectedOrganizationUsers',
   allExternal: 'allExternalUsers',
   none: 'notSpecified',
 };
 
-/** The subject set naming a user or a group (Graph's singleUser / groupMembers). */
+/** The subject set naming a user, a group or a connected organization (singleUser / groupMembers / connectedOrganizationMembers). */
 export function subjectOf(p: Principal): SubjectSet {
+  if (p.kind === 'organization') return { '@odata.type': type('connectedOrganizationMembers'), connectedOrganizationId: p.id } as unknown as SubjectSet;
   return (p.kind === 'group' ? { '@odata.type': type('groupMembers'), groupId: p.id } : { '@odata.type': type('singleUser'), userId: p.id }) as unknown as SubjectSet;
 }
+
 
 const managerSet = (level: number) => ({ '@odata.type': type('requestorManager'), managerLevel: level }) as SubjectSet;
 
@@ -126,7 +130,7 @@ export function policyBody(policy: PolicyDraft, packageId: string): AssignmentPo
     displayName: policy.name.trim(),
     description: policy.description,
     allowedTargetScope: SCOPES[policy.who],
-    specificAllowedTargets: policy.who === 'specific' ? policy.targets.map(subjectOf) : [],
+    specificAllowedTargets: targetsFor(policy).map(subjectOf),
     expiration: expirationBody(policy),
     requestorSettings: {
       enableTargetsToSelfAddAccess: requests,
@@ -155,15 +159,19 @@ export function policyBody(policy: PolicyDraft, packageId: string): AssignmentPo
 
 // ---- from Graph, for editing ----
 
-type AnySet = SubjectSet & { userId?: string | null; groupId?: string | null; managerLevel?: number | null; description?: string | null };
+type AnySet = SubjectSet & { userId?: string | null; groupId?: string | null; connectedOrganizationId?: string | null; managerLevel?: number | null; description?: string | null };
 const kindOf = (set: SubjectSet) => (set['@odata.type'] ?? '').replace(/^#?microsoft\.graph\./, '');
 
-/** Users and groups named in subject sets (others, like the manager, are read apart). */
+/** Users, groups and connected organizations named in subject sets (others, like the manager, are read apart). */
 export function principalsOf(sets: readonly SubjectSet[] | null | undefined, nameOf: (id: string) => string | undefined): Principal[] {
   return ((sets ?? []) as AnySet[]).flatMap((set): Principal[] => {
     const kind = kindOf(set);
     if (kind === 'singleUser' && set.userId) return [{ kind: 'user', id: set.userId, name: nameOf(set.userId) ?? set.description ?? set.userId }];
     if (kind === 'groupMembers' && set.groupId) return [{ kind: 'group', id: set.groupId, name: nameOf(set.groupId) ?? set.description ?? set.groupId }];
+    if (kind === 'connectedOrganizationMembers' && set.connectedOrganizationId) {
+      const id = set.connectedOrganizationId;
+      return [{ kind: 'organization', id, name: nameOf(id) ?? set.description ?? id }];
+    }
     return [];
   });
 }

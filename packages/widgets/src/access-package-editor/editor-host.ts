@@ -33,6 +33,8 @@ export interface EditorHost extends ViewHost {
   stepLabel(step: StepId): string;
   /** Users (and groups, when asked) who can be named in a policy. */
   principals(groups: boolean): Principal[];
+  /** Connected organizations whose users a policy may let request. */
+  organizations(): Principal[];
   readonly catalogs: CatalogChoice[];
   /** The chosen catalog's resources and extensions; undefined while they load or for a new catalog. */
   readonly catalogResources: AccessPackageResource[] | undefined;

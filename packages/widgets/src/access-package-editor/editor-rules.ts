@@ -3,7 +3,7 @@
 // Seed 003's rules: a stage forwards to alternate approvers only when its decision times out after at least 4 days,
 // no earlier than the day after half that time and never on the last day; 1 to 3 stages; expiry after 0 to 3660
 // days; the second-level manager as alternate approver needs a fallback.
-import { activeStages, MAX_STAGES, type Draft, type PolicyDraft, type QuestionDraft, type StageDraft, type StepId } from './editor-draft.ts';
+import { activeStages, MAX_STAGES, targetsFor, type Draft, type PolicyDraft, type QuestionDraft, type StageDraft, type StepId } from './editor-draft.ts';
 
 export type RuleCode =
   | 'nameRequired'
@@ -11,6 +11,7 @@ export type RuleCode =
   | 'catalogNameRequired'
   | 'policyNameRequired'
   | 'targetsRequired'
+  | 'organizationsRequired'
   | 'externalNeedsApproval'
   | 'stageCount'
   | 'approversRequired'
@@ -166,7 +167,10 @@ export function expirationIssues(policy: PolicyDraft, today: string): Issue[] {
 export function policyIssues(policy: PolicyDraft, today: string): Issue[] {
   const issues: Issue[] = [];
   if (!policy.name.trim()) issues.push({ step: 'requests', field: 'policy-name', code: 'policyNameRequired' });
-  if (policy.who === 'specific' && policy.targets.length === 0) issues.push({ step: 'requests', field: 'targets', code: 'targetsRequired' });
+  if (policy.who === 'specific' && targetsFor(policy).length === 0) issues.push({ step: 'requests', field: 'targets', code: 'targetsRequired' });
+  if (policy.who === 'specificOrganizations' && targetsFor(policy).length === 0) {
+    issues.push({ step: 'requests', field: 'organizations', code: 'organizationsRequired' });
+  }
   // Seed 003: letting any external user request "would allow any identity on the Internet to request access".
   if (policy.who === 'allExternal' && !policy.requireApproval) issues.push({ step: 'requests', field: 'require-approval', code: 'externalNeedsApproval' });
   if (policy.who !== 'none' && policy.requireApproval) {

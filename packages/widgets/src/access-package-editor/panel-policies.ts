@@ -9,6 +9,7 @@ const WHO: Record<string, EditorKey> = {
   specificDirectoryUsers: 'whoSpecific',
   allMemberUsers: 'whoAllMembers',
   allDirectoryUsers: 'whoAllUsers',
+  specificConnectedOrganizationUsers: 'whoSpecificOrganizations',
   allConfiguredConnectedOrganizationUsers: 'whoAllOrganizations',
   allExternalUsers: 'whoAllExternal',
 };

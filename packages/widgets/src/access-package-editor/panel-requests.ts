@@ -1,7 +1,7 @@
 // Step 3, Requests: the policy's name, who can request, requests on behalf, approval in 1 to 3 stages (approvers,
 // decision days, justification, alternate approvers with forwarding), and whether new requests are enabled.
 import { html, nothing, type TemplateResult } from 'lit';
-import { approverKindsFor, MAX_STAGES, type ApproverKind, type StageDraft, type WhoCanRequest } from './editor-draft.ts';
+import { approverKindsFor, MAX_STAGES, targetsFor, type ApproverKind, type StageDraft, type WhoCanRequest } from './editor-draft.ts';
 import { approverWords } from './panel-review.ts';
 import { checkbox, principalPicker, radioGroup, select, textField } from './editor-fields.ts';
 import type { EditorHost } from './editor-host.ts';
@@ -93,6 +93,7 @@ export function renderRequests(host: EditorHost): TemplateResult {
         ['specific', e.whoSpecific],
         ['allMembers', e.whoAllMembers],
         ['allUsers', e.whoAllUsers],
+        ['specificOrganizations', e.whoSpecificOrganizations],
         ['allOrganizations', e.whoAllOrganizations],
         ['allExternal', e.whoAllExternal],
         ['none', e.whoNone],
@@ -106,7 +107,15 @@ export function renderRequests(host: EditorHost): TemplateResult {
         }),
     })}
     ${policy.who === 'specific'
-      ? principalPicker(host, { id: 'targets', label: e.targetsLabel, chosen: policy.targets, onChange: (c) => set((p) => (p.targets = c)) })
+      ? principalPicker(host, { id: 'targets', label: e.targetsLabel, chosen: targetsFor(policy), onChange: (c) => set((p) => (p.targets = c)) })
+      : policy.who === 'specificOrganizations'
+      ? principalPicker(host, {
+          id: 'organizations',
+          label: e.organizationsLabel,
+          chosen: targetsFor(policy),
+          from: host.organizations(),
+          onChange: (c) => set((p) => (p.targets = c)),
+        })
       : nothing}
     ${requests
       ? html`${checkbox(host, { id: 'on-behalf', label: e.onBehalfLabel, checked: policy.onBehalf, onChange: (v) => set((p) => (p.onBehalf = v)) })}

@@ -1,7 +1,7 @@
 // Step 7, Review + create: every setting in words, each problem as a link to its field in its panel, and Create
 // (in Graph's order; after a failure part-way, what exists and a Resume).
 import { html, nothing, type TemplateResult } from 'lit';
-import { activeStages, type ApproverKind, type Principal, type StageDraft } from './editor-draft.ts';
+import { activeStages, targetsFor, type ApproverKind, type Principal, type StageDraft } from './editor-draft.ts';
 import type { EditorHost } from './editor-host.ts';
 import type { CreateProgress } from './editor-graph.ts';
 import { EXTENSION_STAGES } from './panel-extensions.ts';
@@ -45,9 +45,10 @@ export function renderSummary(host: EditorHost, policyOnly = false): TemplateRes
   const yes = (b: boolean) => (b ? e.yes : e.no);
   const catalog = draft.catalogMode === 'new' ? host.msg2('reviewNewCatalog', { name: draft.newCatalogName }) : (host.catalogs.find((c) => c.id === draft.catalogId)?.name ?? '');
   const who = {
-    specific: `${e.whoSpecific}: ${names(host, p.targets)}`,
+    specific: `${e.whoSpecific}: ${names(host, targetsFor(p))}`,
     allMembers: e.whoAllMembers,
     allUsers: e.whoAllUsers,
+    specificOrganizations: `${e.whoSpecificOrganizations}: ${names(host, targetsFor(p))}`,
     allOrganizations: e.whoAllOrganizations,
     allExternal: e.whoAllExternal,
     none: e.whoNone,

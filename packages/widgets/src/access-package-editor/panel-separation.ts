@@ -1,28 +1,46 @@
-// Separation of duties: access packages a user of this one may not also have (Graph's incompatibleAccessPackages).
+// Separation of duties: access packages a user of this one may not also have (Graph's incompatibleAccessPackages),
+// and groups whose members may not get it (incompatibleGroups).
 import { html, nothing, type TemplateResult } from 'lit';
 import { select } from './editor-fields.ts';
 import type { EditorHost } from './editor-host.ts';
 import type { ExistingActions } from './editor-existing.ts';
 
-const separationPick = new WeakMap<EditorHost, string>();
+interface Named {
+  id: string;
+  name: string;
+}
 
-export function renderSeparation(host: EditorHost, x: ExistingActions): TemplateResult {
+/** One incompatibility list: what is chosen (each with Remove), a choice of the rest and Add, its error. */
+interface IncompatibleList {
+  key: 'separation' | 'separation-groups';
+  headingId: string;
+  heading: string;
+  selectId: string;
+  label: string;
+  addLabel: string;
+  chosen: Named[];
+  all: Named[];
+  add(item: Named): void;
+  remove(id: string): void;
+}
+
+const picks = new WeakMap<EditorHost, Record<string, string>>();
+
+function renderList(host: EditorHost, x: ExistingActions, o: IncompatibleList): TemplateResult {
   const { e } = host;
-  const { incompatible, others } = x.existing;
-  const choices = others.filter((p) => !incompatible.some((i) => i.id === p.id));
-  const picked = separationPick.get(host) ?? choices[0]?.id ?? '';
-  const error = x.errorFor('separation');
+  const choices = o.all.filter((c) => !o.chosen.some((i) => i.id === c.id));
+  const picked = choices.find((c) => c.id === picks.get(host)?.[o.selectId]) ?? choices[0];
+  const error = x.errorFor(o.key);
   return html`
-    <p class="hint">${e.separationIntro}</p>
-    <h4 id="incompatible-heading">${e.incompatibleHeading}</h4>
-    ${incompatible.length === 0
+    <h4 id=${o.headingId}>${o.heading}</h4>
+    ${o.chosen.length === 0
       ? html`<p class="muted">${e.noIncompatible}</p>`
-      : html`<ul class="chosen" aria-labelledby="incompatible-heading">
-          ${incompatible.map(
-            (p) => html`<li>
-              <span>${p.displayName}</span>
-              <button type="button" part="button remove-button" class="link" ?disabled=${x.busy('separation')} @click=${() => x.removeIncompatible(p.id ?? '')}>
-                ${host.msg2('removeIncompatible', { name: p.displayName ?? '' })}
+      : html`<ul class="chosen" aria-labelledby=${o.headingId}>
+          ${o.chosen.map(
+            (item) => html`<li>
+              <span>${item.name}</span>
+              <button type="button" part="button remove-button" class="link" ?disabled=${x.busy(o.key)} @click=${() => o.remove(item.id)}>
+                ${host.msg2('removeIncompatible', { name: item.name })}
               </button>
             </li>`,
           )}
@@ -30,24 +48,53 @@ export function renderSeparation(host: EditorHost, x: ExistingActions): Template
     ${choices.length
       ? html`<div class="pick">
           ${select(host, {
-            id: 'incompatible',
-            label: e.incompatibleLabel,
-            value: picked,
-            options: choices.map((p) => [p.id ?? '', p.displayName ?? '']),
+            id: o.selectId,
+            label: o.label,
+            value: picked?.id ?? '',
+            options: choices.map((c) => [c.id, c.name]),
             onChange: (v) => {
-              separationPick.set(host, v);
+              picks.set(host, { ...picks.get(host), [o.selectId]: v });
               host.requestUpdate();
             },
           })}
           <div class="actions">
-            <button type="button" part="button add-button" ?disabled=${x.busy('separation')} @click=${() => picked && x.addIncompatible(picked)}>${e.addIncompatible}</button>
+            <button type="button" part="button add-button" ?disabled=${x.busy(o.key)} @click=${() => picked && o.add(picked)}>${o.addLabel}</button>
           </div>
         </div>`
       : nothing}
     ${error ? host.renderError(error, () => host.requestUpdate(), e.updateFailed) : nothing}
-    <h4 id="incompatible-groups-heading">${e.incompatibleGroupsHeading}</h4>
-    ${x.existing.incompatibleGroups.length === 0
-      ? html`<p class="muted">${e.noIncompatible}</p>`
-      : html`<ul class="chosen" aria-labelledby="incompatible-groups-heading">${x.existing.incompatibleGroups.map((g) => html`<li>${g.name}</li>`)}</ul>`}
+  `;
+}
+
+const named = (p: { id?: string | null; displayName?: string | null }): Named => ({ id: p.id ?? '', name: p.displayName ?? '' });
+
+export function renderSeparation(host: EditorHost, x: ExistingActions): TemplateResult {
+  const { e } = host;
+  return html`
+    <p class="hint">${e.separationIntro}</p>
+    ${renderList(host, x, {
+      key: 'separation',
+      headingId: 'incompatible-heading',
+      heading: e.incompatibleHeading,
+      selectId: 'incompatible',
+      label: e.incompatibleLabel,
+      addLabel: e.addIncompatible,
+      chosen: x.existing.incompatible.map(named),
+      all: x.existing.others.map(named),
+      add: (item) => x.addIncompatible(item.id),
+      remove: (id) => x.removeIncompatible(id),
+    })}
+    ${renderList(host, x, {
+      key: 'separation-groups',
+      headingId: 'incompatible-groups-heading',
+      heading: e.incompatibleGroupsHeading,
+      selectId: 'incompatible-group',
+      label: e.incompatibleGroupLabel,
+      addLabel: e.addIncompatibleGroup,
+      chosen: x.existing.incompatibleGroups,
+      all: host.principals(true).filter((p) => p.kind === 'group'),
+      add: (group) => x.addIncompatibleGroup(group),
+      remove: (id) => x.removeIncompatibleGroup(id),
+    })}
   `;
 }

@@ -88,11 +88,53 @@ describe('<access-package-editor package-id>: an existing package', function () 
     await expect(editor).to.be.accessible();
   });
 
-  it('shows the groups a package is incompatible with', async () => {
+  it('shows, adds and removes the groups a package is incompatible with', async () => {
     const id = await packageId('Production Support On-Call');
     const editor = await asPerson<AccessPackageEditor>('admin', html`<access-package-editor package-id=${id}></access-package-editor>`);
+    const e = await engine();
+    const admin = await idOf('admin');
+    const groupsOf = () => e.listIncompatibleGroups(admin, id).map((g) => g.displayName);
     await activate(await findByRole(editor, 'button', { name: 'Separation of duties' }));
     const groups = await findByRole(editor, 'list', { name: 'Incompatible groups' });
-    expect(groups.textContent?.trim()).to.equal('Contractors');
+    expect(getByRole(groups, 'listitem').textContent).to.contain('Contractors');
+
+    await choose(editor, 'Incompatible group', 'Build Agent Admins');
+    await activate(getByRole(editor, 'button', { name: 'Add incompatible group' }));
+    await findByRole(editor, 'button', { name: 'Remove Build Agent Admins' });
+    expect(groupsOf()).to.deep.equal(['Contractors', 'Build Agent Admins']);
+
+    await activate(getByRole(editor, 'button', { name: 'Remove Contractors' }));
+    await findText(editor, 'Contractors is no longer incompatible.');
+    expect(groupsOf()).to.deep.equal(['Build Agent Admins']);
+    await expect(editor).to.be.accessible();
+  });
+
+  it('adds a policy for the users of a specific connected organization, chosen from Graph\'s list', async () => {
+    const id = await packageId('Sales Pipeline');
+    const editor = await asPerson<AccessPackageEditor>('admin', html`<access-package-editor package-id=${id}></access-package-editor>`);
+    await activate(await findByRole(editor, 'button', { name: 'Policies' }));
+    await activate(await findByRole(editor, 'button', { name: 'Add policy' }));
+    await typeInto(await findByRole(editor, 'textbox', { name: 'Policy name' }), 'Fabrikam partners');
+    await activate(getByRole(editor, 'radio', { name: 'Specific connected organizations' }));
+    // Without an organization the policy cannot be saved.
+    await activate(getByRole(editor, 'button', { name: 'Review + save' }));
+    await findText(editor, 'Add at least one connected organization whose users can request.');
+    await activate(getByRole(editor, 'button', { name: 'Requests (has problems)' }));
+    await choose(editor, 'Connected organizations whose users can request', 'Fabrikam');
+    await activate(getByRole(editor, 'button', { name: 'Add to Connected organizations whose users can request' }));
+    expect(getByRole(editor, 'list', { name: 'Chosen for Connected organizations whose users can request' }).textContent).to.contain('Fabrikam');
+    await activate(getByRole(editor, 'button', { name: 'Review + save' }));
+    await findText(editor, /Specific connected organizations: Fabrikam/);
+    const saved = oneEvent(editor, 'policy-saved');
+    await activate(await findByRole(editor, 'button', { name: 'Save policy' }));
+    const policy = (await saved).detail;
+    expect(policy.allowedTargetScope).to.equal('specificConnectedOrganizationUsers');
+    const e = await engine();
+    const stored = e.getPolicy(await idOf('admin'), policy.id!);
+    expect(stored.specificAllowedTargets).to.deep.equal([
+      { '@odata.type': '#microsoft.graph.connectedOrganizationMembers', connectedOrganizationId: e.listConnectedOrganizations(await idOf('admin'))[0].id, description: 'Fabrikam' },
+    ]);
+    await findByRole(editor, 'button', { name: 'Edit policy Fabrikam partners' });
+    await expect(editor).to.be.accessible();
   });
 });

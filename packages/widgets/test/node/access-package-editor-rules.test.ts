@@ -91,6 +91,22 @@ describe('who can request', () => {
     expect(codes(policyIssues({ ...policy, who: 'allExternal', requireApproval: false }, '2026-01-01'))).toEqual(['externalNeedsApproval']);
   });
 
+  it('specific connected organizations need one, become connectedOrganizationMembers targets, and read back', () => {
+    const fabrikam = { kind: 'organization' as const, id: 'org1', name: 'Fabrikam' };
+    const policy = { ...newPolicy('Partners'), who: 'specificOrganizations' as const, targets: [person] };
+    policy.stages[0] = { ...newStage(), approverKind: 'internalSponsors', fallbacks: [person] };
+    expect(codes(policyIssues(policy, '2026-01-01'))).toEqual(['organizationsRequired']);
+    const chosen = { ...policy, targets: [fabrikam] };
+    expect(policyIssues(chosen, '2026-01-01')).toEqual([]);
+    const body = policyBody(chosen, 'pkg');
+    expect(body).toMatchObject({
+      allowedTargetScope: 'specificConnectedOrganizationUsers',
+      specificAllowedTargets: [{ '@odata.type': '#microsoft.graph.connectedOrganizationMembers', connectedOrganizationId: 'org1' }],
+    });
+    const again = policyToDraft({ ...body, specificAllowedTargets: [{ ...body.specificAllowedTargets![0], description: 'Fabrikam' }] as never });
+    expect(again).toMatchObject({ who: 'specificOrganizations', targets: [fabrikam] });
+  });
+
   it('external users are approved by internal or external sponsors, as Graph names them, and back', () => {
     const policy = { ...newPolicy('Partners'), who: 'allOrganizations' as const };
     policy.stages[0] = { ...newStage(), approverKind: 'externalSponsors', fallbacks: [person] };

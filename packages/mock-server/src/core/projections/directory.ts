@@ -1,8 +1,8 @@
 // Users and groups as Graph returns them (directoryObjects carry their @odata.type).
 import { own } from '../own-keys.ts';
-import type { Group, User } from '@entitlement-kit/sdk';
+import type { ConnectedOrganization, Group, User } from '@entitlement-kit/sdk';
 import { clone } from '../clone.ts';
-import type { State } from '../state.ts';
+import type { ConnectedOrganizationRecord, State } from '../state.ts';
 
 export const projectUser = (user: User): User => clone(user);
 export const projectGroup = (group: Group): Group => clone(group);
@@ -18,3 +18,10 @@ export function projectDirectoryObject(state: State, id: string): User | Group |
 export function projectObjects(state: State, ids: readonly string[]): (User | Group)[] {
   return ids.map((id) => projectDirectoryObject(state, id)).filter((o): o is User | Group => !!o);
 }
+
+/** The mock keeps no identity sources or dates for an organization, so it answers only what it holds. */
+export const projectConnectedOrganization = (org: ConnectedOrganizationRecord): ConnectedOrganization => ({
+  id: org.id,
+  displayName: org.displayName,
+  state: 'configured',
+});
