@@ -4,10 +4,12 @@
 // stage) one at a time over a kept-alive connection at 1k, 10k and 50k requests in the state, every write journaled
 // to the state file. The state grows to 10k through Graph `$batch` calls of 20 creates; a second server is seeded
 // with 50k through the engine (one transaction per request), then its state file is written whole once.
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { mintToken } from '../packages/mock-server/src/identity/token.ts';
 import type { ScaleSeedInfo } from './scale-seed.ts';
@@ -66,7 +68,8 @@ class Child {
   readonly process: ChildProcess;
   readonly #waiting: ((value: any) => void)[] = [];
   constructor(script: string, args: string[]) {
-    this.process = fork(script, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const execArgv = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+    this.process = fork(script, args, { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.process.on('message', (message) => this.#waiting.shift()?.(message));
   }
   next<T>(): Promise<T> {
@@ -82,7 +85,18 @@ class Child {
   }
 }
 
-const mockChild = (stateFile: string) => new Child(new URL('./lib/mock-child.ts', import.meta.url).pathname, [stateFile]);
+// Our mock runs as tsc's JavaScript, as the published package does (`tsconfig.child.json`), not under tsx's loader:
+// the loader's transform names every closure it creates (`__name`), a cost on each read that users never pay.
+let compiledChild: string | undefined;
+function mockChildScript(): string {
+  if (!compiledChild) {
+    const config = fileURLToPath(new URL('./tsconfig.child.json', import.meta.url));
+    execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', config], { stdio: 'inherit' });
+    compiledChild = fileURLToPath(new URL('./.cache/child/bench/lib/mock-child.js', import.meta.url));
+  }
+  return compiledChild;
+}
+const mockChild = (stateFile: string) => new Child(mockChildScript(), [stateFile]);
 
 async function call(url: string, token: string, method = 'GET', body?: unknown): Promise<any> {
   const response = await fetch(url, {

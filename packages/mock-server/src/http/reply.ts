@@ -31,10 +31,9 @@ export function replyText(reply: Reply): { text: string; type: string } | undefi
   return { text: JSON.stringify(reply.body), type: GRAPH_JSON };
 }
 
-/** Every header of the reply, with the request's ids. */
-export function replyHeaders(reply: Reply, context: RequestContext): Record<string, string> {
+/** Every header of the reply, with the request's ids; `payload` is the reply's `replyText` (serialised once, by the caller). */
+export function replyHeaders(reply: Reply, context: RequestContext, payload = replyText(reply)): Record<string, string> {
   const headers: Record<string, string> = { ...reply.headers };
-  const payload = replyText(reply);
   if (payload) headers['content-type'] = payload.type;
   headers['request-id'] = context.requestId;
   if (context.clientRequestId) headers['client-request-id'] = context.clientRequestId;
@@ -42,7 +41,8 @@ export function replyHeaders(reply: Reply, context: RequestContext): Record<stri
 }
 
 export function toResponse(reply: Reply, context: RequestContext): Response {
-  return new Response(replyText(reply)?.text ?? null, { status: reply.status, headers: replyHeaders(reply, context) });
+  const payload = replyText(reply);
+  return new Response(payload?.text ?? null, { status: reply.status, headers: replyHeaders(reply, context, payload) });
 }
 
 /** A fetch Response (a fault, a $batch answer) as a reply. */

@@ -40,7 +40,21 @@ export function readBearerClaims(request: { headers: { get(name: string): string
   if (!header) throw unauthorized('Access token is empty.');
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthorized('The Authorization header must use the Bearer scheme.');
-  const segments = match[1].split('.');
+  const known = readTokens.get(match[1]);
+  if (known) return { ...known };
+  const claims = parseClaims(match[1]);
+  // A client sends the same token on every call: parsing it once per token, not per request, is a read's
+  // largest fixed cost after the body. Bounded, so a client minting a token per call cannot grow it for ever.
+  if (readTokens.size >= READ_TOKENS_KEPT) readTokens.clear();
+  readTokens.set(match[1], claims);
+  return { ...claims };
+}
+
+const READ_TOKENS_KEPT = 1024;
+const readTokens = new Map<string, Readonly<BearerClaims>>();
+
+function parseClaims(token: string): BearerClaims {
+  const segments = token.split('.');
   if (segments.length !== 3) throw unauthorized('The access token is not a JWT (three dot-separated segments).');
   const [header64, payload64] = segments;
   const tokenHeader = parseJsonObject(header64);

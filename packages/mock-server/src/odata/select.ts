@@ -16,6 +16,8 @@ export function parseSelect(text: string, option = '$select'): string[] | undefi
 }
 
 export function selectFields<T extends object>(item: T, select: string[] | undefined, expand: ExpandItem[] = []): Partial<T> {
+  // Nothing to trim: the item as it is (every caller hands over a copy of its own, and only serialises the result).
+  if (!select && !expand.length) return item;
   const source = item as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   const expanded = new Map(expand.map((node) => [node.property, node]));

@@ -120,7 +120,7 @@ function incomingOf(req: IncomingMessage, url: URL, body: Buffer): ServerIncomin
 
 function writeReply(res: ServerResponse, reply: Reply, context: RequestContext, closeAfter: boolean): void {
   const payload = replyText(reply);
-  const headers: Record<string, string> = { ...replyHeaders(reply, context), ...CORS_HEADERS };
+  const headers: Record<string, string> = { ...replyHeaders(reply, context, payload), ...CORS_HEADERS };
   if (closeAfter) headers.connection = 'close';
   if (payload) headers['content-length'] = String(Buffer.byteLength(payload.text));
   res.writeHead(reply.status, headers);
