@@ -43,11 +43,11 @@ async function only(call: Promise<unknown> | { toArray(): Promise<unknown> }): P
 
 const cases: [string, (c: EntitlementClient) => Promise<unknown> | { toArray(): Promise<unknown> }, Sent][] = [
   ['getMe', (c) => c.getMe(), { method: 'GET', path: '/me' }],
-  ['listDirectReports', (c) => c.listDirectReports(), { method: 'GET', path: '/me/directReports' }],
+  ['listDirectReports', (c) => c.listDirectReports(), { method: 'GET', path: '/me/directReports?$select=id,displayName,mail,userPrincipalName,jobTitle,department' }],
   [
     'listDirectReports with search',
     (c) => c.listDirectReports({ search: 'adele', count: true }),
-    { method: 'GET', path: '/me/directReports?$search="displayName:adele"&$count=true', consistencyLevel: 'eventual' },
+    { method: 'GET', path: '/me/directReports?$search="displayName:adele"&$count=true&$select=id,displayName,mail,userPrincipalName,jobTitle,department', consistencyLevel: 'eventual' },
   ],
   ['getManager', (c) => c.getManager('u1'), { method: 'GET', path: '/users/u1/manager' }],
   ['getUser', (c) => c.getUser('u1'), { method: 'GET', path: '/users/u1' }],

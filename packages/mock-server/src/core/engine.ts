@@ -63,6 +63,7 @@ import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
 import * as suggestions from './suggestions.ts';
 import * as tap from './tap.ts';
+import { projectUserExpanded } from './user-expand.ts';
 import { durationMs, instantMs, iso, later, ManualClock, MAX_INSTANT, MIN_INSTANT, type Clock } from './time.ts';
 import type { PendingCallout, Tx } from './tx.ts';
 
@@ -233,8 +234,9 @@ export class Engine {
 
   // ---- directory ----
 
-  getUser(callerId: string, idOrUpn: string): User {
-    return this.#read((tx) => projectUser(requireUser(tx.state, idOrUpn)), callerId, true);
+  /** GET /users/{id} and /me, with `$expand` of manager (a chain with `$levels`), directReports, sponsors. */
+  getUser(callerId: string, idOrUpn: string, options: ReadOptions = {}): User {
+    return this.#read((tx) => projectUserExpanded(tx.state, requireUser(tx.state, idOrUpn).id, options.expand), callerId, true);
   }
 
   listUsers(callerId: string): User[] {
