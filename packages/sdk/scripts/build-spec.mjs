@@ -16,8 +16,6 @@ const EXCLUDED_PATHS = [
   /\/additionalAccess\(/,
   // The editor only reads connected organizations (issue 17); their sponsors stay out.
   /\/connectedOrganizations\/\{connectedOrganization-id\}\//,
-  /\/entitlementManagement\/settings$/,
-  /\/entitlementManagement\/subjects[/(]/,
   // In the reference since 2026-12-03 (graph/NOTES.md), taken in as the mock serves them (issue 12).
   /\/accessPackagesIncompatibleWith$/,
   /\/customWorkflowExtensions\/\{/,

@@ -33,8 +33,10 @@ import type {
   AssignmentPolicy,
   AssignmentRequest,
   ConnectedOrganization,
+  EntitlementManagementSettings,
   Group,
   Requirements,
+  Subject,
   TemporaryAccessPass,
   User,
 } from '@entitlement-kit/sdk';
@@ -61,6 +63,7 @@ import * as requests from './requests.ts';
 import { hasDue, runDue } from './scheduler.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
+import * as governance from './governance-settings.ts';
 import * as suggestions from './suggestions.ts';
 import * as tap from './tap.ts';
 import { projectUserExpanded } from './user-expand.ts';
@@ -716,6 +719,25 @@ export class Engine {
     this.#write((tx) => {
       tx.state.endUserSettings = { relatedPeopleInsightLevel: level as suggestions.RelatedPeopleInsightLevel };
     });
+  }
+
+  // ---- entitlementManagementSettings and accessPackageSubjects (governance-settings.ts) ----
+
+  getSettings(callerId: string): EntitlementManagementSettings {
+    return this.#read((tx) => governance.getSettings(tx.state, callerId), callerId);
+  }
+
+  updateSettings(callerId: string, body: Body): void {
+    this.#write((tx) => governance.updateSettings(tx, callerId, body), callerId);
+  }
+
+  /** subjects(objectId='...') and subjects/{id} (the mock's subject ids are object ids). */
+  getSubject(callerId: string, objectId: string, options: ReadOptions = {}): Subject {
+    return this.#read((tx) => governance.getSubject(tx.state, callerId, objectId, options.expand), callerId);
+  }
+
+  updateSubject(callerId: string, objectId: string, body: Body): void {
+    this.#write((tx) => governance.updateSubject(tx, callerId, objectId, body), callerId);
   }
 
   // ---- machinery ----

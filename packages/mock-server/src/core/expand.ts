@@ -34,6 +34,7 @@ export function expandTree(items: readonly ExpandNode[] | undefined, made = new 
   if (known) return known;
   const tree: Record<string, Expand | true> = {};
   made.set(items, tree);
-  for (const item of items) tree[item.property] = expandTree(item.expand, made) ?? true;
+  // Defined, not assigned: a property named `__proto__` must become a key (and be refused), not the prototype.
+  for (const item of items) Object.defineProperty(tree, item.property, { value: expandTree(item.expand, made) ?? true, enumerable: true, writable: true, configurable: true });
   return tree;
 }

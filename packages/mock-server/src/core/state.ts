@@ -13,11 +13,13 @@ import type {
   AssignmentState,
   AssignmentWorkflowExtension,
   CustomExtensionStage,
+  ExternalUserLifecycleAction,
   Group,
   MultipleChoiceQuestion,
   RequestState,
   RequestType,
   Schedule,
+  SubjectLifecycle,
   TextInputQuestion,
   User,
 } from '@entitlement-kit/sdk';
@@ -214,6 +216,10 @@ export interface State {
    * means the defaults, so state files written before it existed still load.
    */
   endUserSettings?: { relatedPeopleInsightLevel: 'disabled' | 'count' | 'countAndNames' };
+  /** entitlementManagementSettings once changed (governance-settings.ts); absent: Graph's defaults. */
+  settings?: { externalUserLifecycleAction: ExternalUserLifecycleAction; durationUntilExternalUserDeletedAfterBlocked: string };
+  /** userId -> accessPackageSubject lifecycle once set; absent: derived from the user (governance-settings.ts). */
+  subjectLifecycles?: Record<string, SubjectLifecycle>;
 }
 
 export function emptyState(now: string): State {

@@ -1,8 +1,10 @@
 // Graph operations added for issue 12 (directory and governance administration beyond the request flows):
-// access package suggestions. Thin adapters, as in graph-routes.ts; the rules live in ../core.
+// access package suggestions, entitlementManagementSettings, accessPackageSubjects. Thin adapters, as in graph-routes.ts; the rules live in ../core.
 import type { Engine } from '../core/engine.ts';
 import { graphRoute, type RouteContext, type RouteDef } from '../http/route-table.ts';
-import { serveCollection } from './collections.ts';
+import { empty } from '../http/reply.ts';
+import { serveCollection, serveEntity } from './collections.ts';
+import { objectBody } from './graph-routes.ts';
 
 const EM = '/identityGovernance/entitlementManagement';
 
@@ -27,5 +29,16 @@ export function governanceRoutes(engine: Engine): RouteDef[] {
         (expand) => engine.listSuggestions(me(ctx), p(ctx, 'on'), { expand }),
       ),
     ),
+
+    // ---- settings (a singleton) and subjects ----
+    graphRoute('GET', `${EM}/settings`, (ctx) => serveEntity(ctx, 'entitlementManagementSettings', () => engine.getSettings(me(ctx)), [])),
+    graphRoute('PATCH', `${EM}/settings`, (ctx) => (engine.updateSettings(me(ctx), objectBody(ctx, 'entitlementManagementSettings')), empty())),
+    graphRoute('GET', `${EM}/subjects(objectId=':objectId')`, (ctx) =>
+      serveEntity(ctx, 'accessPackageSubject', (expand) => engine.getSubject(me(ctx), p(ctx, 'objectId'), { expand })),
+    ),
+    graphRoute('PATCH', `${EM}/subjects(objectId=':objectId')`, (ctx) =>
+      (engine.updateSubject(me(ctx), p(ctx, 'objectId'), objectBody(ctx, 'accessPackageSubject')), empty()),
+    ),
+    graphRoute('GET', `${EM}/subjects/:id`, (ctx) => serveEntity(ctx, 'accessPackageSubject', (expand) => engine.getSubject(me(ctx), p(ctx, 'id'), { expand }))),
   ];
 }

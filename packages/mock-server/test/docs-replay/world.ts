@@ -100,6 +100,8 @@ export class World {
           authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
         })
       ).id,
+    /** The contoso seed's guest from the connected organization Fabrikam (an external directory user). */
+    guestUser: async () => USERS.rob,
     /** Adele held the other package once (assigned, then removed): an assignment-history suggestion for her. */
     pastAssignment: async () => {
       const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('otherAccessPackage'), this.id('otherSelfPolicy')]);

@@ -30,11 +30,15 @@ export const VALID_PARAMS: Record<string, string> = {
   'user-id': USERS.adele,
   'group-id': GROUPS.salesTeam,
   'connectedOrganization-id': ORGANIZATIONS.fabrikam,
+  // The mock's subject ids are the users' object ids; Rob Young is the seed's governed guest.
+  'accessPackageSubject-id': USERS.rob,
+  objectId: USERS.rob,
 };
 /** The `on=` value each function segment accepts. */
 export const VALID_ON: Array<[RegExp, string]> = [
   [/accessPackages\/filterByCurrentUser/, 'allowedRequestor'],
   [/accessPackageAssignmentApprovals\/filterByCurrentUser/, 'approver'],
+  [/accessPackageSuggestions\/filterByCurrentUser/, 'relatedPeopleAssignments,assignmentHistory'],
   [/filterByCurrentUser/, 'target'],
 ];
 
@@ -115,5 +119,7 @@ export const BASE_BODIES: Record<string, unknown> = {
   'PATCH /identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}': { description: 'changed' },
   'PATCH /users/{user-id}': { jobTitle: 'Changed' },
   'POST /users/{user-id}/authentication/temporaryAccessPassMethods': { lifetimeInMinutes: 60 },
+  'PATCH /identityGovernance/entitlementManagement/settings': { externalUserLifecycleAction: 'blockSignIn' },
+  "PATCH /identityGovernance/entitlementManagement/subjects(objectId='{objectId}')": { subjectLifecycle: 'notGoverned' },
 };
 export const keyOf = (op: Op) => `${op.method} ${op.template}`;

@@ -767,6 +767,47 @@ export interface paths {
         patch: operations["identityGovernance.entitlementManagement.UpdateCatalogs"];
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/subjects/{accessPackageSubject-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageSubject */
+                "accessPackageSubject-id": string;
+            };
+            cookie?: never;
+        };
+        /** Get accessPackageSubject */
+        get: operations["identityGovernance.entitlementManagement.GetSubjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/subjects(objectId='{objectId}')": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alternate key of accessPackageSubject */
+                objectId: string | null;
+            };
+            cookie?: never;
+        };
+        /** Get accessPackageSubject */
+        get: operations["identityGovernance.entitlementManagement.subjects.GetByObjectId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update accessPackageSubject */
+        patch: operations["identityGovernance.entitlementManagement.subjects.UpdateByObjectId"];
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/connectedOrganizations": {
         parameters: {
             query?: never;
@@ -808,6 +849,30 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get entitlementManagementSettings
+         * @description Retrieve the properties of an entitlementManagementSettings object.
+         */
+        get: operations["identityGovernance.entitlementManagement.GetSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update entitlementManagementSettings
+         * @description Update an existing entitlementManagementSettings object to change one or more of its properties.
+         */
+        patch: operations["identityGovernance.entitlementManagement.UpdateSettings"];
         trace?: never;
     };
     "/identityGovernance/entitlementManagement/catalogs/{accessPackageCatalog-id}/accessPackages": {
@@ -4352,6 +4417,96 @@ export interface operations {
             "5XX": components["responses"]["error"];
         };
     };
+    "identityGovernance.entitlementManagement.GetSubjects": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageSubject */
+                "accessPackageSubject-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved entity */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.accessPackageSubject"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.subjects.GetByObjectId": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description Alternate key of accessPackageSubject */
+                objectId: string | null;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.accessPackageSubject"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.subjects.UpdateByObjectId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alternate key of accessPackageSubject */
+                objectId: string | null;
+            };
+            cookie?: never;
+        };
+        /** @description New navigation property values */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.accessPackageSubject"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.accessPackageSubject"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
     "identityGovernance.entitlementManagement.ListConnectedOrganizations": {
         parameters: {
             query?: {
@@ -4410,6 +4565,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.GetSettings": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved entity */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.entitlementManagementSettings"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.UpdateSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description New navigation property values */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.entitlementManagementSettings"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.entitlementManagementSettings"];
                 };
             };
             "4XX": components["responses"]["error"];
