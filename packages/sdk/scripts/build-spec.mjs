@@ -14,8 +14,6 @@ const EXCLUDED_PATHS = [
   /\/assignments\/\$count$/,
   /\/reprocess$/,
   /\/additionalAccess\(/,
-  // The editor only reads connected organizations (issue 17); their sponsors stay out.
-  /\/connectedOrganizations\/\{connectedOrganization-id\}\//,
   // In the reference since 2026-12-03 (graph/NOTES.md), taken in as the mock serves them (issue 12).
   /\/accessPackagesIncompatibleWith$/,
   /\/customWorkflowExtensions\/\{/,
@@ -23,9 +21,6 @@ const EXCLUDED_PATHS = [
   /^\/me\/authentication\//,
 ];
 
-// Paths kept with some of their methods only: the rest is administration the kit does not offer.
-const ONLY_METHODS = [[/\/connectedOrganizations(\/\{connectedOrganization-id\})?$/, ['get']]];
-const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 
 const CREATE_REQUEST_DOC =
   'https://learn.microsoft.com/graph/api/entitlementmanagement-post-assignmentrequests?view=graph-rest-1.0';
@@ -86,6 +81,49 @@ const ADDITIONS = {
   },
 };
 
+const CONNECTED_ORGANIZATION_DOCS = {
+  post: 'https://learn.microsoft.com/graph/api/entitlementmanagement-post-connectedorganizations?view=graph-rest-1.0',
+  patch: 'https://learn.microsoft.com/graph/api/connectedorganization-update?view=graph-rest-1.0',
+  delete: 'https://learn.microsoft.com/graph/api/connectedorganization-delete?view=graph-rest-1.0',
+};
+const CONNECTED_ORGANIZATION = { $ref: '#/components/schemas/microsoft.graph.connectedOrganization' };
+const errorResponses = { '4XX': { $ref: '#/components/responses/error' }, '5XX': { $ref: '#/components/responses/error' } };
+const jsonBody = (schema, description) => ({ description, content: { 'application/json': { schema } }, required: true });
+
+// Operations documented on Microsoft Learn for v1.0 but absent from the metadata snapshot's paths (the reference
+// keeps only the GETs of connected organizations). Each carries `x-ek-graph-docs`, which the conformance test
+// requires of any operation the reference lacks.
+const ADDED_OPERATIONS = {
+  '/identityGovernance/entitlementManagement/connectedOrganizations': {
+    post: {
+      tags: ['identityGovernance.entitlementManagement'],
+      summary: 'Create connectedOrganization',
+      operationId: 'identityGovernance.entitlementManagement.CreateConnectedOrganizations',
+      requestBody: jsonBody(CONNECTED_ORGANIZATION, 'New entity'),
+      responses: { 201: { description: 'Created entity', content: { 'application/json': { schema: CONNECTED_ORGANIZATION } } }, ...errorResponses },
+      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.post,
+    },
+  },
+  '/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}': {
+    patch: {
+      tags: ['identityGovernance.entitlementManagement'],
+      summary: 'Update connectedOrganization',
+      description: 'Answers 202 Accepted with the updated connectedOrganization (connectedorganization-update.md).',
+      operationId: 'identityGovernance.entitlementManagement.UpdateConnectedOrganizations',
+      requestBody: jsonBody(CONNECTED_ORGANIZATION, 'New property values'),
+      responses: { 202: { description: 'Accepted', content: { 'application/json': { schema: CONNECTED_ORGANIZATION } } }, ...errorResponses },
+      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.patch,
+    },
+    delete: {
+      tags: ['identityGovernance.entitlementManagement'],
+      summary: 'Delete connectedOrganization',
+      operationId: 'identityGovernance.entitlementManagement.DeleteConnectedOrganizations',
+      responses: { 204: { description: 'Success' }, ...errorResponses },
+      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.delete,
+    },
+  },
+};
+
 /** The text of openapi.yaml as the reference and the rules above make it. */
 export function buildSpecText() {
 const reference = parse(readFileSync(referencePath, 'utf8'));
@@ -107,11 +145,10 @@ if (reference.security) spec.security = reference.security;
 
 for (const [path, item] of Object.entries(reference.paths)) {
   if (EXCLUDED_PATHS.some((re) => re.test(path))) continue;
-  const only = ONLY_METHODS.find(([re]) => re.test(path))?.[1];
-  spec.paths[path] = only
-    ? Object.fromEntries(Object.entries(item).filter(([key]) => !HTTP_METHODS.includes(key) || only.includes(key)))
-    : item;
+  spec.paths[path] = item;
 }
+
+for (const [path, methods] of Object.entries(ADDED_OPERATIONS)) spec.paths[path] = { ...spec.paths[path], ...methods };
 
 // Copy every component reachable from the kept paths, following $ref transitively.
 const pending = [spec.paths];

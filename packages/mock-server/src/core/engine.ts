@@ -63,6 +63,7 @@ import * as requests from './requests.ts';
 import { hasDue, runDue } from './scheduler.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
+import * as organizations from './connected-organizations.ts';
 import * as governance from './governance-settings.ts';
 import * as suggestions from './suggestions.ts';
 import * as tap from './tap.ts';
@@ -515,7 +516,7 @@ export class Engine {
     this.#write((tx) => packageAdmin.removeIncompatibleGroup(tx, callerId, packageId, groupId), callerId);
   }
 
-  // ---- connected organizations (read only: the kit offers them as requestors, it does not manage them) ----
+  // ---- connected organizations (reads; administration and sponsors are further down) ----
 
   listConnectedOrganizations(callerId: string): ConnectedOrganization[] {
     return this.#read((tx) => {
@@ -738,6 +739,33 @@ export class Engine {
 
   updateSubject(callerId: string, objectId: string, body: Body): void {
     this.#write((tx) => governance.updateSubject(tx, callerId, objectId, body), callerId);
+  }
+
+  // ---- connected organizations: administration and sponsors (connected-organizations.ts) ----
+
+  createConnectedOrganization(callerId: string, body: Body): ConnectedOrganization {
+    return this.#write((tx) => projectConnectedOrganization(organizations.createOrganization(tx, callerId, body)), callerId);
+  }
+
+  /** PATCH answers 202 with the organization (connectedorganization-update.md). */
+  updateConnectedOrganization(callerId: string, id: string, body: Body): ConnectedOrganization {
+    return this.#write((tx) => projectConnectedOrganization(organizations.updateOrganization(tx, callerId, id, body)), callerId);
+  }
+
+  deleteConnectedOrganization(callerId: string, id: string): void {
+    this.#write((tx) => organizations.deleteOrganization(tx, callerId, id), callerId);
+  }
+
+  listOrganizationSponsors(callerId: string, id: string, kind: organizations.SponsorKind): (User | Group)[] {
+    return this.#read((tx) => projectObjects(tx.state, organizations.sponsorIds(tx.state, callerId, id, kind)), callerId);
+  }
+
+  addOrganizationSponsor(callerId: string, id: string, kind: organizations.SponsorKind, sponsorId: string): void {
+    this.#write((tx) => organizations.addSponsor(tx, callerId, id, kind, sponsorId), callerId);
+  }
+
+  removeOrganizationSponsor(callerId: string, id: string, kind: organizations.SponsorKind, sponsorId: string): void {
+    this.#write((tx) => organizations.removeSponsor(tx, callerId, id, kind, sponsorId), callerId);
   }
 
   // ---- machinery ----

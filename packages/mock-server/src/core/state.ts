@@ -45,6 +45,13 @@ export interface ConnectedOrganizationRecord {
   displayName: string;
   internalSponsorIds: string[];
   externalSponsorIds: string[];
+  /** Optional so that state files written before organizations could be created still load. */
+  description?: string | null;
+  /** identitySource objects with their @odata.type, as given. */
+  identitySources?: Record<string, unknown>[];
+  state?: 'configured' | 'proposed';
+  createdDateTime?: string;
+  modifiedDateTime?: string;
 }
 
 export interface TemporaryAccessPassRecord {

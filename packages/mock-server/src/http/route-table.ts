@@ -104,7 +104,8 @@ export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
   return {
     find(scope, method, path) {
       const segments: string[] = [];
-      for (const raw of path.replace(/^\/+/, '').split('/')) {
+      // Graph takes a trailing slash (`.../connectedOrganizations/` in Microsoft's own create example).
+      for (const raw of path.replace(/^\/+/, '').replace(/(.)\/$/, '$1').split('/')) {
         const decoded = decodeSegment(raw);
         if (decoded === undefined) return undefined;
         segments.push(decoded);

@@ -1,12 +1,15 @@
 // Graph operations added for issue 12 (directory and governance administration beyond the request flows):
-// access package suggestions, entitlementManagementSettings, accessPackageSubjects. Thin adapters, as in graph-routes.ts; the rules live in ../core.
+// access package suggestions, entitlementManagementSettings, accessPackageSubjects, connected organizations'
+// administration and sponsors. Thin adapters, as in graph-routes.ts; the rules live in ../core.
 import type { Engine } from '../core/engine.ts';
 import { graphRoute, type RouteContext, type RouteDef } from '../http/route-table.ts';
-import { empty } from '../http/reply.ts';
+import { created, empty, json } from '../http/reply.ts';
 import { serveCollection, serveEntity } from './collections.ts';
-import { objectBody } from './graph-routes.ts';
+import { directoryObjects, objectBody, referencedId } from './graph-routes.ts';
+import { withUserDefaults } from './user-shape.ts';
 
 const EM = '/identityGovernance/entitlementManagement';
+const SPONSOR_KINDS = ['internalSponsors', 'externalSponsors'] as const;
 
 const suggestionRules = { filterable: ['id'], orderable: [], searchable: [] };
 const suggestions = (context: string) => ({ rules: suggestionRules, context, type: 'accessPackageSuggestion' });
@@ -40,5 +43,25 @@ export function governanceRoutes(engine: Engine): RouteDef[] {
       (engine.updateSubject(me(ctx), p(ctx, 'objectId'), objectBody(ctx, 'accessPackageSubject')), empty()),
     ),
     graphRoute('GET', `${EM}/subjects/:id`, (ctx) => serveEntity(ctx, 'accessPackageSubject', (expand) => engine.getSubject(me(ctx), p(ctx, 'id'), { expand }))),
+
+    // ---- connected organizations: create, update, delete, sponsors ----
+    graphRoute('POST', `${EM}/connectedOrganizations`, (ctx) =>
+      created(engine.createConnectedOrganization(me(ctx), objectBody(ctx, 'connectedOrganization'))),
+    ),
+    graphRoute('PATCH', `${EM}/connectedOrganizations/:id`, (ctx) =>
+      json(engine.updateConnectedOrganization(me(ctx), p(ctx, 'id'), objectBody(ctx, 'connectedOrganization')), 202),
+    ),
+    graphRoute('DELETE', `${EM}/connectedOrganizations/:id`, (ctx) => (engine.deleteConnectedOrganization(me(ctx), p(ctx, 'id')), empty())),
+    ...SPONSOR_KINDS.flatMap((kind) => [
+      graphRoute('GET', `${EM}/connectedOrganizations/:id/${kind}`, (ctx) =>
+        withUserDefaults(ctx, serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listOrganizationSponsors(me(ctx), p(ctx, 'id'), kind)), false),
+      ),
+      graphRoute('POST', `${EM}/connectedOrganizations/:id/${kind}/$ref`, (ctx) =>
+        (engine.addOrganizationSponsor(me(ctx), p(ctx, 'id'), kind, referencedId(ctx)), empty()),
+      ),
+      graphRoute('DELETE', `${EM}/connectedOrganizations/:id/${kind}/:sponsorId/$ref`, (ctx) =>
+        (engine.removeOrganizationSponsor(me(ctx), p(ctx, 'id'), kind, p(ctx, 'sponsorId')), empty()),
+      ),
+    ]),
   ];
 }

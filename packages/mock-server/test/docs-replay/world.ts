@@ -100,6 +100,28 @@ export class World {
           authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
         })
       ).id,
+    /** Wingtip Toys, made as entitlementmanagement-post-connectedorganizations.md makes one, with a tenant as its source. */
+    connectedOrganization: async () =>
+      (
+        await this.admin('POST', `${EM}/connectedOrganizations`, 201, {
+          displayName: 'Wingtip Toys',
+          description: 'Wingtip Toys',
+          identitySources: [{ '@odata.type': '#microsoft.graph.azureActiveDirectoryTenant', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', displayName: 'Wingtip Toys Co' }],
+          state: 'configured',
+        })
+      ).id,
+    /** A user who is not (yet) a sponsor of that organization. */
+    sponsorCandidate: async () => USERS.diego,
+    internalSponsor: async () => {
+      const org = await this.id('connectedOrganization');
+      await this.http.call('POST', `${EM}/connectedOrganizations/${org}/internalSponsors/$ref`, { as: 'admin', body: { '@odata.id': `https://graph.microsoft.com/v1.0/users/${USERS.diego}` } });
+      return USERS.diego;
+    },
+    externalSponsor: async () => {
+      const org = await this.id('connectedOrganization');
+      await this.http.call('POST', `${EM}/connectedOrganizations/${org}/externalSponsors/$ref`, { as: 'admin', body: { '@odata.id': `https://graph.microsoft.com/v1.0/users/${USERS.rob}` } });
+      return USERS.rob;
+    },
     /** The contoso seed's guest from the connected organization Fabrikam (an external directory user). */
     guestUser: async () => USERS.rob,
     /** Adele held the other package once (assigned, then removed): an assignment-history suggestion for her. */

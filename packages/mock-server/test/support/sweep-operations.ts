@@ -33,6 +33,8 @@ export const VALID_PARAMS: Record<string, string> = {
   // The mock's subject ids are the users' object ids; Rob Young is the seed's governed guest.
   'accessPackageSubject-id': USERS.rob,
   objectId: USERS.rob,
+  // Fabrikam's internal sponsor.
+  'directoryObject-id': USERS.miriam,
 };
 /** The `on=` value each function segment accepts. */
 export const VALID_ON: Array<[RegExp, string]> = [
@@ -121,5 +123,7 @@ export const BASE_BODIES: Record<string, unknown> = {
   'POST /users/{user-id}/authentication/temporaryAccessPassMethods': { lifetimeInMinutes: 60 },
   'PATCH /identityGovernance/entitlementManagement/settings': { externalUserLifecycleAction: 'blockSignIn' },
   "PATCH /identityGovernance/entitlementManagement/subjects(objectId='{objectId}')": { subjectLifecycle: 'notGoverned' },
+  'POST /identityGovernance/entitlementManagement/connectedOrganizations': { displayName: 'Hardening organization', state: 'proposed' },
+  'PATCH /identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}': { description: 'changed' },
 };
 export const keyOf = (op: Op) => `${op.method} ${op.template}`;

@@ -821,7 +821,8 @@ export interface paths {
          */
         get: operations["identityGovernance.entitlementManagement.ListConnectedOrganizations"];
         put?: never;
-        post?: never;
+        /** Create connectedOrganization */
+        post: operations["identityGovernance.entitlementManagement.CreateConnectedOrganizations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -845,7 +846,148 @@ export interface paths {
         get: operations["identityGovernance.entitlementManagement.GetConnectedOrganizations"];
         put?: never;
         post?: never;
+        /** Delete connectedOrganization */
+        delete: operations["identityGovernance.entitlementManagement.DeleteConnectedOrganizations"];
+        options?: never;
+        head?: never;
+        /**
+         * Update connectedOrganization
+         * @description Answers 202 Accepted with the updated connectedOrganization (connectedorganization-update.md).
+         */
+        patch: operations["identityGovernance.entitlementManagement.UpdateConnectedOrganizations"];
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/internalSponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        /** Get internalSponsors from identityGovernance */
+        get: operations["identityGovernance.entitlementManagement.connectedOrganizations.ListInternalSponsors"];
+        put?: never;
+        post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/internalSponsors/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add internalSponsors
+         * @description Add a user or a group to the connected organization's internal sponsors. The internal sponsors are a set of users who can approve requests on behalf of other users from that connected organization.
+         */
+        post: operations["identityGovernance.entitlementManagement.connectedOrganizations.CreateRefInternalSponsors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/internalSponsors/{directoryObject-id}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+                /** @description The unique identifier of directoryObject */
+                "directoryObject-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove internalSponsors
+         * @description Remove a user or a group from the connected organization's internal sponsors. The internal sponsors are a set of users who can approve requests on behalf of other users from that connected organization.
+         */
+        delete: operations["identityGovernance.entitlementManagement.connectedOrganizations.internalSponsors.DeleteRefDirectoryObject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/externalSponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        /** Get externalSponsors from identityGovernance */
+        get: operations["identityGovernance.entitlementManagement.connectedOrganizations.ListExternalSponsors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/externalSponsors/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add externalSponsors
+         * @description Add a user or a group to the connected organization's external sponsors. The external sponsors are a set of users who can approve requests on behalf of other users from that connected organization.
+         */
+        post: operations["identityGovernance.entitlementManagement.connectedOrganizations.CreateRefExternalSponsors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/externalSponsors/{directoryObject-id}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+                /** @description The unique identifier of directoryObject */
+                "directoryObject-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove externalSponsors
+         * @description Remove a user or a group from the connected organization's external sponsors. The external sponsors are a set of users who can approve requests on behalf of other users from that connected organization.
+         */
+        delete: operations["identityGovernance.entitlementManagement.connectedOrganizations.externalSponsors.DeleteRefDirectoryObject"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4541,6 +4683,33 @@ export interface operations {
             "5XX": components["responses"]["error"];
         };
     };
+    "identityGovernance.entitlementManagement.CreateConnectedOrganizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description New entity */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+            };
+        };
+        responses: {
+            /** @description Created entity */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
     "identityGovernance.entitlementManagement.GetConnectedOrganizations": {
         parameters: {
             query?: {
@@ -4566,6 +4735,235 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
                 };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.DeleteConnectedOrganizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.UpdateConnectedOrganizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        /** @description New property values */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.ListInternalSponsors": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.directoryObjectCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.CreateRefInternalSponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.internalSponsors.DeleteRefDirectoryObject": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+                /** @description The unique identifier of directoryObject */
+                "directoryObject-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.ListExternalSponsors": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.directoryObjectCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.CreateRefExternalSponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.externalSponsors.DeleteRefDirectoryObject": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+                /** @description The unique identifier of directoryObject */
+                "directoryObject-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             "4XX": components["responses"]["error"];
             "5XX": components["responses"]["error"];
