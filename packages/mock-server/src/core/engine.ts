@@ -700,6 +700,14 @@ export class Engine {
     return this.#read((tx) => tap.listTemporaryAccessPasses(tx, callerId, userIdOrUpn), callerId);
   }
 
+  getTemporaryAccessPass(callerId: string, userIdOrUpn: string, id: string): TemporaryAccessPass {
+    return this.#read((tx) => tap.getTemporaryAccessPass(tx, callerId, userIdOrUpn, id), callerId);
+  }
+
+  deleteTemporaryAccessPass(callerId: string, userIdOrUpn: string, id: string): void {
+    this.#write((tx) => tap.deleteTemporaryAccessPass(tx, callerId, userIdOrUpn, id), callerId);
+  }
+
   // ---- access package suggestions (suggestions.ts) ----
 
   /** accessPackageSuggestions (both kinds) or its filterByCurrentUser(on='...') with comma-separated flags. */

@@ -1,6 +1,6 @@
 // Graph operations added for issue 12 (directory and governance administration beyond the request flows):
 // access package suggestions, entitlementManagementSettings, accessPackageSubjects, connected organizations'
-// administration and sponsors. Thin adapters, as in graph-routes.ts; the rules live in ../core.
+// administration and sponsors, a Temporary Access Pass by id (under /users/{id} and /me). Thin adapters, as in graph-routes.ts; the rules live in ../core.
 import type { Engine } from '../core/engine.ts';
 import { graphRoute, type RouteContext, type RouteDef } from '../http/route-table.ts';
 import { created, empty, json } from '../http/reply.ts';
@@ -10,6 +10,12 @@ import { withUserDefaults } from './user-shape.ts';
 
 const EM = '/identityGovernance/entitlementManagement';
 const SPONSOR_KINDS = ['internalSponsors', 'externalSponsors'] as const;
+
+const passes = (context: string) => ({
+  rules: { filterable: ['id'], expandable: [] },
+  context,
+  type: 'temporaryAccessPassAuthenticationMethod',
+});
 
 const suggestionRules = { filterable: ['id'], orderable: [], searchable: [] };
 const suggestions = (context: string) => ({ rules: suggestionRules, context, type: 'accessPackageSuggestion' });
@@ -63,5 +69,22 @@ export function governanceRoutes(engine: Engine): RouteDef[] {
         (engine.removeOrganizationSponsor(me(ctx), p(ctx, 'id'), kind, p(ctx, 'sponsorId')), empty()),
       ),
     ]),
+
+    // ---- Temporary Access Pass by id; /me has no POST (Microsoft documents creating one only under /users) ----
+    graphRoute('GET', '/me/authentication/temporaryAccessPassMethods', (ctx) =>
+      serveCollection(ctx, passes(`users('${me(ctx)}')/authentication/temporaryAccessPassMethods`), () => engine.listTemporaryAccessPasses(me(ctx), me(ctx))),
+    ),
+    // `:id` names the user, as in graph-routes.ts: routes that share a path segment share its parameter name.
+    ...(['/me', '/users/:id'] as const).flatMap((owner) => {
+      const userOf = (ctx: RouteContext) => (owner === '/me' ? me(ctx) : p(ctx, 'id'));
+      return [
+        graphRoute('GET', `${owner}/authentication/temporaryAccessPassMethods/:methodId`, (ctx) =>
+          serveEntity(ctx, 'temporaryAccessPassAuthenticationMethod', () => engine.getTemporaryAccessPass(me(ctx), userOf(ctx), p(ctx, 'methodId')), []),
+        ),
+        graphRoute('DELETE', `${owner}/authentication/temporaryAccessPassMethods/:methodId`, (ctx) =>
+          (engine.deleteTemporaryAccessPass(me(ctx), userOf(ctx), p(ctx, 'methodId')), empty()),
+        ),
+      ];
+    }),
   ];
 }

@@ -122,6 +122,10 @@ export class World {
       await this.http.call('POST', `${EM}/connectedOrganizations/${org}/externalSponsors/$ref`, { as: 'admin', body: { '@odata.id': `https://graph.microsoft.com/v1.0/users/${USERS.rob}` } });
       return USERS.rob;
     },
+    /** A user without admin roles, who can be given a Temporary Access Pass. */
+    tapUser: async () => USERS.adele,
+    /** Her pass, issued by the admin (an Authentication Administrator in the contoso seed). */
+    tapMethod: async () => (await this.admin('POST', `/users/${await this.id('tapUser')}/authentication/temporaryAccessPassMethods`, 201, { lifetimeInMinutes: 60, isUsableOnce: false })).id,
     /** The contoso seed's guest from the connected organization Fabrikam (an external directory user). */
     guestUser: async () => USERS.rob,
     /** Adele held the other package once (assigned, then removed): an assignment-history suggestion for her. */

@@ -1362,6 +1362,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of user */
+                "user-id": string;
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get temporaryAccessPassAuthenticationMethod
+         * @description Retrieve a user's single temporaryAccessPassAuthenticationMethod object.
+         */
+        get: operations["users.authentication.GetTemporaryAccessPassMethods"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete temporaryAccessPassAuthenticationMethod
+         * @description Delete a users's temporaryAccessPassAuthenticationMethod object.
+         */
+        delete: operations["users.authentication.DeleteTemporaryAccessPassMethods"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/authentication/temporaryAccessPassMethods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List temporaryAccessPassMethods */
+        get: operations["me.authentication.ListTemporaryAccessPassMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        /** Get temporaryAccessPassAuthenticationMethod */
+        get: operations["me.authentication.GetTemporaryAccessPassMethods"];
+        put?: never;
+        post?: never;
+        /** Delete temporaryAccessPassAuthenticationMethod */
+        delete: operations["me.authentication.DeleteTemporaryAccessPassMethods"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/groups/{group-id}": {
         parameters: {
             query?: never;
@@ -5685,6 +5752,156 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["microsoft.graph.temporaryAccessPassAuthenticationMethod"];
                 };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "users.authentication.GetTemporaryAccessPassMethods": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of user */
+                "user-id": string;
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.temporaryAccessPassAuthenticationMethod"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "users.authentication.DeleteTemporaryAccessPassMethods": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of user */
+                "user-id": string;
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "me.authentication.ListTemporaryAccessPassMethods": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.temporaryAccessPassAuthenticationMethodCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "me.authentication.GetTemporaryAccessPassMethods": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.temporaryAccessPassAuthenticationMethod"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "me.authentication.DeleteTemporaryAccessPassMethods": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             "4XX": components["responses"]["error"];
             "5XX": components["responses"]["error"];
