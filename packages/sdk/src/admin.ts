@@ -3,6 +3,7 @@
 //   const admin = createAdmin(graph); await admin.createCatalog({ displayName: 'Sales' });
 // A separate entry so that pages which only request and approve access never load it.
 import { contextOf, EM } from './context.ts';
+import { governanceVerbs } from './admin-governance.ts';
 import { listQuery } from './odata.ts';
 import type { AdminVerbs, EntitlementClient } from './api.ts';
 import type { Context } from './context.ts';
@@ -31,6 +32,7 @@ function adminVerbs(ctx: Context): AdminVerbs {
   const userPath = (id: string) => ({ path: { 'user-id': id } });
 
   return {
+    ...governanceVerbs(ctx),
     createCatalog: (body, options = {}) => ctx.entity(ctx.raw.POST(`${EM}/catalogs`, { body, signal: options.abortSignal })),
     async updateCatalog(id, body, options = {}) {
       await ctx.raw.PATCH(`${EM}/catalogs/{accessPackageCatalog-id}`, { params: catalogPath(id), body, signal: options.abortSignal });
