@@ -4,7 +4,7 @@
 // Both adapters serve this table: the HTTP server looks routes up here directly; the msw adapter makes one
 // handler per route.
 import type { Reply } from './reply.ts';
-import { addParams, compileSegment, decodeSegment, type CompiledSegment, type PathParams } from './path-template.ts';
+import { addParams, compileSegment, decodeSegment, pathSegments, type CompiledSegment, type PathParams } from './path-template.ts';
 
 export interface RouteContext {
   url: URL;
@@ -104,8 +104,7 @@ export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
   return {
     find(scope, method, path) {
       const segments: string[] = [];
-      // Graph takes a trailing slash (`.../connectedOrganizations/` in Microsoft's own create example).
-      for (const raw of path.replace(/^\/+/, '').replace(/(.)\/$/, '$1').split('/')) {
+      for (const raw of pathSegments(path)) {
         const decoded = decodeSegment(raw);
         if (decoded === undefined) return undefined;
         segments.push(decoded);
