@@ -5,7 +5,8 @@ import { requireAdmin } from './directory.ts';
 import { requireGroup } from './directory-admin.ts';
 import { badRequest, conflict, missingProperty, notFound } from './errors.ts';
 import { own } from './own-keys.ts';
-import type { ConnectedOrganizationRecord, State } from './state.ts';
+import type { ConnectedOrganizationRecord, PolicyRecord, State } from './state.ts';
+import type { AnySubjectSet } from './subject-sets.ts';
 import { nowIso, type Tx } from './tx.ts';
 
 type Body = Record<string, unknown>;
@@ -82,11 +83,20 @@ export function updateOrganization(tx: Tx, callerId: string, id: string, body: B
   return org;
 }
 
-/** Policies whose subject sets name the organization (targets, requestors, approvers). */
-function usedByPolicies(state: State, id: string): string[] {
-  const names = new RegExp(`"connectedOrganizationId":"${id.replace(/[^\w-]/g, '')}"`);
-  return Object.keys(state.policies).filter((policyId) => names.test(JSON.stringify(state.policies[policyId].data)));
+/** Every subject set of a policy: its targets, on-behalf requestors and each stage's approvers. */
+function subjectSetsOf(policy: PolicyRecord): AnySubjectSet[] {
+  const { specificAllowedTargets, requestorSettings, requestApprovalSettings } = policy.data;
+  const stages = requestApprovalSettings?.stages ?? [];
+  return [
+    ...(specificAllowedTargets ?? []),
+    ...(requestorSettings?.onBehalfRequestors ?? []),
+    ...stages.flatMap((s) => [...(s.primaryApprovers ?? []), ...(s.fallbackPrimaryApprovers ?? []), ...(s.escalationApprovers ?? []), ...(s.fallbackEscalationApprovers ?? [])]),
+  ] as AnySubjectSet[];
 }
+
+/** Policies whose subject sets name the organization. */
+const usedByPolicies = (state: State, id: string): string[] =>
+  Object.keys(state.policies).filter((policyId) => subjectSetsOf(state.policies[policyId]).some((set) => set.connectedOrganizationId === id));
 
 /** Refused while a policy still names it; its guests then belong to no organization. */
 export function deleteOrganization(tx: Tx, callerId: string, id: string): void {
