@@ -58,6 +58,8 @@ export interface RouteMatch {
 export interface RouteTable {
   /** `path` is relative to the version root for Graph, the whole path for /_mock; still percent-encoded. */
   find(scope: Scope, method: string, path: string): RouteMatch | undefined;
+  /** The first segment of `path` that no route's template continues with; undefined when some route has the whole path. */
+  unknownSegment(scope: Scope, path: string): string | undefined;
 }
 
 export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
@@ -101,14 +103,32 @@ export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
     return undefined;
   }
 
+  const decodedSegments = (path: string): string[] | undefined => {
+    const segments: string[] = [];
+    for (const raw of path.replace(/^\/+/, '').split('/')) {
+      const decoded = decodeSegment(raw);
+      if (decoded === undefined) return undefined;
+      segments.push(decoded);
+    }
+    return segments;
+  };
+
+  /** How many leading segments some template matches (any method); the whole length when a route ends there. */
+  function known(node: Node, segments: string[], i: number): number {
+    if (i === segments.length) return node.routes.size ? i : i - 1;
+    const next = [node.literals.get(segments[i].toLowerCase()), ...node.patterns.filter((p) => p.segment.pattern.test(segments[i])).map((p) => p.node)];
+    return Math.max(i, ...next.map((child) => (child ? known(child, segments, i + 1) : i)));
+  }
+
   return {
+    unknownSegment(scope, path) {
+      const segments = decodedSegments(path) ?? path.replace(/^\/+/, '').split('/');
+      const reached = known(roots[scope], segments, 0);
+      return reached >= segments.length ? undefined : segments[reached];
+    },
     find(scope, method, path) {
-      const segments: string[] = [];
-      for (const raw of path.replace(/^\/+/, '').split('/')) {
-        const decoded = decodeSegment(raw);
-        if (decoded === undefined) return undefined;
-        segments.push(decoded);
-      }
+      const segments = decodedSegments(path);
+      if (!segments) return undefined;
       const params: PathParams = {};
       const route = walk(roots[scope], segments, 0, method.toUpperCase(), params);
       return route && { route, params };

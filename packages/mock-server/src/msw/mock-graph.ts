@@ -30,7 +30,7 @@ export interface MockGraphOptions extends EngineOptions {
 export interface MockGraph {
   engine: Engine;
   faults: FaultInjector;
-  /** Graph routes, `/_mock` routes, `$batch`, then a 404 for any other path under the base URL. */
+  /** Graph routes, `/_mock` routes, `$batch`, then a 400 for any other path under the base URL. */
   handlers: HttpHandler[];
   /** The same routes served without msw (what the HTTP server uses): a table lookup, answers as plain replies. */
   dispatch: Dispatch;
@@ -52,6 +52,6 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
   const routes = createGraphRoutes(pipeline);
   const handlers: HttpHandler[] = routes.handlersFor(table);
   const batchHandlers = options.batchHandlers;
-  handlers.push(routes.batchHandler(batchHandlers ? () => [...batchHandlers()] : () => handlers), routes.fallback());
+  handlers.push(routes.batchHandler(batchHandlers ? () => [...batchHandlers()] : () => handlers, table), routes.fallback(table));
   return { engine, faults, handlers, dispatch: tableDispatch(table, pipeline) };
 }
