@@ -8,6 +8,7 @@ import { tableDispatch, type Dispatch } from '../http/table-dispatch.ts';
 import { logOncePerCause, type UnexpectedErrorReporter } from '../http/unexpected.ts';
 import type { BearerClaims } from '../identity/token.ts';
 import { controlRoutes } from './control-routes.ts';
+import { catalogRoutes } from './catalog-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
 
 export interface MockGraphOptions extends EngineOptions {
@@ -48,7 +49,7 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
     // Graph's Date header tells clients what "today" is: here it is the mock clock's.
     now: () => Date.parse(engine.now()),
   };
-  const table = [...controlRoutes(engine, faults), ...graphRoutes(engine)];
+  const table = [...controlRoutes(engine, faults), ...catalogRoutes(engine), ...graphRoutes(engine)];
   const routes = createGraphRoutes(pipeline);
   const handlers: HttpHandler[] = routes.handlersFor(table);
   const batchHandlers = options.batchHandlers;
