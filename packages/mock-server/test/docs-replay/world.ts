@@ -100,6 +100,29 @@ export class World {
           authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
         })
       ).id,
+    assignmentExtension: async () =>
+      (
+        await this.admin('POST', `${EM}/catalogs/${await this.id('catalog')}/customWorkflowExtensions`, 201, {
+          '@odata.type': '#microsoft.graph.accessPackageAssignmentWorkflowExtension',
+          displayName: 'Docs replay expiry extension',
+          description: 'docs replay',
+          endpointConfiguration: { '@odata.type': '#microsoft.graph.logicAppTriggerEndpointConfiguration', subscriptionId: '38ab2ccc-3747-4567-b36b-9478f5602f0d', resourceGroupName: 'test', logicAppWorkflowName: 'DocsReplayExpiry' },
+          authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
+        })
+      ).id,
+    /** The other package names this one incompatible (so this one's accessPackagesIncompatibleWith lists it). */
+    otherNamesPackageIncompatible: async () => {
+      const [id, other] = await Promise.all([this.id('accessPackage'), this.id('otherAccessPackage')]);
+      await this.admin('POST', `${EM}/accessPackages/${other}/incompatibleAccessPackages/$ref`, 204, { '@odata.id': `https://graph.microsoft.com/v1.0${EM}/accessPackages/${id}` });
+      return other;
+    },
+    /** The group onboarded into the catalog (POST resourceRequests, adminAdd); the id is the catalog resource's. */
+    catalogGroupResource: async () => {
+      const catalogId = await this.id('catalog');
+      await this.admin('POST', `${EM}/resourceRequests`, 201, { requestType: 'adminAdd', resource: { originId: GROUPS.salesTeam, originSystem: 'AadGroup' }, catalog: { id: catalogId } });
+      const resources = await this.admin('GET', `${EM}/catalogs/${catalogId}/resources?$filter=originId eq '${GROUPS.salesTeam}'`, 200);
+      return resources.value[0].id;
+    },
   };
 
   /** Answers to both questions of the self policy, as the docs' examples write them. */
