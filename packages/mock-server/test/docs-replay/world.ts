@@ -117,13 +117,42 @@ export class World {
       return other;
     },
     /** The group onboarded into the catalog (POST resourceRequests, adminAdd); the id is the catalog resource's. */
-    catalogGroupResource: async () => {
-      const catalogId = await this.id('catalog');
-      await this.admin('POST', `${EM}/resourceRequests`, 201, { requestType: 'adminAdd', resource: { originId: GROUPS.salesTeam, originSystem: 'AadGroup' }, catalog: { id: catalogId } });
-      const resources = await this.admin('GET', `${EM}/catalogs/${catalogId}/resources?$filter=originId eq '${GROUPS.salesTeam}'`, 200);
-      return resources.value[0].id;
+    catalogGroupResource: async () => this.onboard('AadGroup', GROUPS.salesTeam),
+    incompatiblePackageOfPackage: async () => {
+      const [id, other] = await Promise.all([this.id('accessPackage'), this.id('otherAccessPackage')]);
+      await this.admin('POST', `${EM}/accessPackages/${id}/incompatibleAccessPackages/$ref`, 204, { '@odata.id': `https://graph.microsoft.com/v1.0${EM}/accessPackages/${other}` });
+      return other;
+    },
+    incompatibleGroupOfPackage: async () => {
+      await this.admin('POST', `${EM}/accessPackages/${await this.id('accessPackage')}/incompatibleGroups/$ref`, 204, { '@odata.id': `https://graph.microsoft.com/v1.0/groups/${GROUPS.salesTeam}` });
+      return GROUPS.salesTeam;
+    },
+    catalogGroupMemberRole: async () => (await this.onboarded('catalogGroupResource')).roles.find((r: any) => r.displayName === 'Member').id,
+    catalogGroupRootScope: async () => (await this.onboarded('catalogGroupResource')).scopes[0].id,
+    catalogSiteResource: async () => this.onboard('SharePointOnline', 'https://contoso.sharepoint.com/portals/Community'),
+    catalogAppResource: async () => this.onboard('AadApplication', 'e81d7f57-0840-45e1-894b-f505c1bdcc1f'),
+    catalogAppRole: async () => (await this.onboarded('catalogAppResource')).roles[0].id,
+    catalogAppScope: async () => (await this.onboarded('catalogAppResource')).scopes[0].id,
+    /** The package gives membership of the onboarded group. */
+    packageGroupRoleScope: async () => {
+      const [role, scope] = await Promise.all([this.id('catalogGroupMemberRole'), this.id('catalogGroupRootScope')]);
+      return (await this.admin('POST', `${EM}/accessPackages/${await this.id('accessPackage')}/resourceRoleScopes`, 201, { role: { id: role }, scope: { id: scope } })).id;
     },
   };
+
+  /** Onboards a resource into the catalog (POST resourceRequests, adminAdd); its id. */
+  private async onboard(originSystem: string, originId: string): Promise<string> {
+    const catalogId = await this.id('catalog');
+    await this.admin('POST', `${EM}/resourceRequests`, 201, { requestType: 'adminAdd', resource: { originId, originSystem }, catalog: { id: catalogId } });
+    const resources = await this.admin('GET', `${EM}/catalogs/${catalogId}/resources?$filter=originId eq '${originId}'`, 200);
+    return resources.value[0].id;
+  }
+
+  /** A catalog resource the role made, with its roles and scopes. */
+  private async onboarded(role: string): Promise<any> {
+    const id = await this.id(role);
+    return this.admin('GET', `${EM}/catalogs/${await this.id('catalog')}/resources?$filter=id eq '${id}'&$expand=roles,scopes`, 200).then((page) => page.value[0]);
+  }
 
   /** Answers to both questions of the self policy, as the docs' examples write them. */
   private async answers() {
