@@ -130,6 +130,8 @@ export class World {
     catalogGroupMemberRole: async () => (await this.onboarded('catalogGroupResource')).roles.find((r: any) => r.displayName === 'Member').id,
     catalogGroupRootScope: async () => (await this.onboarded('catalogGroupResource')).scopes[0].id,
     catalogSiteResource: async () => this.onboard('SharePointOnline', 'https://contoso.sharepoint.com/portals/Community'),
+    catalogSiteRole: async () => (await this.onboarded('catalogSiteResource')).roles.find((r: any) => r.originId === '4').id,
+    catalogSiteScope: async () => (await this.onboarded('catalogSiteResource')).scopes[0].id,
     catalogAppResource: async () => this.onboard('AadApplication', 'e81d7f57-0840-45e1-894b-f505c1bdcc1f'),
     catalogAppRole: async () => (await this.onboarded('catalogAppResource')).roles[0].id,
     catalogAppScope: async () => (await this.onboarded('catalogAppResource')).scopes[0].id,
