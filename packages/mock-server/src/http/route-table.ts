@@ -73,8 +73,11 @@ export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
         if (!next) node.literals.set(key, (next = newNode()));
         node = next;
       } else {
-        let entry = node.patterns.find((p) => p.segment.pattern.source === compileSegment(segment).pattern.source);
-        if (!entry) node.patterns.push((entry = { segment: compileSegment(segment), node: newNode() }));
+        // Same pattern and same param names share a node; `:id` and `:catalogId` at one place do not, so each
+        // route gets its params under its own names.
+        const compiled = compileSegment(segment);
+        let entry = node.patterns.find((p) => p.segment.pattern.source === compiled.pattern.source && p.segment.names.join() === compiled.names.join());
+        if (!entry) node.patterns.push((entry = { segment: compiled, node: newNode() }));
         node = entry.node;
       }
     }
