@@ -90,26 +90,8 @@ export class World {
       const request = await this.admin('GET', `${EM}/assignmentRequests/${await this.id('deliveredRequest')}?$expand=assignment`, 200);
       return request.assignment.id;
     },
-    customExtension: async () =>
-      (
-        await this.admin('POST', `${EM}/catalogs/${await this.id('catalog')}/customWorkflowExtensions`, 201, {
-          '@odata.type': '#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension',
-          displayName: 'Docs replay extension',
-          description: 'docs replay',
-          endpointConfiguration: { '@odata.type': '#microsoft.graph.logicAppTriggerEndpointConfiguration', subscriptionId: '38ab2ccc-3747-4567-b36b-9478f5602f0d', resourceGroupName: 'test', logicAppWorkflowName: 'DocsReplay' },
-          authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
-        })
-      ).id,
-    assignmentExtension: async () =>
-      (
-        await this.admin('POST', `${EM}/catalogs/${await this.id('catalog')}/customWorkflowExtensions`, 201, {
-          '@odata.type': '#microsoft.graph.accessPackageAssignmentWorkflowExtension',
-          displayName: 'Docs replay expiry extension',
-          description: 'docs replay',
-          endpointConfiguration: { '@odata.type': '#microsoft.graph.logicAppTriggerEndpointConfiguration', subscriptionId: '38ab2ccc-3747-4567-b36b-9478f5602f0d', resourceGroupName: 'test', logicAppWorkflowName: 'DocsReplayExpiry' },
-          authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
-        })
-      ).id,
+    customExtension: async () => this.newExtension('accessPackageAssignmentRequestWorkflowExtension', 'DocsReplay'),
+    assignmentExtension: async () => this.newExtension('accessPackageAssignmentWorkflowExtension', 'DocsReplayExpiry'),
     /** The other package names this one incompatible (so this one's accessPackagesIncompatibleWith lists it). */
     otherNamesPackageIncompatible: async () => {
       const [id, other] = await Promise.all([this.id('accessPackage'), this.id('otherAccessPackage')]);
@@ -141,6 +123,18 @@ export class World {
       return (await this.admin('POST', `${EM}/accessPackages/${await this.id('accessPackage')}/resourceRoleScopes`, 201, { role: { id: role }, scope: { id: scope } })).id;
     },
   };
+
+  /** A custom workflow extension of the catalog, of the derived type given, calling a Logic App. */
+  private async newExtension(type: string, logicAppWorkflowName: string): Promise<string> {
+    const body = {
+      '@odata.type': `#microsoft.graph.${type}`,
+      displayName: `Docs replay ${logicAppWorkflowName}`,
+      description: 'docs replay',
+      endpointConfiguration: { '@odata.type': '#microsoft.graph.logicAppTriggerEndpointConfiguration', subscriptionId: '38ab2ccc-3747-4567-b36b-9478f5602f0d', resourceGroupName: 'test', logicAppWorkflowName },
+      authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
+    };
+    return (await this.admin('POST', `${EM}/catalogs/${await this.id('catalog')}/customWorkflowExtensions`, 201, body)).id;
+  }
 
   /** Onboards a resource into the catalog (POST resourceRequests, adminAdd); its id. */
   private async onboard(originSystem: string, originId: string): Promise<string> {
