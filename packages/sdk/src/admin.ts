@@ -150,7 +150,7 @@ function adminVerbs(ctx: Context): AdminVerbs {
         options,
       ),
     listResourceRequests: (options = {}) =>
-      ctx.list((init) => ctx.raw.GET(`${EM}/resourceRequests`, { ...init, params: { query: listQuery(options) } }), options),
+      ctx.list((init) => ctx.raw.GET(`${EM}/resourceRequests`, { ...init, params: { query: listQuery(options, { $expand: options.expand }) } }), options),
 
     createUser: (body, options = {}) => ctx.entity(ctx.raw.POST('/users', { body: body as User, signal: options.abortSignal })),
     async updateUser(id, body, options = {}) {

@@ -179,8 +179,8 @@ export interface AdminVerbs {
   deleteCustomExtension(catalogId: string, id: string, options?: CallOptions): Promise<void>;
   /** The packages that name this one as incompatible (read-only; the reverse of incompatibleAccessPackages). */
   listPackagesIncompatibleWith(accessPackageId: string, options?: ListOptions): PagedList<AccessPackage>;
-  /** Resources onboarded into catalogs and taken out again (`$filter=catalog/id eq '...'`, `$expand=resource`). */
-  listResourceRequests(options?: ListOptions): PagedList<AccessPackageResourceRequest>;
+  /** Resources onboarded into catalogs and taken out again (`filter: "catalog/id eq '...'"`; `expand` their navigations). */
+  listResourceRequests(options?: ListOptions & { expand?: ('catalog' | 'resource')[] }): PagedList<AccessPackageResourceRequest>;
   createUser(body: Partial<User>, options?: CallOptions): Promise<User>;
   updateUser(id: string, body: Partial<User>, options?: CallOptions): Promise<void>;
   deleteUser(id: string, options?: CallOptions): Promise<void>;

@@ -226,8 +226,8 @@ const adminCases: [string, (a: AdminVerbs) => Promise<unknown> | { toArray(): Pr
   ['listPackagesIncompatibleWith', (a) => a.listPackagesIncompatibleWith('p1'), { method: 'GET', path: `${EM}/accessPackages/p1/accessPackagesIncompatibleWith` }],
   [
     'listResourceRequests',
-    (a) => a.listResourceRequests({ filter: "catalog/id eq 'c1'" }),
-    { method: 'GET', path: `${EM}/resourceRequests?$filter=catalog/id eq 'c1'` },
+    (a) => a.listResourceRequests({ filter: "catalog/id eq 'c1'", expand: ['resource'] }),
+    { method: 'GET', path: `${EM}/resourceRequests?$filter=catalog/id eq 'c1'&$expand=resource` },
   ],
   ['createUser', (a) => a.createUser({ displayName: 'Ada' }), { method: 'POST', path: '/users', body: { displayName: 'Ada' } }],
   ['updateUser', (a) => a.updateUser('u1', { jobTitle: 'Lead' }), { method: 'PATCH', path: '/users/u1', body: { jobTitle: 'Lead' } }],
