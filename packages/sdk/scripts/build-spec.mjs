@@ -10,24 +10,119 @@ export const referencePath = fileURLToPath(new URL('reference/graph-entitlement-
 
 // Paths the flows of DESIGN section 3 need; everything else in the reference is left out.
 const EXCLUDED_PATHS = [
-  /\/accessPackages\/\$count$/,
-  /\/assignments\/\$count$/,
   /\/reprocess$/,
   /\/additionalAccess\(/,
-  // In the reference since 2026-12-03 (graph/NOTES.md), taken in as the mock serves them (issue 12).
-  /\/accessPackagesIncompatibleWith$/,
-  /\/customWorkflowExtensions\/\{/,
 ];
 
 const CREATE_REQUEST_DOC =
   'https://learn.microsoft.com/graph/api/entitlementmanagement-post-assignmentrequests?view=graph-rest-1.0';
+const LIST_RESOURCE_REQUESTS_DOC =
+  'https://learn.microsoft.com/graph/api/entitlementmanagement-list-resourcerequests?view=graph-rest-1.0';
+const UPDATE_REQUEST_EXTENSION_DOC =
+  'https://learn.microsoft.com/graph/api/accesspackageassignmentrequestworkflowextension-update?view=graph-rest-1.0';
 const PARAMETERS_DOC =
   'https://learn.microsoft.com/graph/api/resources/accesspackageassignmentrequestparameters?view=graph-rest-1.0';
+
+const CONNECTED_ORGANIZATION_DOCS = {
+  post: 'https://learn.microsoft.com/graph/api/entitlementmanagement-post-connectedorganizations?view=graph-rest-1.0',
+  patch: 'https://learn.microsoft.com/graph/api/connectedorganization-update?view=graph-rest-1.0',
+  delete: 'https://learn.microsoft.com/graph/api/connectedorganization-delete?view=graph-rest-1.0',
+};
+const CONNECTED_ORGANIZATION = { $ref: '#/components/schemas/microsoft.graph.connectedOrganization' };
+const errorResponses = { '4XX': { $ref: '#/components/responses/error' }, '5XX': { $ref: '#/components/responses/error' } };
+const jsonBody = (schema, description) => ({ description, content: { 'application/json': { schema } }, required: true });
+
+// Connected organizations' create, update and delete: documented on Microsoft Learn for v1.0, while the metadata
+// snapshot keeps only their GETs.
+const CONNECTED_ORGANIZATION_OPERATIONS = {
+  '/identityGovernance/entitlementManagement/connectedOrganizations': {
+    post: {
+      tags: ['identityGovernance.entitlementManagement'],
+      summary: 'Create connectedOrganization',
+      operationId: 'identityGovernance.entitlementManagement.CreateConnectedOrganizations',
+      requestBody: jsonBody(CONNECTED_ORGANIZATION, 'New entity'),
+      responses: { 201: { description: 'Created entity', content: { 'application/json': { schema: CONNECTED_ORGANIZATION } } }, ...errorResponses },
+      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.post,
+    },
+  },
+  '/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}': {
+    patch: {
+      tags: ['identityGovernance.entitlementManagement'],
+      summary: 'Update connectedOrganization',
+      description: 'Answers 202 Accepted with the updated connectedOrganization (connectedorganization-update.md).',
+      operationId: 'identityGovernance.entitlementManagement.UpdateConnectedOrganizations',
+      requestBody: jsonBody(CONNECTED_ORGANIZATION, 'New property values'),
+      responses: { 202: { description: 'Accepted', content: { 'application/json': { schema: CONNECTED_ORGANIZATION } } }, ...errorResponses },
+      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.patch,
+    },
+    delete: {
+      tags: ['identityGovernance.entitlementManagement'],
+      summary: 'Delete connectedOrganization',
+      operationId: 'identityGovernance.entitlementManagement.DeleteConnectedOrganizations',
+      responses: { 204: { description: 'Success' }, ...errorResponses },
+      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.delete,
+    },
+  },
+};
 
 // Documented by Microsoft Learn but absent from the metadata snapshot. Each carries `x-ek-graph-docs`, which the
 // conformance test requires for anything not found in the reference.
 const ADDITIONS = {
+  // Operations Microsoft Learn documents that the metadata lacks: merged into the path item the reference has.
+  operations: {
+    ...CONNECTED_ORGANIZATION_OPERATIONS,
+    '/identityGovernance/entitlementManagement/resourceRequests': {
+      get: {
+        tags: ['identityGovernance.entitlementManagement'],
+        summary: 'List accessPackageResourceRequests',
+        description: 'Retrieve a list of accessPackageResourceRequest objects.',
+        externalDocs: { description: 'Find more info here', url: LIST_RESOURCE_REQUESTS_DOC },
+        operationId: 'identityGovernance.entitlementManagement.ListResourceRequests',
+        'x-ek-graph-docs': LIST_RESOURCE_REQUESTS_DOC,
+        parameters: ['top', 'skip', 'filter', 'count'].map((name) => ({ $ref: `#/components/parameters/${name}` })).concat(
+          ['$select', '$expand'].map((name) => ({ name, in: 'query', style: 'form', explode: false, schema: { uniqueItems: true, type: 'array', items: { type: 'string' } } })),
+        ),
+        responses: {
+          '2XX': {
+            description: 'Retrieved collection',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.accessPackageResourceRequestCollectionResponse' } } },
+          },
+          '4XX': { $ref: '#/components/responses/error' },
+          '5XX': { $ref: '#/components/responses/error' },
+        },
+        'x-ms-pageable': { nextLinkName: '@odata.nextLink', operationName: 'listMore' },
+      },
+    },
+    // The docs pages show PUT (the metadata and Graph's OpenAPI have PATCH): the same body, 200 with the object.
+    '/identityGovernance/entitlementManagement/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}': {
+      put: {
+        tags: ['identityGovernance.entitlementManagement'],
+        summary: 'Update accessPackageAssignmentRequestWorkflowExtension (PUT, as documented)',
+        externalDocs: { description: 'Find more info here', url: UPDATE_REQUEST_EXTENSION_DOC },
+        operationId: 'identityGovernance.entitlementManagement.catalogs.ReplaceCustomWorkflowExtensions',
+        'x-ek-graph-docs': UPDATE_REQUEST_EXTENSION_DOC,
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.customCalloutExtension' } } },
+          required: true,
+        },
+        responses: {
+          '2XX': { description: 'Success', content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.customCalloutExtension' } } } },
+          '4XX': { $ref: '#/components/responses/error' },
+          '5XX': { $ref: '#/components/responses/error' },
+        },
+      },
+    },
+  },
   schemas: {
+    'microsoft.graph.accessPackageResourceRequestCollectionResponse': {
+      title: 'Collection of accessPackageResourceRequest',
+      type: 'object',
+      'x-ek-graph-docs': LIST_RESOURCE_REQUESTS_DOC,
+      allOf: [
+        { $ref: '#/components/schemas/BaseCollectionPaginationCountResponse' },
+        { type: 'object', properties: { value: { type: 'array', items: { $ref: '#/components/schemas/microsoft.graph.accessPackageResourceRequest' } } } },
+      ],
+    },
     'microsoft.graph.accessPackageAssignmentRequestParameters': {
       title: 'accessPackageAssignmentRequestParameters',
       type: 'object',
@@ -78,49 +173,6 @@ const ADDITIONS = {
   },
 };
 
-const CONNECTED_ORGANIZATION_DOCS = {
-  post: 'https://learn.microsoft.com/graph/api/entitlementmanagement-post-connectedorganizations?view=graph-rest-1.0',
-  patch: 'https://learn.microsoft.com/graph/api/connectedorganization-update?view=graph-rest-1.0',
-  delete: 'https://learn.microsoft.com/graph/api/connectedorganization-delete?view=graph-rest-1.0',
-};
-const CONNECTED_ORGANIZATION = { $ref: '#/components/schemas/microsoft.graph.connectedOrganization' };
-const errorResponses = { '4XX': { $ref: '#/components/responses/error' }, '5XX': { $ref: '#/components/responses/error' } };
-const jsonBody = (schema, description) => ({ description, content: { 'application/json': { schema } }, required: true });
-
-// Operations documented on Microsoft Learn for v1.0 but absent from the metadata snapshot's paths (the reference
-// keeps only the GETs of connected organizations). Each carries `x-ek-graph-docs`, which the conformance test
-// requires of any operation the reference lacks.
-const ADDED_OPERATIONS = {
-  '/identityGovernance/entitlementManagement/connectedOrganizations': {
-    post: {
-      tags: ['identityGovernance.entitlementManagement'],
-      summary: 'Create connectedOrganization',
-      operationId: 'identityGovernance.entitlementManagement.CreateConnectedOrganizations',
-      requestBody: jsonBody(CONNECTED_ORGANIZATION, 'New entity'),
-      responses: { 201: { description: 'Created entity', content: { 'application/json': { schema: CONNECTED_ORGANIZATION } } }, ...errorResponses },
-      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.post,
-    },
-  },
-  '/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}': {
-    patch: {
-      tags: ['identityGovernance.entitlementManagement'],
-      summary: 'Update connectedOrganization',
-      description: 'Answers 202 Accepted with the updated connectedOrganization (connectedorganization-update.md).',
-      operationId: 'identityGovernance.entitlementManagement.UpdateConnectedOrganizations',
-      requestBody: jsonBody(CONNECTED_ORGANIZATION, 'New property values'),
-      responses: { 202: { description: 'Accepted', content: { 'application/json': { schema: CONNECTED_ORGANIZATION } } }, ...errorResponses },
-      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.patch,
-    },
-    delete: {
-      tags: ['identityGovernance.entitlementManagement'],
-      summary: 'Delete connectedOrganization',
-      operationId: 'identityGovernance.entitlementManagement.DeleteConnectedOrganizations',
-      responses: { 204: { description: 'Success' }, ...errorResponses },
-      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.delete,
-    },
-  },
-};
-
 /** The text of openapi.yaml as the reference and the rules above make it. */
 export function buildSpecText() {
 const reference = parse(readFileSync(referencePath, 'utf8'));
@@ -142,10 +194,8 @@ if (reference.security) spec.security = reference.security;
 
 for (const [path, item] of Object.entries(reference.paths)) {
   if (EXCLUDED_PATHS.some((re) => re.test(path))) continue;
-  spec.paths[path] = item;
+  spec.paths[path] = ADDITIONS.operations[path] ? { ...item, ...ADDITIONS.operations[path] } : item;
 }
-
-for (const [path, methods] of Object.entries(ADDED_OPERATIONS)) spec.paths[path] = { ...spec.paths[path], ...methods };
 
 // Copy every component reachable from the kept paths, following $ref transitively.
 const pending = [spec.paths];

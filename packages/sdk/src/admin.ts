@@ -30,6 +30,7 @@ function adminVerbs(ctx: Context): AdminVerbs {
   const catalogPath = (id: string) => ({ path: { 'accessPackageCatalog-id': id } });
   const policyPath = (id: string) => ({ path: { 'accessPackageAssignmentPolicy-id': id } });
   const userPath = (id: string) => ({ path: { 'user-id': id } });
+  const extensionPath = (catalogId: string, id: string) => ({ path: { 'accessPackageCatalog-id': catalogId, 'customCalloutExtension-id': id } });
 
   return {
     ...governanceVerbs(ctx),
@@ -125,6 +126,33 @@ function adminVerbs(ctx: Context): AdminVerbs {
           signal: options.abortSignal,
         }),
       ),
+
+    getCustomExtension: (catalogId, id, options = {}) =>
+      ctx.entity(ctx.raw.GET(`${EM}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}`, { params: extensionPath(catalogId, id), signal: options.abortSignal })),
+    async updateCustomExtension(catalogId, id, body, options = {}) {
+      await ctx.raw.PATCH(`${EM}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}`, {
+        params: extensionPath(catalogId, id),
+        body,
+        signal: options.abortSignal,
+      });
+    },
+    async deleteCustomExtension(catalogId, id, options = {}) {
+      await ctx.raw.DELETE(`${EM}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}`, {
+        params: extensionPath(catalogId, id),
+        signal: options.abortSignal,
+      });
+    },
+    listPackagesIncompatibleWith: (accessPackageId, options = {}) =>
+      ctx.list(
+        (init) =>
+          ctx.raw.GET(`${EM}/accessPackages/{accessPackage-id}/accessPackagesIncompatibleWith`, {
+            ...init,
+            params: { ...packagePath(accessPackageId), query: listQuery(options) },
+          }),
+        options,
+      ),
+    listResourceRequests: (options = {}) =>
+      ctx.list((init) => ctx.raw.GET(`${EM}/resourceRequests`, { ...init, params: { query: listQuery(options, { $expand: options.expand }) } }), options),
 
     createUser: (body, options = {}) => ctx.entity(ctx.raw.POST('/users', { body: body as User, signal: options.abortSignal })),
     async updateUser(id, body, options = {}) {

@@ -2,6 +2,7 @@
 import type {
   AccessPackage,
   AccessPackageCatalog,
+  AccessPackageResourceRequest,
   AccessPackageResourceRoleScope,
   AccessPackageSuggestion,
   Answer,
@@ -185,6 +186,15 @@ export interface AdminVerbs {
     body: Partial<CustomCalloutExtension>,
     options?: CallOptions,
   ): Promise<CustomCalloutExtension>;
+  getCustomExtension(catalogId: string, id: string, options?: CallOptions): Promise<CustomCalloutExtension>;
+  /** PATCH (the metadata's method): the properties given. Graph may answer the object or 204; read it again if needed. */
+  updateCustomExtension(catalogId: string, id: string, body: Partial<CustomCalloutExtension>, options?: CallOptions): Promise<void>;
+  /** Refused (409) while a policy's customExtensionStageSettings still run the extension. */
+  deleteCustomExtension(catalogId: string, id: string, options?: CallOptions): Promise<void>;
+  /** The packages that name this one as incompatible (read-only; the reverse of incompatibleAccessPackages). */
+  listPackagesIncompatibleWith(accessPackageId: string, options?: ListOptions): PagedList<AccessPackage>;
+  /** Resources onboarded into catalogs and taken out again (`filter: "catalog/id eq '...'"`; `expand` their navigations). */
+  listResourceRequests(options?: ListOptions & { expand?: ('catalog' | 'resource')[] }): PagedList<AccessPackageResourceRequest>;
   createUser(body: Partial<User>, options?: CallOptions): Promise<User>;
   updateUser(id: string, body: Partial<User>, options?: CallOptions): Promise<void>;
   deleteUser(id: string, options?: CallOptions): Promise<void>;

@@ -24,6 +24,7 @@ import type {
   AccessPackage,
   AccessPackageCatalog,
   AccessPackageResource,
+  AccessPackageResourceRequest,
   AccessPackageResourceRole,
   AccessPackageResourceRoleScope,
   AccessPackageSuggestion,
@@ -42,6 +43,8 @@ import type {
 } from '@entitlement-kit/sdk';
 import { SEEDS, type SeedName } from '../seed/index.ts';
 import * as catalogAdmin from './catalog-admin.ts';
+import * as extensionAdmin from './extension-admin.ts';
+import { projectResourceRequest, RESOURCE_REQUEST_NAVIGATIONS } from './resource-requests.ts';
 import { clone } from './clone.ts';
 import { directReports, findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
 import { Draft, type Root } from './draft.ts';
@@ -393,19 +396,20 @@ export class Engine {
   }
 
   getCustomExtension(callerId: string, catalogId: string, id: string): CatalogExtension {
-    return this.#read((tx) => {
-      const ext = own(tx.state.extensions, id);
-      if (ext?.catalogId !== catalogId) throw notFound('customCalloutExtension', id);
-      return ext.data;
-    }, callerId);
+    return this.#read((tx) => extensionAdmin.getExtension(tx, catalogId, id), callerId);
   }
 
   createCustomExtension(callerId: string, catalogId: string, body: Body): CatalogExtension {
-    return this.#write((tx) => catalogAdmin.createExtension(tx, callerId, catalogId, body), callerId);
+    return this.#write((tx) => extensionAdmin.createExtension(tx, callerId, catalogId, body), callerId);
+  }
+
+  /** PATCH (the metadata) or PUT (the docs pages): the properties the body names. */
+  updateCustomExtension(callerId: string, catalogId: string, id: string, body: Body): CatalogExtension {
+    return this.#write((tx) => extensionAdmin.updateExtension(tx, callerId, catalogId, id, body), callerId);
   }
 
   deleteCustomExtension(callerId: string, catalogId: string, id: string): void {
-    this.#write((tx) => catalogAdmin.deleteExtension(tx, callerId, catalogId, id), callerId);
+    this.#write((tx) => extensionAdmin.deleteExtension(tx, callerId, catalogId, id), callerId);
   }
 
   // ---- access packages ----
@@ -776,10 +780,22 @@ export class Engine {
     this.#write((tx) => organizations.removeSponsor(tx, callerId, id, kind, sponsorId), callerId);
   }
 
+  // ---- resource requests (issue 12) ----
+
+  /** GET resourceRequests: every onboarding and removal, oldest first; administrators only. */
+  listResourceRequests(callerId: string, options: ReadOptions = {}): AccessPackageResourceRequest[] {
+    checkExpand(options.expand, 'accessPackageResourceRequest', RESOURCE_REQUEST_NAVIGATIONS);
+    return this.#read((tx) => {
+      requireAdmin(tx.state, callerId);
+      return Object.keys(tx.state.resourceRequests).map((id) => projectResourceRequest(tx.state, id, options.expand));
+    }, callerId);
+  }
+
   // ---- machinery ----
 
   #policyOut(tx: Tx, id: string): AssignmentPolicy {
-    return projectPolicy(tx.state, id, { questions: true, customExtensionStageSettings: true });
+    // Graph's answer to a create or PUT names each stage's extension (customExtensionStageSettings[].customExtension).
+    return projectPolicy(tx.state, id, { questions: true, customExtensionStageSettings: { customExtension: true } });
   }
 
   #tx(state: State): Tx {

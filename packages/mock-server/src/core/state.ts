@@ -5,6 +5,7 @@ import type {
   AccessPackage,
   AccessPackageCatalog,
   AccessPackageResource,
+  AccessPackageResourceRequest,
   AccessPackageResourceRole,
   AccessPackageResourceScope,
   AnswerString,
@@ -211,6 +212,8 @@ export interface State {
   resources: Record<string, { catalogId: string; data: AccessPackageResource }>;
   resourceRoles: Record<string, { resourceId: string; data: AccessPackageResourceRole }>;
   resourceScopes: Record<string, { resourceId: string; data: AccessPackageResourceScope }>;
+  /** Requests that onboarded a resource into a catalog or took one out (POST resourceRequests), for the list. */
+  resourceRequests: Record<string, { catalogId: string; resourceId: string; data: AccessPackageResourceRequest }>;
   /** Catalog customWorkflowExtensions; `data` carries its own @odata.type (request or assignment workflow). */
   extensions: Record<string, { catalogId: string; data: CatalogExtension }>;
   packages: Record<string, PackageRecord>;
@@ -248,6 +251,7 @@ export function emptyState(now: string): State {
     resources: {},
     resourceRoles: {},
     resourceScopes: {},
+    resourceRequests: {},
     extensions: {},
     packages: {},
     policies: {},

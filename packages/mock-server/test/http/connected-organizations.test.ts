@@ -36,7 +36,9 @@ describe('connected organizations: create, update, delete', () => {
     await http.refused('POST', ORGS, 403, 'Authorization_RequestDenied', { as: 'lee', body: { displayName: 'x' } });
     await http.refused('POST', ORGS, 400, 'MissingProperty', { as: 'admin', body: { description: 'no name' } });
     await http.refused('POST', ORGS, 400, 'InvalidProperty', { as: 'admin', body: { displayName: 'x', state: 'configuredish' } });
-    await http.refused('POST', ORGS, 400, 'InvalidProperty', { as: 'admin', body: { displayName: 'x', identitySources: [{ domainName: 'x.com' }] } });
+    // An identity source must name its type; the body check refuses it before the rule does.
+    await http.refused('POST', ORGS, 400, 'BadRequest', { as: 'admin', body: { displayName: 'x', identitySources: [{ domainName: 'x.com' }] } });
+    await http.refused('POST', ORGS, 400, 'InvalidProperty', { as: 'admin', body: { displayName: 'x', identitySources: [{ '@odata.type': '#microsoft.graph.identitySource' }] } });
     await http.refused('POST', ORGS, 400, 'BadRequest', { as: 'admin', body: { displayName: 'x', createdDateTime: '2020-01-01T00:00:00Z' } });
     await http.refused('PATCH', `${ORGS}/dead0000-0000-4000-8000-00000000beef`, 404, 'ResourceNotFound', { as: 'admin', body: { displayName: 'x' } });
     expect(await http.ok('GET', '/_mock/state', 200)).toEqual(before);
