@@ -62,6 +62,7 @@ export const people = {
   nestor: 'nestor.wilke@contoso.com',
   megan: 'megan.bowen@contoso.com',
   joni: 'joni.sherman@contoso.com',
+  grady: 'grady.archie@contoso.com',
 } as const;
 export type Person = keyof typeof people;
 
