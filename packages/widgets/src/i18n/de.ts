@@ -246,6 +246,7 @@ export const de: Catalogue = {
   untilDate: 'Bis {date}',
   noEndDate: 'Kein Enddatum',
   policyNamed: 'Richtlinie: {policy}',
+  resourcesNamed: 'Ressourcen: {resources}',
   scheduledFrom: 'Geplant ab {date}',
   endsSoon: 'Läuft bald ab',
   endedOn: 'Beendet am {date}',

@@ -152,6 +152,7 @@ export const enViews = {
   untilDate: 'Until {date}',
   noEndDate: 'No end date',
   policyNamed: 'Policy: {policy}',
+  resourcesNamed: 'Resources: {resources}',
   scheduledFrom: 'Scheduled from {date}',
   endsSoon: 'Expires soon',
   endedOn: 'Ended {date}',

@@ -16,6 +16,7 @@ import { shared } from '../styles/shared.ts';
 import { endOf, endsSoon, policyOf, selfRemoveCheck } from './assignment-rules.ts';
 import { renderRemoveDialog, renderRequestAgainDialog, type Prefilled } from './my-access-dialogs.ts';
 import { styles } from './my-access.styles.ts';
+import { PackageResources } from './package-resources.ts';
 
 // The element is an entry of its own (a page that shows it loads it), so its strings come with it.
 addEnglish(enViews);
@@ -60,6 +61,8 @@ export class MyAccess extends EkElement {
     operation: 'listMyAssignments',
   });
 
+  private readonly resources = new PackageResources(() => this.requestUpdate());
+
   private readonly removal = new MutationController(this, { operation: 'removeAssignment' });
   private readonly lookup = new MutationController(this, { operation: 'listMyRequests' });
 
@@ -81,6 +84,13 @@ export class MyAccess extends EkElement {
       this.assignments.reload();
     },
   );
+
+  protected override willUpdate(): void {
+    const client = this.resolvedClient;
+    if (client && this.assignments.status === 'ready') {
+      this.resources.want(client, this.assignments.items.flatMap((a) => packageOf(a)?.id ?? []));
+    }
+  }
 
   override render() {
     const client = this.resolvedClient;
@@ -122,7 +132,10 @@ export class MyAccess extends EkElement {
   private facts(assignment: Assignment): TemplateResult {
     const policy = policyOf(this.asView(), assignment);
     const start = assignment.schedule?.startDateTime;
-    return html`${start ? html`<span>${this.msg('sinceDate', { date: this.formatDate(start) })}</span>` : nothing}
+    const resources = this.resources.namesFor(packageOf(assignment)?.id ?? undefined);
+    const list = resources?.length ? new Intl.ListFormat(this.resolvedLocale, { type: 'unit' }).format(resources) : '';
+    return html`${list ? html`<span>${this.msg('resourcesNamed', { resources: list })}</span>` : nothing}
+      ${start ? html`<span>${this.msg('sinceDate', { date: this.formatDate(start) })}</span>` : nothing}
       ${typeof policy === 'object' && policy.displayName ? html`<span>${this.msg('policyNamed', { policy: policy.displayName })}</span>` : nothing}`;
   }
 

@@ -27,6 +27,8 @@ describe('my access', () => {
     expect(textContent(row)).to.contain(`Until ${new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(end)}`);
     expect(textContent(row)).to.contain('Policy: Employees, manager approval');
     expect(textContent(row)).not.to.contain('Expires soon');
+    await waitUntil(() => textContent(row).includes('Resources: Marketing Campaign Contributors ('), 'the resources appear');
+    expect(textContent(row)).to.contain('Marketing Hub (');
     await expect(mine).to.be.accessible();
 
     const remove = getByRole(row, 'button', { name: 'Remove my access' });
