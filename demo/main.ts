@@ -7,7 +7,7 @@ import { createAutomation, type AutomationMessage } from './automation.ts';
 import { FIRST_PERSONA, PERSONAS, type Persona } from './personas.ts';
 
 const WIDGET_EVENTS = ['request-submitted', 'request-canceled', 'decision-recorded', 'access-removed', 'widget-error'] as const;
-const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team, access-package-editor';
+const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team, my-access, access-package-editor';
 
 interface OutboxMessage {
   at: string;
@@ -307,6 +307,7 @@ async function boot(): Promise<void> {
     mock = await startBrowserMock({ workerUrl: new URL('mockServiceWorker.js', document.baseURI).pathname, callout });
     // Defined only now, so the widgets' first render already has a client (no "not connected" flash).
     await import('@entitlement-kit/widgets');
+    await import('@entitlement-kit/widgets/define/my-access');
     fillPersonas();
     wireControls();
     await signInAs(ui.persona.value);
