@@ -15,9 +15,15 @@ import type { Prefill } from '../request-access-pane/request-access-pane.ts';
 import { RequestAccessPane } from '../request-access-pane/request-access-pane.ts';
 import { answersOf } from '../request-access-pane/request-draft.ts';
 
-/** An expired assignment to request again, with the request that gave it (undefined when Graph no longer lists it). */
+/**
+ * A package to request in the dialog: an expired assignment's again (with the request that gave it, undefined when
+ * Graph no longer lists it, and its policy) or a suggested one.
+ */
 export interface Prefilled {
-  assignment: Assignment;
+  packageId: string;
+  packageName: string;
+  again: boolean;
+  policyId?: string;
   request?: AssignmentRequest;
 }
 
@@ -101,20 +107,15 @@ export function renderRequestAgainDialog(h: MyAccessHost): TemplateResult {
   </dialog>`;
 }
 
-function renderRequestAgain(h: MyAccessHost, { assignment, request }: Prefilled): TemplateResult {
-  const pkg = packageOf(assignment);
-  const packageId = pkg?.id ?? assignment.accessPackageId ?? '';
-  const prefill: Prefill = {
-    packageId,
-    policyId: (request && policyIdOf(request)) ?? assignment.assignmentPolicyId ?? assignment.assignmentPolicy?.id ?? undefined,
-    answers: request ? answersOf(request) : {},
-    justification: request?.justification ?? '',
-  };
+function renderRequestAgain(h: MyAccessHost, { packageId, packageName, again, policyId, request }: Prefilled): TemplateResult {
+  const prefill: Prefill | undefined = again
+    ? { packageId, policyId: (request && policyIdOf(request)) ?? policyId, answers: request ? answersOf(request) : {}, justification: request?.justification ?? '' }
+    : undefined;
   // The pane is the kit's own element, under whatever name it is registered (see tagFor).
   const pane = unsafeStatic(tagFor(RequestAccessPane, 'request-access-pane'));
   return html`<div class="panel">
     <div class="dialog-head">
-      <h2 id="request-title">${h.msg('requestAgainTitle', { package: pkg?.displayName ?? h.t.unknownPackage })}</h2>
+      <h2 id="request-title">${h.msg(again ? 'requestAgainTitle' : 'requestPackageTitle', { package: packageName })}</h2>
       <button type="button" part="button close-button" autofocus @click=${() => h.requestDialog.close()}>${h.t.close}</button>
     </div>
     ${staticHtml`<${pane}

@@ -217,7 +217,13 @@ export class MyAccess extends EkElement {
     const earlier = result.value
       .filter((r) => r.assignment?.id === id && r.requestType !== 'userRemove' && r.requestType !== 'adminRemove')
       .sort((a, b) => (b.createdDateTime ?? '').localeCompare(a.createdDateTime ?? ''))[0];
-    this.requestingAgain = { assignment, request: earlier };
+    this.requestingAgain = {
+      packageId: packageOf(assignment)?.id ?? assignment.accessPackageId ?? '',
+      packageName: packageOf(assignment)?.displayName ?? this.t.unknownPackage,
+      again: true,
+      policyId: assignment.assignmentPolicyId ?? assignment.assignmentPolicy?.id ?? undefined,
+      request: earlier,
+    };
     void this.requestDialog.open(trigger);
   }
 }
