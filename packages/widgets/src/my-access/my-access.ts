@@ -14,6 +14,8 @@ import type { ViewHost } from '../internal/view-host.ts';
 import { formStyles } from '../styles/forms.ts';
 import { shared } from '../styles/shared.ts';
 import { endOf, endsSoon, policyOf, selfRemoveCheck } from './assignment-rules.ts';
+import { openExtend, renderExtendDialog } from './extend-form.ts';
+import { extendCheck } from './extend-rules.ts';
 import { renderRemoveDialog, renderRequestAgainDialog, type Prefilled } from './my-access-dialogs.ts';
 import { styles } from './my-access.styles.ts';
 import { PackageResources } from './package-resources.ts';
@@ -31,7 +33,7 @@ export type MyAccessTab = 'active' | 'expired';
  * assignments with "Request again" (a new request with the earlier answers, in the kit's request pane).
  *
  * @fires {CustomEvent<AccessRemovedDetail>} access-removed - The caller asked to remove their own access; detail `{ assignment, request }`.
- * @fires {CustomEvent<AssignmentRequest>} request-submitted - Bubbles out of the "Request again" dialog.
+ * @fires {CustomEvent<AssignmentRequest>} request-submitted - An extension (userUpdate) was requested, or a request from the "Request again" dialog; detail is the accessPackageAssignmentRequest.
  *
  * @csspart tabs - The tablist (Active, Expired).
  * @csspart tab - Each tab.
@@ -39,6 +41,11 @@ export type MyAccessTab = 'active' | 'expired';
  * @csspart remove-button - Removes the caller's own assignment (opens the confirmation).
  * @csspart confirm-remove-button - Confirms the removal.
  * @csspart request-again-button - Requests an expired package again.
+ * @csspart extend-button - Opens the extend form for an active package.
+ * @csspart form - The extend form.
+ * @csspart result - What became of an extension, in the extend dialog.
+ * @csspart submit-button - Sends the extension.
+ * @csspart cancel-button - Closes the extend form without sending.
  * @csspart close-button - Closes a dialog.
  */
 export class MyAccess extends EkElement {
@@ -105,7 +112,7 @@ export class MyAccess extends EkElement {
         )}
         ${this.renderLiveRegion()}
       </div>
-      ${renderRemoveDialog(this.asHost())} ${renderRequestAgainDialog(this.asHost())}`;
+      ${renderRemoveDialog(this.asHost())} ${renderRequestAgainDialog(this.asHost())} ${renderExtendDialog(this.asView())}`;
   }
 
   private asView(): ViewHost {
@@ -164,6 +171,7 @@ export class MyAccess extends EkElement {
             ${removal.state === 'delivered' ? this.t.accessRemoved : this.msg('removalRequested', { state: this.stateLabel(removal.state) })}
           </p>`
         : html`<div class="actions">
+            ${this.renderExtendButton(assignment)}
             <button
               type="button"
               part="button remove-button"
@@ -178,6 +186,23 @@ export class MyAccess extends EkElement {
             ${check.allowed === 'checking' ? html`<span class="hint">${this.t.removeChecking}</span>` : nothing}
           </div>`}
     </div>`;
+  }
+
+  private renderExtendButton(assignment: Assignment): TemplateResult {
+    const id = assignment.id ?? '';
+    const policy = policyOf(this.asView(), assignment);
+    if (policy === 'checking') return html`<span class="hint">${this.t.removeChecking}</span>`;
+    const check = extendCheck(assignment, policy, 'self');
+    return html`<button
+        type="button"
+        part="button extend-button"
+        ?disabled=${!check.allowed}
+        aria-describedby=${check.allowed ? nothing : `extend-why-${id}`}
+        @click=${(e: Event) => openExtend(this.asView(), assignment, { who: 'self', trigger: e.currentTarget, onDone: () => this.assignments.reload() })}
+      >
+        ${this.t.extendAccess}
+      </button>
+      ${check.allowed ? nothing : html`<span id="extend-why-${id}" class="hint">${this.t[check.reason]}</span>`}`;
   }
 
   private renderExpired(assignment: Assignment): TemplateResult {
