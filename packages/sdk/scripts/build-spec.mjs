@@ -20,7 +20,6 @@ const EXCLUDED_PATHS = [
   /\/entitlementManagement\/subjects[/(]/,
   // In the reference since 2026-12-03 (graph/NOTES.md), taken in as the mock serves them (issue 12).
   /\/accessPackagesIncompatibleWith$/,
-  /\/accessPackageSuggestions/,
   /\/customWorkflowExtensions\/\{/,
   /\/temporaryAccessPassMethods\/\{/,
   /^\/me\/authentication\//,

@@ -3,6 +3,7 @@ import type {
   AccessPackage,
   AccessPackageCatalog,
   AccessPackageResourceRoleScope,
+  AccessPackageSuggestion,
   Answer,
   AnswerString,
   Approval,
@@ -16,6 +17,7 @@ import type {
   Requirements,
   RequestFilterOn,
   Schedule,
+  SuggestionFilterOn,
   TemporaryAccessPass,
   User,
 } from './models.ts';
@@ -102,6 +104,11 @@ export interface EntitlementClient {
   getPackage(accessPackageId: string, options?: CallOptions): Promise<AccessPackage>;
   /** getApplicablePolicyRequirements: one entry per policy the caller can request under. */
   getRequirements(accessPackageId: string, options?: CallOptions): Promise<Requirements[]>;
+  /**
+   * accessPackageSuggestions/filterByCurrentUser(on=...) with the package expanded: packages the caller may request
+   * and does not hold, suggested because related people hold them or the caller held them before (both by default).
+   */
+  listSuggestions(on?: SuggestionFilterOn[], options?: ListOptions): PagedList<AccessPackageSuggestion>;
 
   // requests
   requestAccess(input: AccessRequestInput): Promise<AssignmentRequest>;

@@ -93,8 +93,10 @@ function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd
     callouts: [],
   };
   state.requests[req.id] = req;
-  continueRequest(tx, req);
-  return req;
+  // Go on with the draft's view of it: later changes must reach the indexes (a flush mid-write filed it as open).
+  const filed = state.requests[req.id];
+  continueRequest(tx, filed);
+  return filed;
 }
 
 /**
@@ -194,8 +196,9 @@ function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'user
     callouts: [],
   };
   tx.state.requests[req.id] = req;
-  continueRequest(tx, req);
-  return req;
+  const filed = tx.state.requests[req.id];
+  continueRequest(tx, filed);
+  return filed;
 }
 
 /** DELETE .../assignmentRequests/{id}: admins remove finished requests whose assignment is gone. */

@@ -15,14 +15,14 @@ const EM = '/identityGovernance/entitlementManagement';
 type Body = Record<string, any>;
 
 /** The JSON object body; with a Graph type, its declared properties must also have the right JSON types. */
-function objectBody(ctx: RouteContext, type?: string): Body {
+export function objectBody(ctx: RouteContext, type?: string): Body {
   const body = jsonObject(ctx.body);
   if (type) checkBodyTypes(type, body);
   return body;
 }
 
 /** The id at the end of an `@odata.id` reference body (`{ "@odata.id": ".../users/{id}" }`). */
-function referencedId(ctx: RouteContext): string {
+export function referencedId(ctx: RouteContext): string {
   const ref = objectBody(ctx)['@odata.id'];
   const id = typeof ref === 'string' ? /\/([^/()]+?)\/?$/.exec(ref.trim())?.[1] : undefined;
   if (!id) throw badRequest('BadRequest', "A reference body needs '@odata.id' with the URL of the object, ending in its id.", '@odata.id');
@@ -34,7 +34,7 @@ const users = {
   rules: { filterable: USER_FIELDS, orderable: ['displayName', 'userPrincipalName'], searchable: ['displayName', 'mail', 'userPrincipalName'] },
   expandable: [] as string[],
 };
-const directoryObjects = (context: string) => ({ rules: { ...users.rules, expandable: [] }, context, type: ['user', 'group'] });
+export const directoryObjects = (context: string) => ({ rules: { ...users.rules, expandable: [] }, context, type: ['user', 'group'] });
 
 const PACKAGE_RULES = {
   filterable: ['id', 'displayName', 'description', 'isHidden', 'catalog/id', 'createdDateTime', 'modifiedDateTime'],
