@@ -11,6 +11,11 @@ export const styles = css`
     color: var(--ek-color-warning, #7a4d00);
     background: var(--ek-color-warning-surface, #fff4ce);
   }
+  ul.reasons {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
+  }
   .assignment .actions {
     margin-block-start: 0.25rem;
   }

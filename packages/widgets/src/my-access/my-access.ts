@@ -9,7 +9,7 @@ import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { packageOf } from '../internal/graph.ts';
-import type { Assignment, AssignmentRequest } from '../internal/sdk.ts';
+import type { AccessPackageSuggestion, Assignment, AssignmentRequest } from '../internal/sdk.ts';
 import type { ViewHost } from '../internal/view-host.ts';
 import { formStyles } from '../styles/forms.ts';
 import { shared } from '../styles/shared.ts';
@@ -18,6 +18,7 @@ import { openExtend, renderExtendDialog } from './extend-form.ts';
 import { extendCheck } from './extend-rules.ts';
 import { renderRemoveDialog, renderRequestAgainDialog, type Prefilled } from './my-access-dialogs.ts';
 import { styles } from './my-access.styles.ts';
+import { reasonsInWords } from './suggestion-reasons.ts';
 import { PackageResources } from './package-resources.ts';
 
 // The element is an entry of its own (a page that shows it loads it), so its strings come with it.
@@ -25,7 +26,7 @@ addEnglish(enViews);
 
 const PAGE_SIZE = 50;
 
-export type MyAccessTab = 'active' | 'expired';
+export type MyAccessTab = 'active' | 'expired' | 'suggested';
 
 /**
  * My Access's "Access packages" page for what the caller already has: their active assignments (package, since,
@@ -35,12 +36,13 @@ export type MyAccessTab = 'active' | 'expired';
  * @fires {CustomEvent<AccessRemovedDetail>} access-removed - The caller asked to remove their own access; detail `{ assignment, request }`.
  * @fires {CustomEvent<AssignmentRequest>} request-submitted - An extension (userUpdate) was requested, or a request from the "Request again" dialog; detail is the accessPackageAssignmentRequest.
  *
- * @csspart tabs - The tablist (Active, Expired).
+ * @csspart tabs - The tablist (Active, Expired, Suggested).
  * @csspart tab - Each tab.
  * @csspart dialog - The confirmation and request dialogs.
  * @csspart remove-button - Removes the caller's own assignment (opens the confirmation).
  * @csspart confirm-remove-button - Confirms the removal.
  * @csspart request-again-button - Requests an expired package again.
+ * @csspart open-suggestion-button - Opens the request form for a suggested package.
  * @csspart extend-button - Opens the extend form for an active package.
  * @csspart form - The extend form.
  * @csspart result - What became of an extension, in the extend dialog.
@@ -59,7 +61,19 @@ export class MyAccess extends EkElement {
 
   private readonly sessionSubscription = new SessionController(this);
 
-  private readonly tabs = new TabsController<MyAccessTab>(this, ['active', 'expired']);
+  /** Suggestions are read when their tab is first shown. */
+  @state() private suggestionsWanted = false;
+
+  private readonly tabs = new TabsController<MyAccessTab>(this, ['active', 'expired', 'suggested'], (tab) => {
+    if (tab === 'suggested') this.suggestionsWanted = true;
+  });
+
+  private readonly suggestions = new PagedController(this, {
+    args: () => (this.resolvedClient && this.suggestionsWanted ? ([this.resolvedClient] as const) : undefined),
+    lists: ([client], signal) => client.listSuggestions(undefined, { top: PAGE_SIZE, abortSignal: signal }),
+    key: (suggestion: AccessPackageSuggestion) => suggestion.id ?? '',
+    operation: 'listSuggestions',
+  });
 
   private readonly assignments = new PagedController(this, {
     args: () => (this.resolvedClient ? ([this.resolvedClient] as const) : undefined),
@@ -104,10 +118,10 @@ export class MyAccess extends EkElement {
     const busy = this.assignments.busy || this.removal.anyPending;
     return html`<div part="base" class="base" lang=${this.stringsLanguage} aria-busy=${busy ? 'true' : 'false'}>
         <h2 class="title">${this.t.myAccessHeading}</h2>
-        ${this.tabs.render(this.t.myAccessTabsLabel, { active: this.t.tabActive, expired: this.t.tabExpired })}
-        ${(['active', 'expired'] as const).map(
+        ${this.tabs.render(this.t.myAccessTabsLabel, { active: this.t.tabActive, expired: this.t.tabExpired, suggested: this.t.tabSuggested })}
+        ${(['active', 'expired', 'suggested'] as const).map(
           (tab) => html`<div role="tabpanel" id=${this.tabs.panelId(tab)} aria-labelledby=${this.tabs.tabId(tab)} class="panel" ?hidden=${this.tabs.selected !== tab}>
-            ${this.tabs.selected !== tab ? nothing : !client ? this.renderNotConnected() : this.renderAssignments(tab)}
+            ${this.tabs.selected !== tab ? nothing : !client ? this.renderNotConnected() : tab === 'suggested' ? this.renderSuggestions() : this.renderAssignments(tab)}
           </div>`,
         )}
         ${this.renderLiveRegion()}
@@ -186,6 +200,40 @@ export class MyAccess extends EkElement {
             ${check.allowed === 'checking' ? html`<span class="hint">${this.t.removeChecking}</span>` : nothing}
           </div>`}
     </div>`;
+  }
+
+  private renderSuggestions(): TemplateResult {
+    const { suggestions } = this;
+    if (suggestions.status === 'error') return this.renderError(suggestions.error, () => suggestions.retry());
+    if (suggestions.status !== 'ready') return this.renderLoading(this.t.loadingSuggestions);
+    if (suggestions.items.length === 0) return this.renderEmpty(this.t.noSuggestions);
+    return this.renderList(suggestions, {
+      label: this.t.suggestedListLabel,
+      key: (s) => s.id ?? '',
+      renderItem: (suggestion) => {
+        const pkg = suggestion.accessPackage && 'id' in suggestion.accessPackage ? suggestion.accessPackage : undefined;
+        const name = pkg?.displayName ?? this.t.unknownPackage;
+        return html`<div part="item" class="row assignment">
+          <span class="row-title">${name}</span>
+          ${pkg?.description ? html`<span class="row-meta">${pkg.description}</span>` : nothing}
+          <ul class="reasons">
+            ${reasonsInWords(this.asView(), suggestion).map((reason) => html`<li>${reason}</li>`)}
+          </ul>
+          <div class="actions">
+            <button
+              type="button"
+              part="button open-suggestion-button"
+              @click=${(e: Event) => {
+                this.requestingAgain = { packageId: pkg?.id ?? suggestion.id ?? '', packageName: name, again: false };
+                void this.requestDialog.open(e.currentTarget);
+              }}
+            >
+              ${this.msg('openSuggestion', { package: name })}
+            </button>
+          </div>
+        </div>`;
+      },
+    });
   }
 
   private renderExtendButton(assignment: Assignment): TemplateResult {

@@ -1,12 +1,7 @@
 // Why a package is suggested, in words: Graph's accessPackageSuggestion reasons (related people who have it, the
 // caller's own past assignments) as a sentence each, in the widget's language and plural rules.
-import type { components } from '../internal/sdk.ts';
+import type { AccessPackageSuggestion as Suggestion, SuggestionRelatedPeopleBased as RelatedPeople, SuggestionSelfAssignmentHistoryBased as History } from '../internal/sdk.ts';
 import type { ViewHost } from '../internal/view-host.ts';
-
-type S = components['schemas'];
-export type Suggestion = S['microsoft.graph.accessPackageSuggestion'];
-type RelatedPeople = S['microsoft.graph.accessPackageSuggestionRelatedPeopleBased'];
-type History = S['microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased'];
 
 const RELATED = '#microsoft.graph.accessPackageSuggestionRelatedPeopleBased';
 const HISTORY = '#microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased';

@@ -113,3 +113,36 @@ describe('my access', () => {
     }
   });
 });
+
+describe('my access: suggestions', () => {
+  beforeEach(() => resetMock());
+
+  it('Adele sees packages people she works with have, with the reason in words, and opens one to request it', async () => {
+    const mine = await asPerson<MyAccess>('adele', html`<my-access></my-access>`);
+    await activate(getByRole(mine, 'tab', { name: 'Suggested' }));
+    const list = await findByRole(mine, 'list', { name: 'Access packages suggested for you' });
+    // A row holds the package, its reasons (a list of their own) and its button.
+    const rows = queryAllByRole(list, 'listitem').filter((r) => queryAllByRole(r, 'button').length > 0);
+    const texts = rows.map(textContent);
+    const row = rows[texts.findIndex((t) => /people you work with have this|1 person you work with has this/.test(t))];
+    expect(row, texts.join(' | ')).to.exist;
+    await expect(mine).to.be.accessible();
+    const open = queryAllByRole(row, 'button')[0];
+    const name = textContent(open).replace(/^Request /, '');
+    await activate(open);
+    const dialog = await findByRole(mine, 'dialog', { name: `Request ${name}` });
+    await findByRole(dialog, 'heading', { name });
+    await activate(getByRole(dialog, 'button', { name: 'Close' }));
+    await waitUntil(() => deepActiveElement() === open);
+  });
+
+  it('Alex, whose Marketing Campaigns ended, is told he had it once, on the day it started', async () => {
+    (await engine()).advance('P22D');
+    const mine = await asPerson<MyAccess>('alex', html`<my-access></my-access>`, { locale: 'de' });
+    await activate(getByRole(mine, 'tab', { name: 'Vorgeschlagen' }));
+    const list = await findByRole(mine, 'list', { name: 'Für Sie vorgeschlagene Zugriffspakete' });
+    const row = queryAllByRole(list, 'listitem').find((r) => textContent(r).startsWith('Marketing Campaigns'));
+    expect(row, textContent(list)).to.exist;
+    expect(textContent(row as HTMLElement)).to.match(/Sie hatten dies einmal, am \d+\.\d+\.\d{4}/);
+  });
+});
