@@ -1,7 +1,8 @@
 // What the caller may do with their own assignment, read from its policy: remove it (the policy's
 // enableTargetsToSelfRemoveAccess), extend it (enableTargetsToSelfUpdateAccess), and whether it ends soon.
-import { assignmentPolicyIdOf, settingsOf } from '../internal/graph.ts';
-import type { Assignment, AssignmentPolicy } from '../internal/sdk.ts';
+import { policyOf } from '../internal/assignment-policy.ts';
+import { settingsOf } from '../internal/graph.ts';
+import type { Assignment } from '../internal/sdk.ts';
 import type { ViewHost } from '../internal/view-host.ts';
 
 /** Reminders go out 14 days before the end (seed 003), so that is when an assignment reads as ending soon. */
@@ -9,15 +10,7 @@ export const EXPIRING_WITHIN_MS = 14 * 24 * 60 * 60 * 1000;
 
 export type Check = { allowed: true } | { allowed: false; reason: string } | { allowed: 'checking' };
 
-/** The assignment's policy: expanded with it, else looked up by id in the session store; 'checking' meanwhile. */
-export function policyOf(h: ViewHost, assignment: Assignment): AssignmentPolicy | 'checking' | undefined {
-  const embedded = assignment.assignmentPolicy;
-  if (embedded && 'requestorSettings' in embedded && embedded.requestorSettings) return embedded as AssignmentPolicy;
-  const id = assignmentPolicyIdOf(assignment);
-  const entry = id ? h.sessionStore?.policy(id) : undefined;
-  if (entry?.status === 'loading') return 'checking';
-  return entry?.value;
-}
+export { policyOf };
 
 export function endOf(assignment: Assignment): string | undefined {
   return assignment.schedule?.expiration?.endDateTime ?? undefined;
