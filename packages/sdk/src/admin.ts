@@ -4,6 +4,7 @@
 // A separate entry so that pages which only request and approve access never load it.
 import { contextOf, EM } from './context.ts';
 import { listQuery } from './odata.ts';
+import { updateBody } from './assignment-updates.ts';
 import type { AdminVerbs, EntitlementClient } from './api.ts';
 import type { Context } from './context.ts';
 import type { components } from './generated/graph.ts';
@@ -157,5 +158,7 @@ function adminVerbs(ctx: Context): AdminVerbs {
           signal: options.abortSignal,
         }),
       ),
+    updateAssignment: (assignmentId, input = {}) =>
+      ctx.entity(ctx.raw.POST(`${EM}/assignmentRequests`, { body: updateBody('adminUpdate', assignmentId, input), signal: input.abortSignal })),
   };
 }

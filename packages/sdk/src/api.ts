@@ -70,6 +70,17 @@ export interface OnBehalfRequestInput extends AccessRequestInput {
   bypassApproval?: boolean;
 }
 
+/** A userUpdate / adminUpdate: a new end date (or a whole schedule), answers, a justification; all optional. */
+export interface AssignmentUpdateInput extends CallOptions {
+  /** The new end: sent as an afterDateTime expiration. Must be within the policy's expiration from now. */
+  endDateTime?: string | Date;
+  /** A schedule as Graph takes it (wins over endDateTime), e.g. an afterDuration expiration. */
+  schedule?: Schedule;
+  /** Answers to change; questions not mentioned keep their earlier answers. Only editable questions may change. */
+  answers?: (Answer | AnswerString)[];
+  justification?: string;
+}
+
 export interface DecisionInput extends CallOptions {
   reviewResult: 'Approve' | 'Deny';
   justification?: string;
@@ -132,6 +143,13 @@ export interface EntitlementClient {
   listAssignments(on: AssignmentFilterOn, options?: ListOptions): PagedList<Assignment>;
   /** userRemove with the assignment id: the target themself, or a manager where the policy allows on-behalf removal. */
   removeAssignment(assignmentId: string, options?: CallOptions & { justification?: string }): Promise<AssignmentRequest>;
+  /** One assignment, with accessPackage, assignmentPolicy and target expanded (an extend form's data). */
+  getAssignment(assignmentId: string, options?: CallOptions & { expand?: string[] }): Promise<Assignment>;
+  /**
+   * userUpdate with the assignment id: the target themself where the policy enables self update, or a manager on
+   * behalf where it enables on-behalf update. Needs approval when the policy says isApprovalRequiredForUpdate.
+   */
+  extendAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
 
   // custom extensions
   resumeRequest(
@@ -190,6 +208,8 @@ export interface AdminVerbs {
   ): Promise<AssignmentRequest>;
   /** adminRemove. */
   unassign(assignmentId: string, options?: CallOptions): Promise<AssignmentRequest>;
+  /** adminUpdate: change an assignment's end date or answers, without the requestor settings or approval. */
+  updateAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
 }
 
 export interface ClientOptions {

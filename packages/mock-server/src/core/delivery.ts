@@ -44,7 +44,7 @@ const STATUS = { delivered: 'Delivered', partiallyDelivered: 'PartiallyDelivered
 export function deliver(tx: Tx, req: RequestRecord): AssignmentRecord {
   const start = tx.now;
   const end = endOf(req.schedule?.expiration, start);
-  const asg: AssignmentRecord = {
+  const built: AssignmentRecord = {
     id: req.assignmentId,
     targetId: req.targetId,
     packageId: req.packageId,
@@ -61,7 +61,9 @@ export function deliver(tx: Tx, req: RequestRecord): AssignmentRecord {
     grantedGroupIds: [],
     callouts: [],
   };
-  tx.state.assignments[asg.id] = asg;
+  tx.state.assignments[built.id] = built;
+  // On through the recording view, so the indexes (its due times) and the undo log see every change.
+  const asg = tx.state.assignments[built.id];
   const outcome = grantResources(tx, asg);
   asg.state = outcome;
   asg.status = STATUS[outcome];

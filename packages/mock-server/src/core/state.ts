@@ -158,6 +158,7 @@ export type NotificationKind =
   | 'escalated'
   | 'canceled'
   | 'delivered'
+  | 'updated'
   | 'expiring'
   | 'expired'
   | 'removed';

@@ -170,7 +170,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            kind: "approverAsked" | "approved" | "denied" | "timedOut" | "escalated" | "canceled" | "delivered" | "expiring" | "expired" | "removed";
+            kind: "approverAsked" | "approved" | "denied" | "timedOut" | "escalated" | "canceled" | "delivered" | "updated" | "expiring" | "expired" | "removed";
             /** @description Directory ids of the recipients. */
             to: string[];
             requestId?: string;
