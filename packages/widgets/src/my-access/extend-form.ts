@@ -89,7 +89,7 @@ async function load(h: ViewHost, extension: Extension): Promise<void> {
   h.requestUpdate();
   try {
     const [assignment, earlier] = await Promise.all([
-      client.getAssignment(id, { expand: ['accessPackage', 'assignmentPolicy', 'target'] }),
+      client.getAssignment(id, { expand: ['accessPackage', 'assignmentPolicy($expand=questions)', 'target'] }),
       earlierRequest(client, extension),
     ]);
     extension.assignment = assignment;
@@ -179,7 +179,7 @@ function renderForm(h: ViewHost, state: ExtendState, extension: Extension, draft
   const currentEnd = extension.assignment.schedule?.expiration?.endDateTime ?? undefined;
   const latest = latestExtension(policy, now);
   const approval = policy?.requestApprovalSettings?.isApprovalRequiredForUpdate === true;
-  const editable = new Set(editableQuestions(policy).map((q) => q.id));
+  const editable = new Set(editableQuestions(policy, extension.earlier).map((q) => q.id));
   const questions = sortedQuestions(policy?.questions);
   const fixed = questions.filter((q) => !editable.has(q.id) && (draft.answers[q.id ?? ''] ?? []).length > 0);
   const pending = state.sending.isPending(extension.assignment.id ?? '');
@@ -243,14 +243,14 @@ async function send(h: ViewHost, state: ExtendState, extension: Extension): Prom
   if (!client || !draft || !id) return;
   const now = client.serverNow();
   const policy = extension.policy;
-  extension.fieldErrors = validateExtension(draft, policy, extension.assignment.schedule?.expiration?.endDateTime ?? undefined, (d) => h.formatDate(d), now);
+  extension.fieldErrors = validateExtension(draft, policy, extension.earlier, extension.assignment.schedule?.expiration?.endDateTime ?? undefined, (d) => h.formatDate(d), now);
   h.requestUpdate();
   if (Object.keys(extension.fieldErrors).length) {
     await h.updateComplete;
     h.renderRoot.querySelector<HTMLElement>('#extend-dialog [aria-invalid="true"]')?.focus();
     return;
   }
-  const editable = editableQuestions(policy);
+  const editable = editableQuestions(policy, extension.earlier);
   const answers = editable.length ? buildAnswers({ ...requirementOf(policy), questions: editable }, draft, h.resolvedLocale) : undefined;
   const result = await state.sending.run(id, () =>
     client.extendAssignment(id, {

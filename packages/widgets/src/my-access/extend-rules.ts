@@ -4,7 +4,7 @@
 import { addDuration } from '../internal/duration.ts';
 import { othersMayAct, settingsOf } from '../internal/graph.ts';
 import { sortedQuestions } from '../internal/questions.ts';
-import type { Assignment, AssignmentPolicy, Question, Requirements } from '../internal/sdk.ts';
+import type { Assignment, AssignmentPolicy, AssignmentRequest, Question, Requirements } from '../internal/sdk.ts';
 import type { Draft, FieldError } from '../request-access-pane/request-draft.ts';
 import { fromDateInput, toDateInput, validateDraft } from '../request-access-pane/request-draft.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -43,21 +43,26 @@ export function requirementOf(policy: AssignmentPolicy | undefined): Requirement
   };
 }
 
-/** Questions whose answer may change in an update (the others are shown as answered before). */
-export function editableQuestions(policy: AssignmentPolicy | undefined): Question[] {
-  return sortedQuestions(policy?.questions).filter((q) => q.isAnswerEditable === true);
+/**
+ * Questions an update may answer: those whose answer may change (isAnswerEditable) and those not answered before;
+ * the others are shown as answered before.
+ */
+export function editableQuestions(policy: AssignmentPolicy | undefined, earlier: AssignmentRequest | undefined): Question[] {
+  const answered = new Set((earlier?.answers ?? []).map((a) => a.answeredQuestion?.id));
+  return sortedQuestions(policy?.questions).filter((q) => q.isAnswerEditable === true || !answered.has(q.id));
 }
 
 /** The form's problems: a new end after the current one and today, within the policy's limit; required answers; justification. */
 export function validateExtension(
   draft: Draft,
   policy: AssignmentPolicy | undefined,
+  earlier: AssignmentRequest | undefined,
   currentEnd: string | undefined,
   formatDate: (d: Date) => string,
   now: Date,
 ): Record<string, FieldError> {
   const requirement = requirementOf(policy);
-  const errors = validateDraft(draft, { ...requirement, questions: editableQuestions(policy) }, formatDate, now);
+  const errors = validateDraft(draft, { ...requirement, questions: editableQuestions(policy, earlier) }, formatDate, now);
   const end = fromDateInput(draft.endDate, true);
   const latest = latestExtension(policy, now);
   if (!end) errors.end = { key: 'errorEndRequired' };
