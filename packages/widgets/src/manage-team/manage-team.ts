@@ -14,13 +14,11 @@ import { shared } from '../styles/shared.ts';
 import { styles } from './manage-team.styles.ts';
 import type * as TeamRemove from './team-remove.ts';
 import type * as TeamRequest from './team-request.ts';
-import type * as TeamExtend from './team-extend.ts';
 
 const PAGE_SIZE = 25;
 
 const teamRemove = new OnDemand(() => import('./team-remove.ts'));
 const teamRequest = new OnDemand(() => import('./team-request.ts'));
-const teamExtend = new OnDemand(() => import('./team-extend.ts'));
 
 type RemoveCheck = { allowed: true } | { allowed: false; reason: string } | { allowed: 'checking' };
 
@@ -104,7 +102,7 @@ export class ManageTeam extends EkElement {
         ${!client ? this.renderNotConnected() : this.renderTeam()}
         ${this.renderLiveRegion()}
       </div>
-      ${this.renderRemoveDialog()} ${this.renderRequestDialog()} ${teamExtend.module?.renderExtendDialog(this as unknown as TeamExtend.ExtendHost)}`;
+      ${this.renderRemoveDialog()} ${this.renderRequestDialog()} ${teamRemove.module?.renderExtendDialog(this as unknown as TeamRemove.RemoveHost)}`;
   }
 
   private renderTeam(): TemplateResult {
@@ -222,7 +220,7 @@ export class ManageTeam extends EkElement {
       ${removal
         ? teamRemove.module?.renderRemoval(this as unknown as TeamRemove.RemoveHost, id, removal)
         : html`<div class="actions">
-            ${teamExtend.module?.renderExtendAction(this as unknown as TeamExtend.ExtendHost, assignment)}
+            ${teamRemove.module?.renderExtendAction(this as unknown as TeamRemove.RemoveHost, assignment)}
             <button
               type="button"
               part="button remove-button"
@@ -246,10 +244,11 @@ export class ManageTeam extends EkElement {
     void this.removeDialog.open(trigger);
   }
 
-  // ---- the dialogs' content: ./team-remove.ts when a removal is asked for, ./team-request.ts when a request is ----
+  // ---- the dialogs' content: ./team-remove.ts (remove and extend) once a report is selected, ./team-request.ts when a request is asked for ----
 
   protected override needs() {
-    return [!!this.removing && teamRemove, !!this.requestingFor && teamRequest, !!this.selectedReportId && teamExtend];
+    // The remove dialog's module also brings Extend (../my-access/extend-form.ts): both act on the selected report's rows.
+    return [!!this.selectedReportId && teamRemove, !!this.requestingFor && teamRequest];
   }
 
   private renderRemoveDialog(): TemplateResult {

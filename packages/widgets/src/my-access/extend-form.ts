@@ -14,9 +14,9 @@ import type { Assignment, AssignmentPolicy, AssignmentRequest, EntitlementClient
 import type { ViewHost } from '../internal/view-host.ts';
 import type { Draft, FieldError } from '../request-access-pane/request-draft.ts';
 import { answersOf, buildAnswers, toDateInput } from '../request-access-pane/request-draft.ts';
-import { renderFieldError, renderJustification, renderQuestion, type FormHost } from '../request-access-pane/request-form.ts';
+import { renderFieldError, renderJustification, renderQuestion, type FieldsHost } from '../request-access-pane/request-fields.ts';
 import { formStyles } from '../styles/forms.ts';
-import { editableQuestions, extensionEnd, latestExtension, requirementOf, validateExtension } from './extend-rules.ts';
+import { editableQuestions, extendCheck, extensionEnd, latestExtension, requirementOf, validateExtension } from './extend-rules.ts';
 
 export type ExtendFor = 'self' | 'report';
 
@@ -133,8 +133,8 @@ async function earlierRequest(client: EntitlementClient, extension: Extension): 
   }
 }
 
-/** The request form's field renderers read and write the draft through this (see FormHost). */
-function formHostFor(h: ViewHost, extension: Extension): FormHost {
+/** The request form's field renderers read and write the draft through this (see FieldsHost). */
+function formHostFor(h: ViewHost, extension: Extension): FieldsHost {
   return Object.create(h, {
     draft: {
       get: () => extension.draft,
@@ -144,7 +144,7 @@ function formHostFor(h: ViewHost, extension: Extension): FormHost {
       },
     },
     fieldErrors: { get: () => extension.fieldErrors },
-  }) as FormHost;
+  }) as FieldsHost;
 }
 
 export function renderExtendDialog(h: ViewHost): TemplateResult {
@@ -164,11 +164,14 @@ function renderExtension(h: ViewHost, state: ExtendState, extension: Extension):
   h.useStyles(formStyles);
   const head = html`<div class="dialog-head">
     <h2 id="extend-title">${title(h, extension)}</h2>
-    <button type="button" part="button close-button" ?autofocus=${extension.status !== 'ready' || !!extension.result} @click=${() => state.dialog.close()}>${h.t.close}</button>
+    <button type="button" part="button close-button" ?autofocus=${extension.status !== 'ready' || !!extension.result || !extendCheck(extension.assignment, extension.policy, extension.who).allowed} @click=${() => state.dialog.close()}>${h.t.close}</button>
   </div>`;
   if (extension.result) return html`<div class="panel">${head}${renderResult(h, extension, extension.result)}</div>`;
   if (extension.status === 'loading') return html`<div class="panel">${head}${h.renderLoading(h.t.loadingExtend)}</div>`;
   if (extension.status === 'error' || !extension.draft) return html`<div class="panel">${head}${h.renderError(extension.loadError, () => void load(h, extension))}</div>`;
+  // Opened from a link, the policy is known only now: say why not instead of a form Graph would refuse.
+  const check = extendCheck(extension.assignment, extension.policy, extension.who);
+  if (!check.allowed) return html`<div class="panel">${head}${h.renderEmpty(h.t[check.reason])}</div>`;
   return html`<div class="panel">${head}${renderForm(h, state, extension, extension.draft)}</div>`;
 }
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { DialogController } from '../controllers/dialog-controller.ts';
 import { MutationController } from '../controllers/mutation-controller.ts';
 import { filteredList, PagedController } from '../controllers/paged-controller.ts';
@@ -52,6 +52,12 @@ export type MyAccessTab = 'active' | 'expired' | 'suggested';
  */
 export class MyAccess extends EkElement {
   static override styles = [shared, formStyles, styles];
+
+  /**
+   * Opens the extend form for this assignment of the caller (a link in the expiry reminder, 14 days and 1 day
+   * before the end, leads here).
+   */
+  @property({ attribute: 'extend-assignment-id' }) extendAssignmentId?: string;
 
   @state() private removing?: Assignment;
   @state() private removalReason = '';
@@ -106,8 +112,17 @@ export class MyAccess extends EkElement {
     },
   );
 
+  /** The `extend-assignment-id` whose form was opened, so it opens once per value. */
+  private extendOpenedFor?: string;
+
   protected override willUpdate(): void {
     const client = this.resolvedClient;
+    const wanted = this.extendAssignmentId;
+    if (wanted && client && wanted !== this.extendOpenedFor) {
+      this.extendOpenedFor = wanted;
+      // The form reads the assignment itself; its row need not be loaded.
+      openExtend(this.asView(), { id: this.extendAssignmentId }, { who: 'self', onDone: () => this.assignments.reload() });
+    }
     if (client && this.assignments.status === 'ready') {
       this.resources.want(client, this.assignments.items.flatMap((a) => packageOf(a)?.id ?? []));
     }

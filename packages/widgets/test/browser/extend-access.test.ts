@@ -7,7 +7,7 @@ import '../../src/define/my-access.ts';
 import type { ApprovalInbox } from '../../src/approval-inbox/approval-inbox.ts';
 import type { ManageTeam } from '../../src/manage-team/manage-team.ts';
 import type { MyAccess } from '../../src/my-access/my-access.ts';
-import { requestsFor, resetMock } from './support/mock.ts';
+import { clientFor, engine, idOf, requestsFor, resetMock } from './support/mock.ts';
 import { activate, dayFromToday, deepActiveElement, findByRole, findText, getByRole, queryAllByRole, textContent, typeDate, typeInto } from './support/ui.ts';
 import { replaceText } from './support/editor.ts';
 import { asPerson } from './support/widgets.ts';
@@ -144,5 +144,31 @@ describe('extending access', () => {
     await findText(dialog, `Access extended until ${medium(dayOf(dayFromToday(180)))}.`);
     const [update] = (await requestsFor('Sales Pipeline', 'pradeep')).filter((r) => r.requestType === 'userUpdate');
     expect(update.state).to.equal('delivered');
+  });
+});
+
+describe('the expiry reminder link', () => {
+  beforeEach(() => resetMock());
+
+  it('opens the extend form for the assignment it names (extend-assignment-id), and the reminder names it', async () => {
+    const e = await engine();
+    e.advance('P8D');
+    const alex = await idOf('alex');
+    const reminder = e
+      .outbox()
+      .find((m) => m.kind === 'expiring' && m.to.includes(alex) && m.subject.includes('Marketing Campaigns'));
+    expect(reminder?.assignmentId, 'the 14-day reminder names the assignment').to.be.a('string');
+    const mine = await asPerson<MyAccess>('alex', html`<my-access extend-assignment-id=${reminder?.assignmentId ?? ''}></my-access>`);
+    const dialog = await findByRole(mine, 'dialog', { name: 'Extend your access to Marketing Campaigns' });
+    await dateField(dialog);
+    expect(deepActiveElement()).to.equal(dialog.querySelector('input[type=date]'));
+  });
+
+  it('for an assignment the policy does not let its holder extend, says why instead of a form', async () => {
+    const [asg] = (await (await clientFor('grady')).listMyAssignments().toArray()).filter((a) => a.accessPackage?.displayName === 'Build Agents Admin');
+    const mine = await asPerson<MyAccess>('grady', html`<my-access extend-assignment-id=${asg.id ?? ''}></my-access>`);
+    const dialog = await findByRole(mine, 'dialog', { name: 'Extend your access to Build Agents Admin' });
+    await findText(dialog, 'It has no end date, so there is nothing to extend.');
+    expect(dialog.querySelector('form')).to.equal(null);
   });
 });
