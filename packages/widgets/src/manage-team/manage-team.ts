@@ -90,6 +90,9 @@ export class ManageTeam extends EkElement {
   protected override willUpdate(): void {
     const failure = this.sessionStore?.reports.error;
     if (failure && failure !== this.reportedFailure) this.reportError(failure, 'listDirectReports');
+    // The remove module also brings Extend for the selected report's rows: read in the background, not waited for
+    // (the rows show Extend once it is here).
+    if (this.selectedReportId) teamRemove.load()?.then(() => this.requestUpdate());
     this.reportedFailure = failure;
   }
 
@@ -247,8 +250,7 @@ export class ManageTeam extends EkElement {
   // ---- the dialogs' content: ./team-remove.ts (remove and extend) once a report is selected, ./team-request.ts when a request is asked for ----
 
   protected override needs() {
-    // The remove dialog's module also brings Extend (../my-access/extend-form.ts): both act on the selected report's rows.
-    return [!!this.selectedReportId && teamRemove, !!this.requestingFor && teamRequest];
+    return [!!this.removing && teamRemove, !!this.requestingFor && teamRequest];
   }
 
   private renderRemoveDialog(): TemplateResult {
