@@ -115,14 +115,17 @@ export class MyAccess extends EkElement {
   /** The `extend-assignment-id` whose form was opened, so it opens once per value. */
   private extendOpenedFor?: string;
 
+  protected override updated(): void {
+    const wanted = this.extendAssignmentId;
+    // After a render, so the dialog is there to open. The form reads the assignment itself; its row need not be loaded.
+    if (wanted && this.resolvedClient && wanted !== this.extendOpenedFor) {
+      this.extendOpenedFor = wanted;
+      openExtend(this.asView(), { id: wanted }, { who: 'self', onDone: () => this.assignments.reload() });
+    }
+  }
+
   protected override willUpdate(): void {
     const client = this.resolvedClient;
-    const wanted = this.extendAssignmentId;
-    if (wanted && client && wanted !== this.extendOpenedFor) {
-      this.extendOpenedFor = wanted;
-      // The form reads the assignment itself; its row need not be loaded.
-      openExtend(this.asView(), { id: this.extendAssignmentId }, { who: 'self', onDone: () => this.assignments.reload() });
-    }
     if (client && this.assignments.status === 'ready') {
       this.resources.want(client, this.assignments.items.flatMap((a) => packageOf(a)?.id ?? []));
     }
