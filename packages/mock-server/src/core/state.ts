@@ -171,6 +171,12 @@ export interface Notification {
   to: string[];
   requestId?: string;
   assignmentId?: string;
+  /** The package of the request or assignment the email is about. */
+  accessPackageId?: string;
+  /** On expiry reminders (kind expiring): 14 or 1. */
+  daysBeforeExpiry?: number;
+  /** On expiry reminders: whether the policy lets the target extend (userUpdate) now, so the email prompts it. */
+  canExtend?: boolean;
   subject: string;
 }
 

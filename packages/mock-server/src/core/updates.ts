@@ -5,6 +5,7 @@ import type { AnswerString } from '@entitlement-kit/sdk';
 import { assignmentsOfTarget, requireUser } from './directory.ts';
 import { conflict, forbidden, missingProperty, badRequest, MockGraphError } from './errors.ts';
 import { indexesOf, openAddKey } from './indexes.ts';
+import { own } from './own-keys.ts';
 import { checkAnswers, checkJustification } from './requirements.ts';
 import { isActive, isOpen, isRemoval, requireAssignment } from './request-records.ts';
 import { checkRequestor, start, text, type RequestInput } from './requests.ts';
@@ -105,6 +106,18 @@ export function checkUpdateRight(state: State, policy: PolicyRecord, callerId: s
   // Seed 003: "The user must still be in the scope of the policy at the time that they request an extension."
   if (!inTargetScope(state, policy, targetId)) {
     throw forbidden('TargetNotInPolicyScope', 'The target is no longer among the users this policy can assign.');
+  }
+}
+
+/** Whether the target could extend the assignment themself now (what an expiry reminder prompts). */
+export function mayExtend(tx: Tx, asg: AssignmentRecord): boolean {
+  const policy = own(tx.state.policies, asg.policyId);
+  try {
+    if (!policy) return false;
+    checkUpdateRight(tx.state, policy, asg.targetId, asg.targetId);
+    return true;
+  } catch {
+    return false;
   }
 }
 
