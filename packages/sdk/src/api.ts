@@ -203,6 +203,12 @@ export interface AdminVerbs {
   unassign(assignmentId: string, options?: CallOptions): Promise<AssignmentRequest>;
   /** adminUpdate: change an assignment's end date or answers, without the requestor settings or approval. */
   updateAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
+  /** Retry a request whose delivery failed in whole or in part (deliveryFailed, partiallyDelivered), within 14 days. */
+  reprocessRequest(requestId: string, options?: CallOptions): Promise<void>;
+  /** Re-enforce an assignment: its resources granted again (delivered, or a delivery that failed). */
+  reprocessAssignment(assignmentId: string, options?: CallOptions): Promise<void>;
+  /** additionalAccess: assignments of one package whose targets also hold the other (before making them incompatible). */
+  listAdditionalAccess(accessPackageId: string, incompatibleAccessPackageId: string, options?: ListOptions & { expand?: string[] }): PagedList<Assignment>;
 }
 
 export interface ClientOptions {

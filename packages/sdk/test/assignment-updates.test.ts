@@ -16,7 +16,8 @@ beforeEach(() => {
     http.all(`${BASE}/*`, async ({ request }) => {
       const text = await request.text();
       sent.push({ method: request.method, path: decodeURIComponent(request.url.slice(BASE.length)), ...(text && { body: JSON.parse(text) }) });
-      return HttpResponse.json({ id: 'answer' }, { status: request.method === 'POST' ? 201 : 200 });
+      if (/\/reprocess$/.test(request.url)) return new HttpResponse(null, { status: 202 });
+      return HttpResponse.json({ id: 'answer', value: [] }, { status: request.method === 'POST' ? 201 : 200 });
     }),
   );
 });
@@ -56,5 +57,20 @@ describe('assignment update verbs', () => {
   it('getAssignment: the assignment with its package, policy and target', async () => {
     await sdk.getAssignment('a1');
     expect(sent).toEqual([{ method: 'GET', path: `${EM}/assignments/a1?$expand=accessPackage,assignmentPolicy,target` }]);
+  });
+
+  it('reprocessRequest / reprocessAssignment (admin): POST .../reprocess without a body, 202 taken as success', async () => {
+    const admin = createAdmin(sdk);
+    await expect(admin.reprocessRequest('r1')).resolves.toBeUndefined();
+    await expect(admin.reprocessAssignment('a1')).resolves.toBeUndefined();
+    expect(sent).toEqual([
+      { method: 'POST', path: `${EM}/assignmentRequests/r1/reprocess` },
+      { method: 'POST', path: `${EM}/assignments/a1/reprocess` },
+    ]);
+  });
+
+  it('listAdditionalAccess (admin): the function with both package ids, and $expand when asked', async () => {
+    await createAdmin(sdk).listAdditionalAccess('p1', 'p2', { expand: ['target'], top: 5 }).toArray();
+    expect(sent).toEqual([{ method: 'GET', path: `${EM}/assignments/additionalAccess(accessPackageId='p1',incompatibleAccessPackageId='p2')?$top=5&$expand=target` }]);
   });
 });

@@ -67,7 +67,7 @@ const REQUEST_RULES = {
   orderable: ['createdDateTime', 'completedDateTime', 'state'],
   searchable: [],
 };
-const ASSIGNMENT_RULES = {
+export const ASSIGNMENT_RULES = {
   filterable: ['id', 'state', 'status', 'accessPackage/id', 'target/objectId', 'assignmentPolicy/id'],
   orderable: ['state', 'accessPackage/displayName', 'target/displayName'],
   searchable: [],

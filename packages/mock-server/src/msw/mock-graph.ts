@@ -9,6 +9,7 @@ import { logOncePerCause, type UnexpectedErrorReporter } from '../http/unexpecte
 import type { BearerClaims } from '../identity/token.ts';
 import { controlRoutes } from './control-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
+import { maintenanceRoutes } from './maintenance-routes.ts';
 
 export interface MockGraphOptions extends EngineOptions {
   /**
@@ -48,7 +49,7 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
     // Graph's Date header tells clients what "today" is: here it is the mock clock's.
     now: () => Date.parse(engine.now()),
   };
-  const table = [...controlRoutes(engine, faults), ...graphRoutes(engine)];
+  const table = [...controlRoutes(engine, faults), ...graphRoutes(engine), ...maintenanceRoutes(engine)];
   const routes = createGraphRoutes(pipeline);
   const handlers: HttpHandler[] = routes.handlersFor(table);
   const batchHandlers = options.batchHandlers;

@@ -3,7 +3,7 @@
 import { createClient, GraphError } from '@entitlement-kit/sdk';
 import { createAdmin } from '@entitlement-kit/sdk/admin';
 import { describe, expect, it } from 'vitest';
-import { EM, PACKAGES, tokenFor, useMockServer, type Person } from '../support/graph-http.ts';
+import { EM, PACKAGES, POLICIES, USERS, tokenFor, useMockServer, type Person } from '../support/graph-http.ts';
 
 const graph = useMockServer();
 const DAY = 86_400_000;
@@ -56,5 +56,21 @@ describe('SDK: extend and update assignments', () => {
     expect((await admin.updateAssignment(before.id!, { endDateTime: newEnd })).requestType).toBe('adminUpdate');
     await graph().server.engine.whenIdle();
     expect((await graph().ok('GET', `${EM}/assignments/${before.id}`, 200, { as: 'admin' })).schedule.expiration.endDateTime).toBe(newEnd);
+  });
+
+  it('an administrator reprocesses a failed delivery and lists who holds two packages', async () => {
+    const admin = createAdmin(client('admin'));
+    const [failed] = (await client('isaiah').listMyRequests().toArray()).filter((r) => r.state === 'deliveryFailed');
+    const [scope] = (await graph().ok('GET', `${EM}/accessPackages/${PACKAGES.projectPhoenix}/resourceRoleScopes`, 200, { as: 'admin' })).value;
+    await graph().ok('DELETE', `${EM}/accessPackages/${PACKAGES.projectPhoenix}/resourceRoleScopes/${scope.id}`, 204, { as: 'admin' });
+    await admin.reprocessRequest(failed.id!);
+    expect((await client('isaiah').getRequest(failed.id!)).state).toBe('delivered');
+    await admin.reprocessAssignment(failed.assignment!.id!);
+    await expect(admin.reprocessRequest(failed.id!)).rejects.toMatchObject({ status: 409, code: 'RequestNotReprocessable' });
+
+    await admin.assign({ targetId: USERS.pradeep, accessPackageId: PACKAGES.marketingCampaigns, assignmentPolicyId: POLICIES.marketingCampaigns });
+    await graph().server.engine.whenIdle();
+    const both = await admin.listAdditionalAccess(PACKAGES.salesPipeline, PACKAGES.marketingCampaigns, { expand: ['target'] }).toArray();
+    expect(both.map((a) => a.target?.objectId)).toEqual([USERS.pradeep]);
   });
 });
