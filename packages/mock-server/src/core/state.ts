@@ -174,7 +174,7 @@ export interface Notification {
   /** The package of the request or assignment the email is about. */
   accessPackageId?: string;
   /** On expiry reminders (kind expiring): 14 or 1. */
-  daysBeforeExpiry?: number;
+  daysBeforeExpiry?: 14 | 1;
   /** On expiry reminders: whether the policy lets the target extend (userUpdate) now, so the email prompts it. */
   canExtend?: boolean;
   subject: string;

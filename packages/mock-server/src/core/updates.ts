@@ -9,10 +9,10 @@ import { own } from './own-keys.ts';
 import { checkAnswers, checkJustification } from './requirements.ts';
 import { isActive, isOpen, isRemoval, requireAssignment } from './request-records.ts';
 import { checkRequestor, start, text, type RequestInput } from './requests.ts';
-import { inTargetScope, isOnBehalfRequestor } from './rights.ts';
+import { checkChangeRight, inTargetScope } from './rights.ts';
 import type { AssignmentRecord, PolicyRecord, RequestRecord, State } from './state.ts';
 import { checkUpdateSchedule } from './update-schedule.ts';
-import { nowIso, type Tx } from './tx.ts';
+import type { Tx } from './tx.ts';
 
 export const isUpdate = (req: { requestType: string }): boolean => req.requestType === 'userUpdate' || req.requestType === 'adminUpdate';
 
@@ -34,13 +34,9 @@ export function update(tx: Tx, callerId: string, body: RequestInput, requestType
   if (!admin) checkEditable(policy, earlier, answers);
   const schedule = checkUpdateSchedule(policy, body.schedule, tx.now);
 
-  const req: RequestRecord = {
+  return start(tx, {
     id: tx.newId(),
     requestType,
-    state: 'submitted',
-    status: 'Accepted',
-    createdDateTime: nowIso(tx),
-    completedDateTime: null,
     justification,
     answers,
     schedule,
@@ -51,10 +47,7 @@ export function update(tx: Tx, callerId: string, body: RequestInput, requestType
     packageId: asg.packageId,
     policyId: asg.policyId,
     assignmentId: asg.id,
-    stages: [],
-    callouts: [],
-  };
-  return start(tx, req);
+  });
 }
 
 /**
@@ -91,18 +84,10 @@ function findAssignment(tx: Tx, callerId: string, body: RequestInput, admin: boo
 /** Who may send a userUpdate: the target where the policy lets targets update, or an on-behalf requestor where it lets them. */
 export function checkUpdateRight(state: State, policy: PolicyRecord, callerId: string, targetId: string): void {
   const s = policy.data.requestorSettings ?? {};
-  if (callerId === targetId) {
-    if (!s.enableTargetsToSelfUpdateAccess) {
-      throw forbidden('SelfUpdateNotAllowed', 'This policy does not let users extend or update their own access.');
-    }
-  } else {
-    if (!s.enableOnBehalfRequestorsToUpdateAccess) {
-      throw forbidden('OnBehalfUpdateDisabled', 'This policy does not let managers extend or update access on behalf of users.');
-    }
-    if (!isOnBehalfRequestor(state, policy, callerId, targetId)) {
-      throw forbidden('NotTargetManager', 'The caller is not a manager of the target at a level this policy allows.');
-    }
-  }
+  checkChangeRight(state, policy, callerId, targetId, { self: s.enableTargetsToSelfUpdateAccess, onBehalf: s.enableOnBehalfRequestorsToUpdateAccess }, {
+    self: ['SelfUpdateNotAllowed', 'This policy does not let users extend or update their own access.'],
+    onBehalf: ['OnBehalfUpdateDisabled', 'This policy does not let managers extend or update access on behalf of users.'],
+  });
   // Seed 003: "The user must still be in the scope of the policy at the time that they request an extension."
   if (!inTargetScope(state, policy, targetId)) {
     throw forbidden('TargetNotInPolicyScope', 'The target is no longer among the users this policy can assign.');
