@@ -136,13 +136,6 @@ export interface EntitlementClient {
   listAssignments(on: AssignmentFilterOn, options?: ListOptions): PagedList<Assignment>;
   /** userRemove with the assignment id: the target themself, or a manager where the policy allows on-behalf removal. */
   removeAssignment(assignmentId: string, options?: CallOptions & { justification?: string }): Promise<AssignmentRequest>;
-  /** One assignment, with accessPackage, assignmentPolicy and target expanded (an extend form's data). */
-  getAssignment(assignmentId: string, options?: CallOptions & { expand?: string[] }): Promise<Assignment>;
-  /**
-   * userUpdate with the assignment id: the target themself where the policy enables self update, or a manager on
-   * behalf where it enables on-behalf update. Needs approval when the policy says isApprovalRequiredForUpdate.
-   */
-  extendAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
 
   // custom extensions
   resumeRequest(
@@ -155,6 +148,20 @@ export interface EntitlementClient {
     body: Partial<TemporaryAccessPass>,
     options?: CallOptions,
   ): Promise<TemporaryAccessPass>;
+}
+
+/**
+ * Extending one's access (or a report's): from `createAssignmentUpdates(client)` in
+ * `@entitlement-kit/sdk/assignment-updates`, so that pages without an extend form do not load it.
+ */
+export interface AssignmentUpdateVerbs {
+  /** One assignment, with accessPackage, assignmentPolicy and target expanded (an extend form's data). */
+  getAssignment(assignmentId: string, options?: CallOptions & { expand?: string[] }): Promise<Assignment>;
+  /**
+   * userUpdate with the assignment id: the target themself where the policy enables self update, or a manager on
+   * behalf where it enables on-behalf update. Needs approval when the policy says isApprovalRequiredForUpdate.
+   */
+  extendAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
 }
 
 /** Set-up an Identity Governance Administrator does; from `createAdmin(client)` in `@entitlement-kit/sdk/admin`. */

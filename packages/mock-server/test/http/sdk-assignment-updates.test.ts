@@ -2,12 +2,14 @@
 // extends a report's access, an administrator updates; refusals reach the caller as GraphError with Graph's code.
 import { createClient, GraphError } from '@entitlement-kit/sdk';
 import { createAdmin } from '@entitlement-kit/sdk/admin';
+import { createAssignmentUpdates } from '@entitlement-kit/sdk/assignment-updates';
 import { describe, expect, it } from 'vitest';
 import { EM, PACKAGES, POLICIES, USERS, tokenFor, useMockServer, type Person } from '../support/graph-http.ts';
 
 const graph = useMockServer();
 const DAY = 86_400_000;
 const client = (who: Person) => createClient({ baseUrl: graph().server.graphUrl, getAccessToken: () => tokenFor(who) });
+const updates = (who: Person) => createAssignmentUpdates(client(who));
 const inDays = (days: number) => new Date(Date.parse(graph().server.engine.now()) + days * DAY).toISOString().replace(/\.000Z$/, 'Z');
 
 async function activeOf(who: Person, packageId: string) {
@@ -17,7 +19,7 @@ async function activeOf(who: Person, packageId: string) {
 
 describe('SDK: extend and update assignments', () => {
   it('an employee extends with approval; the manager sees the old and new end dates and approves', async () => {
-    const alex = client('alex');
+    const alex = updates('alex');
     const before = await activeOf('alex', PACKAGES.marketingCampaigns);
     const newEnd = inDays(25);
     const asked = await alex.extendAssignment(before.id!, { endDateTime: newEnd, justification: 'The campaign runs longer.' });
@@ -39,14 +41,14 @@ describe('SDK: extend and update assignments', () => {
   it('a manager extends a report; a refusal is a GraphError with the reason', async () => {
     const before = await activeOf('pradeep', PACKAGES.salesPipeline);
     const newEnd = inDays(150);
-    await client('lee').extendAssignment(before.id!, { endDateTime: newEnd });
+    await updates('lee').extendAssignment(before.id!, { endDateTime: newEnd });
     await graph().server.engine.whenIdle();
-    expect((await client('pradeep').getAssignment(before.id!)).schedule?.expiration?.endDateTime).toBe(newEnd);
+    expect((await updates('pradeep').getAssignment(before.id!)).schedule?.expiration?.endDateTime).toBe(newEnd);
 
-    const tooLate = client('lee').extendAssignment(before.id!, { endDateTime: inDays(181) });
+    const tooLate = updates('lee').extendAssignment(before.id!, { endDateTime: inDays(181) });
     await expect(tooLate).rejects.toBeInstanceOf(GraphError);
     await expect(tooLate).rejects.toMatchObject({ status: 400, code: 'ScheduleOutsidePolicyExpiration' });
-    await expect(client('miriam').extendAssignment(before.id!, { endDateTime: newEnd })).rejects.toMatchObject({ status: 403, code: 'NotTargetManager' });
+    await expect(updates('miriam').extendAssignment(before.id!, { endDateTime: newEnd })).rejects.toMatchObject({ status: 403, code: 'NotTargetManager' });
   });
 
   it('an administrator updates any assignment (adminUpdate)', async () => {
