@@ -115,7 +115,7 @@ export interface RequestRecord {
   completedDateTime: string | null;
   justification: string | null;
   answers: AnswerString[];
-  /** The schedule asked for (custom) or derived from the policy; null for removals. */
+  /** The schedule asked for (custom) or derived from the policy; null for removals and for updates that move no dates. */
   schedule: Schedule | null;
   /** Whether the requested schedule was the requestor's own (a "specific period"). */
   customSchedule: boolean;
@@ -124,7 +124,7 @@ export interface RequestRecord {
   targetId: string;
   packageId: string;
   policyId: string;
-  /** For adds, the id the assignment gets when delivered; for removals, the assignment removed. */
+  /** For adds, the id the assignment gets when delivered; for updates and removals, the assignment changed or removed. */
   assignmentId: string;
   stages: StageRecord[];
   callouts: CalloutRecord[];
