@@ -171,7 +171,9 @@ describe('approval for updates (isApprovalRequiredForUpdate)', () => {
     const inbox = await http.all(`${EM}/assignmentRequests/filterByCurrentUser(on='approver')?$expand=assignment`, 'lee');
     const asked = inbox.find((r) => r.id === created.id);
     expect(asked).toMatchObject({ requestType: 'userUpdate', assignment: { id: alexs.id } });
-    expect((await http.outbox()).some((n) => n.kind === 'approverAsked' && n.requestId === created.id && n.to.includes(USERS.lee))).toBe(true);
+    const asking = (await http.outbox()).find((n) => n.kind === 'approverAsked' && n.requestId === created.id);
+    expect(asking).toMatchObject({ to: [USERS.lee], accessPackageId: PACKAGES.marketingCampaigns });
+    expect(asking.subject).toContain("Alex Wilber's request to extend Marketing Campaigns");
     expect((await http.ok('GET', `${EM}/assignments/${alexs.id}`, 200, { as: 'alex' })).schedule.expiration.endDateTime).toBe(oldEnd);
 
     const approval = await http.ok('GET', `${EM}/accessPackageAssignmentApprovals/${created.id}?$expand=stages`, 200, { as: 'lee' });
