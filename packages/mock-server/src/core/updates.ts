@@ -26,7 +26,8 @@ export function update(tx: Tx, callerId: string, body: RequestInput, requestType
   checkNothingOpen(tx, asg);
 
   const justification = admin ? (text(body.justification) ?? null) : checkJustification(policy, body.justification);
-  const earlier = earlierAnswers(tx.state, asg);
+  // Answers to questions the policy no longer asks are not carried over.
+  const earlier = earlierAnswers(tx.state, asg).filter((a) => policy.questions.some((q) => q.id === a.answeredQuestion?.id));
   const given = body.answers === undefined || body.answers === null ? undefined : body.answers;
   // Questions the request does not mention keep their earlier answers; an administrator's update without answers
   // is not held to questions the policy gained since.
