@@ -10,8 +10,8 @@ export const referencePath = fileURLToPath(new URL('reference/graph-entitlement-
 
 // Paths the flows of DESIGN section 3 need; everything else in the reference is left out.
 const EXCLUDED_PATHS = [
-  /\/reprocess$/,
-  /\/additionalAccess\(/,
+  // Only the documented form with both package ids (accesspackageassignment-additionalaccess.md) is served.
+  /\/additionalAccess\(\)$/,
   // The editor only reads connected organizations (issue 17); their sponsors stay out.
   /\/connectedOrganizations\/\{connectedOrganization-id\}\//,
   /\/entitlementManagement\/settings$/,
@@ -34,6 +34,12 @@ const UPDATE_REQUEST_EXTENSION_DOC =
   'https://learn.microsoft.com/graph/api/accesspackageassignmentrequestworkflowextension-update?view=graph-rest-1.0';
 const PARAMETERS_DOC =
   'https://learn.microsoft.com/graph/api/resources/accesspackageassignmentrequestparameters?view=graph-rest-1.0';
+
+// The reference pages answer reprocess with 202 Accepted (accesspackageassignmentrequest-reprocess.md,
+// accesspackageassignment-reprocess.md) where the metadata lists only 204: both are declared.
+const ADDED_RESPONSES = [
+  [/\/reprocess$/, 'post', '202', { description: 'Accepted', 'x-ek-graph-docs': 'https://learn.microsoft.com/graph/api/accesspackageassignmentrequest-reprocess?view=graph-rest-1.0' }],
+];
 
 // Documented by Microsoft Learn but absent from the metadata snapshot. Each carries `x-ek-graph-docs`, which the
 // conformance test requires for anything not found in the reference.
@@ -168,6 +174,12 @@ for (const [path, item] of Object.entries(reference.paths)) {
     ? Object.fromEntries(Object.entries(item).filter(([key]) => !HTTP_METHODS.includes(key) || only.includes(key)))
     : item;
   if (ADDITIONS.operations[path]) spec.paths[path] = { ...spec.paths[path], ...ADDITIONS.operations[path] };
+}
+for (const [re, method, status, response] of ADDED_RESPONSES) {
+  for (const [path, item] of Object.entries(spec.paths)) {
+    if (!re.test(path) || !item[method]) continue;
+    spec.paths[path] = { ...item, [method]: { ...item[method], responses: { [status]: response, ...item[method].responses } } };
+  }
 }
 
 // Copy every component reachable from the kept paths, following $ref transitively.

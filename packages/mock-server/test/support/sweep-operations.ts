@@ -32,6 +32,9 @@ export const VALID_PARAMS: Record<string, string> = {
   'user-id': USERS.adele,
   'group-id': GROUPS.salesTeam,
   'connectedOrganization-id': ORGANIZATIONS.fabrikam,
+  // assignments/additionalAccess(accessPackageId='…',incompatibleAccessPackageId='…')
+  accessPackageId: PACKAGES.salesPipeline,
+  incompatibleAccessPackageId: PACKAGES.marketingCampaigns,
 };
 /** The `on=` value each function segment accepts. */
 export const VALID_ON: Array<[RegExp, string]> = [
