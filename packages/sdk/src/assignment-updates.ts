@@ -1,18 +1,25 @@
 // Changing an assignment one has: extend it (a new end date) or update the answers given for it. Graph models both
 // as an assignment request (requestType userUpdate; adminUpdate for administrators, in ./admin.ts) naming the
 // assignment; the assignment keeps its id, and the change is delivered after approval when the policy requires
-// approval for updates (isApprovalRequiredForUpdate).
-import { EM } from './context.ts';
-import type { AssignmentUpdateInput, EntitlementClient } from './api.ts';
+// approval for updates (isApprovalRequiredForUpdate). A separate entry, like ./admin.ts, over the transport of a
+// client from createClient():
+//   const updates = createAssignmentUpdates(graph); await updates.extendAssignment(id, { endDateTime });
+// so that the size of a page without an extend form does not grow.
+import { contextOf, EM } from './context.ts';
+import type { AssignmentUpdateInput, AssignmentUpdateVerbs, EntitlementClient } from './api.ts';
 import type { Context } from './context.ts';
 import type { AssignmentRequest } from './models.ts';
 
-type UpdateVerbs = Pick<EntitlementClient, 'extendAssignment' | 'getAssignment'>;
+export type { AssignmentUpdateInput, AssignmentUpdateVerbs } from './api.ts';
+
+export function createAssignmentUpdates(client: EntitlementClient): AssignmentUpdateVerbs {
+  return assignmentUpdateVerbs(contextOf(client));
+}
 
 /** What an extend form shows: the package, the policy (its expiration bounds the new end date), whose it is. */
 const ASSIGNMENT_DETAILS = ['accessPackage', 'assignmentPolicy', 'target'];
 
-export function assignmentUpdateVerbs(ctx: Context): UpdateVerbs {
+function assignmentUpdateVerbs(ctx: Context): AssignmentUpdateVerbs {
   return {
     extendAssignment: (assignmentId, input = {}) =>
       ctx.entity(ctx.raw.POST(`${EM}/assignmentRequests`, { body: updateBody('userUpdate', assignmentId, input), signal: input.abortSignal })),

@@ -2,7 +2,6 @@
 // verbs are not among them: no widget page needs them, so they live behind `@entitlement-kit/sdk/admin` (createAdmin)
 // and cost a page nothing unless it imports them.
 import { approvalVerbs } from './approvals.ts';
-import { assignmentUpdateVerbs } from './assignment-updates.ts';
 import { assignmentVerbs } from './assignments.ts';
 import { bindContext, createContext } from './context.ts';
 import { extensionVerbs } from './extensions.ts';
@@ -27,7 +26,6 @@ export function createClient(options: ClientOptions): EntitlementClient {
     ...requestVerbs(ctx),
     ...approvalVerbs(ctx),
     ...assignmentVerbs(ctx),
-    ...assignmentUpdateVerbs(ctx),
     ...extensionVerbs(ctx),
   });
 }

@@ -12,7 +12,7 @@ import { nowIso, type Tx } from './tx.ts';
  * Adds the target to the groups the package's roles grant. A role on a group that no longer exists cannot be
  * delivered: some failures make the assignment partiallyDelivered, all of them deliveryFailed.
  */
-function grantResources(tx: Tx, asg: AssignmentRecord): 'delivered' | 'partiallyDelivered' | 'deliveryFailed' {
+export function grantResources(tx: Tx, asg: AssignmentRecord): 'delivered' | 'partiallyDelivered' | 'deliveryFailed' {
   const { state } = tx;
   let failed = 0;
   const scopes = own(state.packages, asg.packageId)?.roleScopes ?? [];
@@ -38,7 +38,7 @@ function grantResources(tx: Tx, asg: AssignmentRecord): 'delivered' | 'partially
   return failed === scopes.length ? 'deliveryFailed' : 'partiallyDelivered';
 }
 
-const STATUS = { delivered: 'Delivered', partiallyDelivered: 'PartiallyDelivered', deliveryFailed: 'DeliveryFailed' };
+export const STATUS = { delivered: 'Delivered', partiallyDelivered: 'PartiallyDelivered', deliveryFailed: 'DeliveryFailed' };
 
 /** Creates the assignment a request asked for, starting now. */
 export function deliver(tx: Tx, req: RequestRecord): AssignmentRecord {

@@ -24,6 +24,7 @@ import type {
   AccessPackage,
   AccessPackageCatalog,
   AccessPackageResource,
+  AccessPackageResourceRequest,
   AccessPackageResourceRole,
   AccessPackageResourceRoleScope,
   AccessPackageSuggestion,
@@ -40,6 +41,8 @@ import type {
 } from '@entitlement-kit/sdk';
 import { SEEDS, type SeedName } from '../seed/index.ts';
 import * as catalogAdmin from './catalog-admin.ts';
+import * as extensionAdmin from './extension-admin.ts';
+import { projectResourceRequest, RESOURCE_REQUEST_NAVIGATIONS } from './resource-requests.ts';
 import { clone } from './clone.ts';
 import { directReports, findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
 import { Draft, type Root } from './draft.ts';
@@ -53,11 +56,13 @@ import { catalogExtensions, projectCatalog, projectResource, projectRole } from 
 import { projectConnectedOrganization, projectGroup, projectObjects, projectUser } from './projections/directory.ts';
 import { incompatibleWith, PACKAGE_NAVIGATIONS, packagePolicyIds, POLICY_NAVIGATIONS, projectPackage, projectPolicy, projectRoleScope } from './projections/packages.ts';
 import { ASSIGNMENT_NAVIGATIONS, projectApproval, projectAssignment, projectRequest, projectStage, REQUEST_NAVIGATIONS } from './projections/requests.ts';
-import { Indexes, useIndexes } from './indexes.ts';
+import { Indexes, tableWindow, useIndexes } from './indexes.ts';
 import { windowed, type ListWindow } from './list-window.ts';
 import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
 import * as requests from './requests.ts';
+import * as reprocess from './reprocess.ts';
+import { additionalAccess } from './additional-access.ts';
 import { hasDue, runDue } from './scheduler.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
@@ -387,19 +392,20 @@ export class Engine {
   }
 
   getCustomExtension(callerId: string, catalogId: string, id: string): CatalogExtension {
-    return this.#read((tx) => {
-      const ext = own(tx.state.extensions, id);
-      if (ext?.catalogId !== catalogId) throw notFound('customCalloutExtension', id);
-      return ext.data;
-    }, callerId);
+    return this.#read((tx) => extensionAdmin.getExtension(tx, catalogId, id), callerId);
   }
 
   createCustomExtension(callerId: string, catalogId: string, body: Body): CatalogExtension {
-    return this.#write((tx) => catalogAdmin.createExtension(tx, callerId, catalogId, body), callerId);
+    return this.#write((tx) => extensionAdmin.createExtension(tx, callerId, catalogId, body), callerId);
+  }
+
+  /** PATCH (the metadata) or PUT (the docs pages): the properties the body names. */
+  updateCustomExtension(callerId: string, catalogId: string, id: string, body: Body): CatalogExtension {
+    return this.#write((tx) => extensionAdmin.updateExtension(tx, callerId, catalogId, id, body), callerId);
   }
 
   deleteCustomExtension(callerId: string, catalogId: string, id: string): void {
-    this.#write((tx) => catalogAdmin.deleteExtension(tx, callerId, catalogId, id), callerId);
+    this.#write((tx) => extensionAdmin.deleteExtension(tx, callerId, catalogId, id), callerId);
   }
 
   // ---- access packages ----
@@ -407,7 +413,7 @@ export class Engine {
   listPackages(callerId: string, options: ReadOptions = {}): AccessPackage[] {
     checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read(
-      (tx) => windowed(Object.keys(tx.state.packages), options.window).map((id) => projectPackage(tx.state, id, options.expand)),
+      (tx) => tableWindow(tx.state, 'packages', options.window).map((id) => projectPackage(tx.state, id, options.expand)),
       callerId,
       true,
     );
@@ -579,7 +585,7 @@ export class Engine {
     checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return windowed(Object.values(tx.state.requests), options.window).map((r) => projectRequest(tx.state, r, options.expand));
+      return tableWindow(tx.state, 'requests', options.window).map((id) => projectRequest(tx.state, tx.state.requests[id], options.expand));
     }, callerId, true);
   }
 
@@ -662,7 +668,7 @@ export class Engine {
     checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return windowed(Object.values(tx.state.assignments), options.window).map((a) => projectAssignment(tx.state, a, options.expand));
+      return tableWindow(tx.state, 'assignments', options.window).map((id) => projectAssignment(tx.state, tx.state.assignments[id], options.expand));
     }, callerId, true);
   }
 
@@ -679,6 +685,28 @@ export class Engine {
     checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read(
       (tx) => queries.assignmentsFor(tx.state, callerId, on, options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
+      callerId,
+      true,
+    );
+  }
+
+  // ---- reprocess, additional access ----
+
+  /** POST assignmentRequests/{id}/reprocess: retry a failed or partial delivery (within 14 days of completion). */
+  reprocessRequest(callerId: string, id: string): void {
+    this.#write((tx) => reprocess.reprocessRequest(tx, callerId, id), callerId);
+  }
+
+  /** POST assignments/{id}/reprocess: grant the assignment's resources again. */
+  reprocessAssignment(callerId: string, id: string): void {
+    this.#write((tx) => reprocess.reprocessAssignment(tx, callerId, id), callerId);
+  }
+
+  /** assignments/additionalAccess(...): active assignments of one package whose targets also hold the other. */
+  listAdditionalAccess(callerId: string, packageId: string, otherId: string, options: ReadOptions = {}): Assignment[] {
+    checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
+    return this.#read(
+      (tx) => windowed(additionalAccess(tx, callerId, packageId, otherId), options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
       callerId,
       true,
     );
@@ -716,10 +744,22 @@ export class Engine {
     });
   }
 
+  // ---- resource requests (issue 12) ----
+
+  /** GET resourceRequests: every onboarding and removal, oldest first; administrators only. */
+  listResourceRequests(callerId: string, options: ReadOptions = {}): AccessPackageResourceRequest[] {
+    checkExpand(options.expand, 'accessPackageResourceRequest', RESOURCE_REQUEST_NAVIGATIONS);
+    return this.#read((tx) => {
+      requireAdmin(tx.state, callerId);
+      return Object.keys(tx.state.resourceRequests).map((id) => projectResourceRequest(tx.state, id, options.expand));
+    }, callerId);
+  }
+
   // ---- machinery ----
 
   #policyOut(tx: Tx, id: string): AssignmentPolicy {
-    return projectPolicy(tx.state, id, { questions: true, customExtensionStageSettings: true });
+    // Graph's answer to a create or PUT names each stage's extension (customExtensionStageSettings[].customExtension).
+    return projectPolicy(tx.state, id, { questions: true, customExtensionStageSettings: { customExtension: true } });
   }
 
   #tx(state: State): Tx {

@@ -76,13 +76,9 @@ function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd
   const answers = admin ? [] : checkAnswers(policy, body.answers);
   const { schedule, custom } = checkSchedule(policy, body.schedule, tx.now, admin);
 
-  const req: RequestRecord = {
+  return start(tx, {
     id: tx.newId(),
     requestType,
-    state: 'submitted',
-    status: 'Accepted',
-    createdDateTime: nowIso(tx),
-    completedDateTime: null,
     justification,
     answers,
     schedule,
@@ -93,10 +89,7 @@ function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd
     packageId,
     policyId,
     assignmentId: tx.newId(),
-    stages: [],
-    callouts: [],
-  };
-  return start(tx, req);
+  });
 }
 
 /**
@@ -175,13 +168,9 @@ function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'user
   if (removing) {
     throw conflict('ExistingOpenRequest', 'A removal of this assignment is already in progress.');
   }
-  const req: RequestRecord = {
+  return start(tx, {
     id: tx.newId(),
     requestType,
-    state: 'submitted',
-    status: 'Accepted',
-    createdDateTime: nowIso(tx),
-    completedDateTime: null,
     justification: text(body.justification) ?? null,
     answers: [],
     schedule: null,
@@ -192,18 +181,16 @@ function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'user
     packageId: asg.packageId,
     policyId: asg.policyId,
     assignmentId: asg.id,
-    stages: [],
-    callouts: [],
-  };
-  return start(tx, req);
+  });
 }
 
 /**
- * Files a new request and takes it as far as it goes. It goes on through the write's recording view of the record,
+ * Files a new request (submitted, Accepted) and takes it as far as it goes. It goes on through the write's recording view of the record,
  * not the object just built: changes made to that object directly would be neither undone on failure nor seen by
  * the indexes (a request finished in the call that made it stayed filed as open, and blocked the next request).
  */
-export function start(tx: Tx, built: RequestRecord): RequestRecord {
+export function start(tx: Tx, fields: Omit<RequestRecord, 'state' | 'status' | 'createdDateTime' | 'completedDateTime' | 'stages' | 'callouts'>): RequestRecord {
+  const built: RequestRecord = { ...fields, state: 'submitted', status: 'Accepted', createdDateTime: nowIso(tx), completedDateTime: null, stages: [], callouts: [] };
   tx.state.requests[built.id] = built;
   const req = tx.state.requests[built.id];
   continueRequest(tx, req);

@@ -6,8 +6,8 @@
 import type { ExpirationPattern, Schedule } from '@entitlement-kit/sdk';
 import { badRequest } from './errors.ts';
 import type { PolicyRecord } from './state.ts';
-import { endOf } from './requirements.ts';
-import { durationMs, instantMs, iso, later, MAX_INSTANT } from './time.ts';
+import { endOf, readExpiration } from './requirements.ts';
+import { instantMs, iso } from './time.ts';
 
 const invalid = (message: string) => badRequest('InvalidSchedule', message, 'schedule');
 
@@ -18,21 +18,8 @@ export function checkUpdateSchedule(policy: PolicyRecord, given: unknown, now: n
   const expiration = ((given as Schedule).expiration ?? {}) as ExpirationPattern;
   if (!expiration.type || expiration.type === 'notSpecified') return null;
 
-  let asked: ExpirationPattern;
-  if (expiration.type === 'afterDateTime') {
-    const end = instantMs(expiration.endDateTime);
-    if (end === undefined) throw invalid(`schedule.expiration.endDateTime is not an ISO 8601 date-time up to ${MAX_INSTANT}.`);
-    asked = { type: 'afterDateTime', endDateTime: iso(end) };
-  } else if (expiration.type === 'afterDuration') {
-    const ms = durationMs(expiration.duration);
-    if (!ms) throw invalid('schedule.expiration.duration is not an ISO 8601 duration such as P30D.');
-    if (later(now, ms) === undefined) throw invalid(`The schedule would end after ${MAX_INSTANT}, the last instant Graph represents.`);
-    asked = { type: 'afterDuration', duration: expiration.duration };
-  } else if (expiration.type === 'noExpiration') {
-    asked = { type: 'noExpiration' };
-  } else {
-    throw invalid(`schedule.expiration.type '${String(expiration.type)}' is not one of afterDateTime, afterDuration, noExpiration.`);
-  }
+  const asked = readExpiration(expiration, now);
+  if (!asked) throw invalid(`schedule.expiration.type '${String(expiration.type)}' is not one of afterDateTime, afterDuration, noExpiration.`);
 
   const end = endOf(asked, now);
   if (end !== null && end <= now) throw invalid('The new end date is not in the future.');

@@ -5,13 +5,14 @@ import type { AnswerString } from '@entitlement-kit/sdk';
 import { assignmentsOfTarget, requireUser } from './directory.ts';
 import { conflict, forbidden, missingProperty, badRequest, MockGraphError } from './errors.ts';
 import { indexesOf, openAddKey } from './indexes.ts';
+import { own } from './own-keys.ts';
 import { checkAnswers, checkJustification } from './requirements.ts';
 import { isActive, isOpen, isRemoval, requireAssignment } from './request-records.ts';
 import { checkRequestor, start, text, type RequestInput } from './requests.ts';
-import { inTargetScope, isOnBehalfRequestor } from './rights.ts';
+import { checkChangeRight, inTargetScope } from './rights.ts';
 import type { AssignmentRecord, PolicyRecord, RequestRecord, State } from './state.ts';
 import { checkUpdateSchedule } from './update-schedule.ts';
-import { nowIso, type Tx } from './tx.ts';
+import type { Tx } from './tx.ts';
 
 export const isUpdate = (req: { requestType: string }): boolean => req.requestType === 'userUpdate' || req.requestType === 'adminUpdate';
 
@@ -25,7 +26,8 @@ export function update(tx: Tx, callerId: string, body: RequestInput, requestType
   checkNothingOpen(tx, asg);
 
   const justification = admin ? (text(body.justification) ?? null) : checkJustification(policy, body.justification);
-  const earlier = earlierAnswers(tx.state, asg);
+  // Answers to questions the policy no longer asks are not carried over.
+  const earlier = earlierAnswers(tx.state, asg).filter((a) => policy.questions.some((q) => q.id === a.answeredQuestion?.id));
   const given = body.answers === undefined || body.answers === null ? undefined : body.answers;
   // Questions the request does not mention keep their earlier answers; an administrator's update without answers
   // is not held to questions the policy gained since.
@@ -33,13 +35,9 @@ export function update(tx: Tx, callerId: string, body: RequestInput, requestType
   if (!admin) checkEditable(policy, earlier, answers);
   const schedule = checkUpdateSchedule(policy, body.schedule, tx.now);
 
-  const req: RequestRecord = {
+  return start(tx, {
     id: tx.newId(),
     requestType,
-    state: 'submitted',
-    status: 'Accepted',
-    createdDateTime: nowIso(tx),
-    completedDateTime: null,
     justification,
     answers,
     schedule,
@@ -50,10 +48,7 @@ export function update(tx: Tx, callerId: string, body: RequestInput, requestType
     packageId: asg.packageId,
     policyId: asg.policyId,
     assignmentId: asg.id,
-    stages: [],
-    callouts: [],
-  };
-  return start(tx, req);
+  });
 }
 
 /**
@@ -90,21 +85,25 @@ function findAssignment(tx: Tx, callerId: string, body: RequestInput, admin: boo
 /** Who may send a userUpdate: the target where the policy lets targets update, or an on-behalf requestor where it lets them. */
 export function checkUpdateRight(state: State, policy: PolicyRecord, callerId: string, targetId: string): void {
   const s = policy.data.requestorSettings ?? {};
-  if (callerId === targetId) {
-    if (!s.enableTargetsToSelfUpdateAccess) {
-      throw forbidden('SelfUpdateNotAllowed', 'This policy does not let users extend or update their own access.');
-    }
-  } else {
-    if (!s.enableOnBehalfRequestorsToUpdateAccess) {
-      throw forbidden('OnBehalfUpdateDisabled', 'This policy does not let managers extend or update access on behalf of users.');
-    }
-    if (!isOnBehalfRequestor(state, policy, callerId, targetId)) {
-      throw forbidden('NotTargetManager', 'The caller is not a manager of the target at a level this policy allows.');
-    }
-  }
+  checkChangeRight(state, policy, callerId, targetId, { self: s.enableTargetsToSelfUpdateAccess, onBehalf: s.enableOnBehalfRequestorsToUpdateAccess }, {
+    self: ['SelfUpdateNotAllowed', 'This policy does not let users extend or update their own access.'],
+    onBehalf: ['OnBehalfUpdateDisabled', 'This policy does not let managers extend or update access on behalf of users.'],
+  });
   // Seed 003: "The user must still be in the scope of the policy at the time that they request an extension."
   if (!inTargetScope(state, policy, targetId)) {
     throw forbidden('TargetNotInPolicyScope', 'The target is no longer among the users this policy can assign.');
+  }
+}
+
+/** Whether the target could extend the assignment themself now (what an expiry reminder prompts). */
+export function mayExtend(tx: Tx, asg: AssignmentRecord): boolean {
+  const policy = own(tx.state.policies, asg.policyId);
+  try {
+    if (!policy) return false;
+    checkUpdateRight(tx.state, policy, asg.targetId, asg.targetId);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -175,6 +175,15 @@ export interface components {
             to: string[];
             requestId?: string;
             assignmentId?: string;
+            /** @description The access package of the request or assignment the email is about. */
+            accessPackageId?: string;
+            /**
+             * @description On expiry reminders (kind expiring), how many days before the assignment ends.
+             * @enum {integer}
+             */
+            daysBeforeExpiry?: 14 | 1;
+            /** @description On expiry reminders, whether the policy lets the target extend the assignment (userUpdate) now. */
+            canExtend?: boolean;
             subject: string;
         };
         Outbox: {

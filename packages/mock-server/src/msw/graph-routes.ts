@@ -47,7 +47,7 @@ const packageSearch = {
   searchText: (p: AccessPackage) =>
     (p.resourceRoleScopes ?? []).map((rs) => `${readPath(rs, 'role/resource/displayName') ?? ''} ${readPath(rs, 'role/displayName') ?? ''}`).join(' '),
 };
-const packages = { rules: PACKAGE_RULES, context: 'Collection(microsoft.graph.accessPackage)', type: 'accessPackage', ...packageSearch };
+export const packages = { rules: PACKAGE_RULES, context: 'Collection(microsoft.graph.accessPackage)', type: 'accessPackage', ...packageSearch };
 
 const incompatibleGroups = {
   rules: { filterable: ['id', 'displayName'], orderable: ['displayName'], searchable: ['displayName'], expandable: [] },
@@ -67,7 +67,7 @@ const REQUEST_RULES = {
   orderable: ['createdDateTime', 'completedDateTime', 'state'],
   searchable: [],
 };
-const ASSIGNMENT_RULES = {
+export const ASSIGNMENT_RULES = {
   filterable: ['id', 'state', 'status', 'accessPackage/id', 'target/objectId', 'assignmentPolicy/id'],
   orderable: ['state', 'accessPackage/displayName', 'target/displayName'],
   searchable: [],

@@ -2,6 +2,7 @@
 // earlier answers, a justification when the policy requires one; sent as Graph's userUpdate request. The same form
 // for one's own access (<my-access>) and for a report's (<manage-team>, where the policy enables on-behalf update).
 // Its state lives here per widget, so a widget only needs a place for the dialog and a way to open it.
+import { createAssignmentUpdates } from '@entitlement-kit/sdk/assignment-updates';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { DialogController } from '../controllers/dialog-controller.ts';
@@ -89,7 +90,7 @@ async function load(h: ViewHost, extension: Extension): Promise<void> {
   h.requestUpdate();
   try {
     const [assignment, earlier] = await Promise.all([
-      client.getAssignment(id, { expand: ['accessPackage', 'assignmentPolicy($expand=questions)', 'target'] }),
+      createAssignmentUpdates(client).getAssignment(id, { expand: ['accessPackage', 'assignmentPolicy($expand=questions)', 'target'] }),
       earlierRequest(client, extension),
     ]);
     extension.assignment = assignment;
@@ -256,7 +257,7 @@ async function send(h: ViewHost, state: ExtendState, extension: Extension): Prom
   const editable = editableQuestions(policy, extension.earlier);
   const answers = editable.length ? buildAnswers({ ...requirementOf(policy), questions: editable }, draft, h.resolvedLocale) : undefined;
   const result = await state.sending.run(id, () =>
-    client.extendAssignment(id, {
+    createAssignmentUpdates(client).extendAssignment(id, {
       endDateTime: extensionEnd(draft, policy, now),
       answers,
       justification: draft.justification.trim() || undefined,
