@@ -9,6 +9,7 @@ import { DialogController } from '../controllers/dialog-controller.ts';
 import { MutationController } from '../controllers/mutation-controller.ts';
 import { emit } from '../events.ts';
 import { format } from '../i18n/index.ts';
+import { followRequest } from '../internal/follow-request.ts';
 import { odataString, packageOf } from '../internal/graph.ts';
 import { localizedText, sortedQuestions } from '../internal/questions.ts';
 import type { Assignment, AssignmentPolicy, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
@@ -288,17 +289,16 @@ function renderResult(h: ViewHost, extension: Extension, request: AssignmentRequ
   </div>`;
 }
 
-/** Graph may answer `submitted` and go on in the background: read the request again until it settles. */
-async function follow(h: ViewHost, extension: Extension, client: EntitlementClient): Promise<void> {
-  for (let delay = 500; delay <= 8000; delay *= 2) {
-    const request = extension.result;
-    if (!request?.id || !['submitted', 'delivering', 'scheduled'].includes(String(request.state)) || !h.isConnected) return;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    try {
-      extension.result = await client.getRequest(request.id);
+/** Graph may answer `submitted` and go on in the background: read it again until it is delivered or waits for approval. */
+function follow(h: ViewHost, extension: Extension, client: EntitlementClient): Promise<void> {
+  return followRequest(
+    client,
+    () => extension.result,
+    (request) => {
+      extension.result = request;
       h.requestUpdate();
-    } catch {
-      // What was shown stays true; the list read after closing shows the outcome.
-    }
-  }
+    },
+    () => h.isConnected,
+    ['submitted', 'delivering', 'scheduled'],
+  );
 }

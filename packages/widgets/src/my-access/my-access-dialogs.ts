@@ -7,6 +7,7 @@ import type { DialogController } from '../controllers/dialog-controller.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { PagedController } from '../controllers/paged-controller.ts';
 import { emit } from '../events.ts';
+import { followRequest } from '../internal/follow-request.ts';
 import { packageOf, policyIdOf } from '../internal/graph.ts';
 import { tagFor } from '../internal/nested-tag.ts';
 import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
@@ -87,17 +88,13 @@ async function removeMine(h: MyAccessHost): Promise<void> {
 }
 
 /** Re-reads the removal until Graph has finished it, so the row says where it stands. */
-async function followRemoval(h: MyAccessHost, assignmentId: string, client: EntitlementClient): Promise<void> {
-  for (let delay = 500; delay <= 8000; delay *= 2) {
-    const removal = h.removals[assignmentId];
-    if (!removal?.id || !['submitted', 'pendingApproval', 'scheduled', 'delivering'].includes(String(removal.state)) || !h.isConnected) return;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    try {
-      h.removals = { ...h.removals, [assignmentId]: await client.getRequest(removal.id) };
-    } catch {
-      // What was shown stays; the next read of the list shows the outcome.
-    }
-  }
+function followRemoval(h: MyAccessHost, assignmentId: string, client: EntitlementClient): Promise<void> {
+  return followRequest(
+    client,
+    () => h.removals[assignmentId],
+    (request) => (h.removals = { ...h.removals, [assignmentId]: request }),
+    () => h.isConnected,
+  );
 }
 
 export function renderRequestAgainDialog(h: MyAccessHost): TemplateResult {
