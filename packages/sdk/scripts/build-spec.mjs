@@ -10,8 +10,8 @@ export const referencePath = fileURLToPath(new URL('reference/graph-entitlement-
 
 // Paths the flows of DESIGN section 3 need; everything else in the reference is left out.
 const EXCLUDED_PATHS = [
-  /\/reprocess$/,
-  /\/additionalAccess\(/,
+  // Only the documented form with both package ids (accesspackageassignment-additionalaccess.md) is served.
+  /\/additionalAccess\(\)$/,
 ];
 
 const CREATE_REQUEST_DOC =
@@ -64,6 +64,11 @@ const CONNECTED_ORGANIZATION_OPERATIONS = {
     },
   },
 };
+// The reference pages answer reprocess with 202 Accepted (accesspackageassignmentrequest-reprocess.md,
+// accesspackageassignment-reprocess.md) where the metadata lists only 204: both are declared.
+const ADDED_RESPONSES = [
+  [/\/reprocess$/, 'post', '202', { description: 'Accepted', 'x-ek-graph-docs': 'https://learn.microsoft.com/graph/api/accesspackageassignmentrequest-reprocess?view=graph-rest-1.0' }],
+];
 
 // Documented by Microsoft Learn but absent from the metadata snapshot. Each carries `x-ek-graph-docs`, which the
 // conformance test requires for anything not found in the reference.
@@ -195,6 +200,12 @@ if (reference.security) spec.security = reference.security;
 for (const [path, item] of Object.entries(reference.paths)) {
   if (EXCLUDED_PATHS.some((re) => re.test(path))) continue;
   spec.paths[path] = ADDITIONS.operations[path] ? { ...item, ...ADDITIONS.operations[path] } : item;
+}
+for (const [re, method, status, response] of ADDED_RESPONSES) {
+  for (const [path, item] of Object.entries(spec.paths)) {
+    if (!re.test(path) || !item[method]) continue;
+    spec.paths[path] = { ...item, [method]: { ...item[method], responses: { [status]: response, ...item[method].responses } } };
+  }
 }
 
 // Copy every component reachable from the kept paths, following $ref transitively.

@@ -5,6 +5,7 @@
 import { contextOf, EM } from './context.ts';
 import { governanceVerbs } from './admin-governance.ts';
 import { listQuery } from './odata.ts';
+import { updateBody } from './assignment-updates.ts';
 import type { AdminVerbs, EntitlementClient } from './api.ts';
 import type { Context } from './context.ts';
 import type { components } from './generated/graph.ts';
@@ -186,6 +187,32 @@ function adminVerbs(ctx: Context): AdminVerbs {
           body: { requestType: 'adminRemove', assignment: { id: assignmentId } },
           signal: options.abortSignal,
         }),
+      ),
+    updateAssignment: (assignmentId, input = {}) =>
+      ctx.entity(ctx.raw.POST(`${EM}/assignmentRequests`, { body: updateBody('adminUpdate', assignmentId, input), signal: input.abortSignal })),
+    async reprocessRequest(requestId, options = {}) {
+      await ctx.raw.POST(`${EM}/assignmentRequests/{accessPackageAssignmentRequest-id}/reprocess`, {
+        params: { path: { 'accessPackageAssignmentRequest-id': requestId } },
+        signal: options.abortSignal,
+      });
+    },
+    async reprocessAssignment(assignmentId, options = {}) {
+      await ctx.raw.POST(`${EM}/assignments/{accessPackageAssignment-id}/reprocess`, {
+        params: { path: { 'accessPackageAssignment-id': assignmentId } },
+        signal: options.abortSignal,
+      });
+    },
+    listAdditionalAccess: (accessPackageId, incompatibleAccessPackageId, options = {}) =>
+      ctx.list(
+        (init) =>
+          ctx.raw.GET(`${EM}/assignments/additionalAccess(accessPackageId='{accessPackageId}',incompatibleAccessPackageId='{incompatibleAccessPackageId}')`, {
+            ...init,
+            params: {
+              path: { accessPackageId, incompatibleAccessPackageId },
+              query: listQuery(options, options.expand ? { $expand: options.expand } : {}),
+            },
+          }),
+        options,
       ),
   };
 }

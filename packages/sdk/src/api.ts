@@ -74,6 +74,17 @@ export interface OnBehalfRequestInput extends AccessRequestInput {
   bypassApproval?: boolean;
 }
 
+/** A userUpdate / adminUpdate: a new end date (or a whole schedule), answers, a justification; all optional. */
+export interface AssignmentUpdateInput extends CallOptions {
+  /** The new end: sent as an afterDateTime expiration. Must be within the policy's expiration from now. */
+  endDateTime?: string | Date;
+  /** A schedule as Graph takes it (wins over endDateTime), e.g. an afterDuration expiration. */
+  schedule?: Schedule;
+  /** Answers to change; questions not mentioned keep their earlier answers. Only editable questions may change. */
+  answers?: (Answer | AnswerString)[];
+  justification?: string;
+}
+
 export interface DecisionInput extends CallOptions {
   reviewResult: 'Approve' | 'Deny';
   justification?: string;
@@ -154,6 +165,20 @@ export interface EntitlementClient {
   deleteTemporaryAccessPass(userId: string, methodId: string, options?: CallOptions): Promise<void>;
 }
 
+/**
+ * Extending one's access (or a report's): from `createAssignmentUpdates(client)` in
+ * `@entitlement-kit/sdk/assignment-updates`, so that pages without an extend form do not load it.
+ */
+export interface AssignmentUpdateVerbs {
+  /** One assignment, with accessPackage, assignmentPolicy and target expanded (an extend form's data). */
+  getAssignment(assignmentId: string, options?: CallOptions & { expand?: string[] }): Promise<Assignment>;
+  /**
+   * userUpdate with the assignment id: the target themself where the policy enables self update, or a manager on
+   * behalf where it enables on-behalf update. Needs approval when the policy says isApprovalRequiredForUpdate.
+   */
+  extendAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
+}
+
 /** Set-up an Identity Governance Administrator does; from `createAdmin(client)` in `@entitlement-kit/sdk/admin`. */
 export interface AdminVerbs {
   createCatalog(body: Partial<AccessPackageCatalog>, options?: CallOptions): Promise<AccessPackageCatalog>;
@@ -223,6 +248,14 @@ export interface AdminVerbs {
   listSponsors(organizationId: string, kind: SponsorKind, options?: ListOptions): PagedList<User | Group>;
   addSponsor(organizationId: string, kind: SponsorKind, sponsor: { id: string; type: 'user' | 'group' }, options?: CallOptions): Promise<void>;
   removeSponsor(organizationId: string, kind: SponsorKind, sponsorId: string, options?: CallOptions): Promise<void>;
+  /** adminUpdate: change an assignment's end date or answers, without the requestor settings or approval. */
+  updateAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
+  /** Retry a request whose delivery failed in whole or in part (deliveryFailed, partiallyDelivered), within 14 days. */
+  reprocessRequest(requestId: string, options?: CallOptions): Promise<void>;
+  /** Re-enforce an assignment: its resources granted again (delivered, or a delivery that failed). */
+  reprocessAssignment(assignmentId: string, options?: CallOptions): Promise<void>;
+  /** additionalAccess: assignments of one package whose targets also hold the other (before making them incompatible). */
+  listAdditionalAccess(accessPackageId: string, incompatibleAccessPackageId: string, options?: ListOptions & { expand?: string[] }): PagedList<Assignment>;
 }
 
 export type SponsorKind = 'internalSponsors' | 'externalSponsors';

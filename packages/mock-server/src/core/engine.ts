@@ -63,6 +63,8 @@ import { windowed, type ListWindow } from './list-window.ts';
 import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
 import * as requests from './requests.ts';
+import * as reprocess from './reprocess.ts';
+import { additionalAccess } from './additional-access.ts';
 import { hasDue, runDue } from './scheduler.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
@@ -689,6 +691,28 @@ export class Engine {
     checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read(
       (tx) => queries.assignmentsFor(tx.state, callerId, on, options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
+      callerId,
+      true,
+    );
+  }
+
+  // ---- reprocess, additional access ----
+
+  /** POST assignmentRequests/{id}/reprocess: retry a failed or partial delivery (within 14 days of completion). */
+  reprocessRequest(callerId: string, id: string): void {
+    this.#write((tx) => reprocess.reprocessRequest(tx, callerId, id), callerId);
+  }
+
+  /** POST assignments/{id}/reprocess: grant the assignment's resources again. */
+  reprocessAssignment(callerId: string, id: string): void {
+    this.#write((tx) => reprocess.reprocessAssignment(tx, callerId, id), callerId);
+  }
+
+  /** assignments/additionalAccess(...): active assignments of one package whose targets also hold the other. */
+  listAdditionalAccess(callerId: string, packageId: string, otherId: string, options: ReadOptions = {}): Assignment[] {
+    checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
+    return this.#read(
+      (tx) => windowed(additionalAccess(tx, callerId, packageId, otherId), options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
       callerId,
       true,
     );

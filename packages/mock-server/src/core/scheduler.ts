@@ -6,6 +6,7 @@ import { escalateStage } from './approvals.ts';
 import { expireAssignment } from './delivery.ts';
 import { fireStage } from './extensions.ts';
 import { assignmentEmailsEnabled, notify, packageName } from './notifications.ts';
+import { mayExtend } from './updates.ts';
 import { assignmentDue, DueKind, earlier, requestDue, type DueTime } from './due.ts';
 import { indexesOf } from './indexes.ts';
 import { currentStage } from './request-records.ts';
@@ -20,6 +21,8 @@ function remind(tx: Tx, asg: AssignmentRecord, which: 'fourteenDays' | 'oneDay')
   if (assignmentEmailsEnabled(tx, asg.policyId)) {
     notify(tx, 'expiring', [asg.targetId], `Your access to ${packageName(tx, asg.packageId)} expires on ${asg.endDateTime}`, {
       assignmentId: asg.id,
+      daysBeforeExpiry: which === 'fourteenDays' ? 14 : 1,
+      canExtend: mayExtend(tx, asg),
     });
   }
   fireStage(tx, which === 'fourteenDays' ? 'assignmentFourteenDaysBeforeExpiration' : 'assignmentOneDayBeforeExpiration', {

@@ -125,7 +125,7 @@ export interface RequestRecord {
   completedDateTime: string | null;
   justification: string | null;
   answers: AnswerString[];
-  /** The schedule asked for (custom) or derived from the policy; null for removals. */
+  /** The schedule asked for (custom) or derived from the policy; null for removals and for updates that move no dates. */
   schedule: Schedule | null;
   /** Whether the requested schedule was the requestor's own (a "specific period"). */
   customSchedule: boolean;
@@ -134,7 +134,7 @@ export interface RequestRecord {
   targetId: string;
   packageId: string;
   policyId: string;
-  /** For adds, the id the assignment gets when delivered; for removals, the assignment removed. */
+  /** For adds, the id the assignment gets when delivered; for updates and removals, the assignment changed or removed. */
   assignmentId: string;
   stages: StageRecord[];
   callouts: CalloutRecord[];
@@ -168,6 +168,7 @@ export type NotificationKind =
   | 'escalated'
   | 'canceled'
   | 'delivered'
+  | 'updated'
   | 'expiring'
   | 'expired'
   | 'removed';
@@ -180,6 +181,12 @@ export interface Notification {
   to: string[];
   requestId?: string;
   assignmentId?: string;
+  /** The package of the request or assignment the email is about. */
+  accessPackageId?: string;
+  /** On expiry reminders (kind expiring): 14 or 1. */
+  daysBeforeExpiry?: 14 | 1;
+  /** On expiry reminders: whether the policy lets the target extend (userUpdate) now, so the email prompts it. */
+  canExtend?: boolean;
   subject: string;
 }
 

@@ -2,7 +2,14 @@
 // pages describe (create catalog, access package, policy, request, custom extension), on the contoso seed's
 // directory (the docs create no users or groups in this area). Each name below is a role a fixture can map a
 // documented id to; a world is built fresh for every example.
+import { afterAll } from 'vitest';
+import { startCalloutEndpoint, type CalloutEndpoint } from '../support/callout-endpoint.ts';
 import { EM, USERS, GROUPS, type GraphHttp, type Person } from '../support/graph-http.ts';
+
+/** One loopback endpoint that accepts every custom extension callout of the file's examples, closed after them. */
+let sink: Promise<CalloutEndpoint> | undefined;
+const calloutSink = () => (sink ??= startCalloutEndpoint());
+afterAll(async () => (await sink)?.close());
 
 /** Who sends a documented request: the role a page's permissions and prose imply. */
 export const CALLERS = { admin: 'admin', requestor: 'adele', approver: 'diego', manager: 'lee' } as const satisfies Record<string, Person>;
@@ -150,6 +157,52 @@ export class World {
     tapMethod: async () => (await this.admin('POST', `/users/${await this.id('tapUser')}/authentication/temporaryAccessPassMethods`, 201, { lifetimeInMinutes: 60, isUsableOnce: false })).id,
     /** The contoso seed's guest from the connected organization Fabrikam (an external directory user). */
     guestUser: async () => USERS.rob,
+    /** A request that ended without an assignment (canceled by its requestor): one an administrator may delete. */
+    finishedRequest: async () => {
+      const id = await this.id('pendingRequest');
+      await this.http.ok('POST', `${EM}/assignmentRequests/${id}/cancel`, 204, { as: CALLERS.requestor });
+      return id;
+    },
+    /** The seed's failed delivery (Isaiah's Project Phoenix Archive, whose group was deleted): one to reprocess. */
+    failedRequest: async () => (await this.admin('GET', `${EM}/assignmentRequests?$filter=state eq 'deliveryFailed'`, 200)).value[0].id,
+    /** A request that waits for the callback of a launch-and-wait extension run when it was created. */
+    waitingRequest: async () => {
+      const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('otherAccessPackage'), this.id('waitingPolicy')]);
+      const body = { requestType: 'userAdd', assignment: { accessPackageId, assignmentPolicyId } };
+      return (await this.http.ok('POST', `${EM}/assignmentRequests`, 201, { as: CALLERS.requestor, body })).id;
+    },
+    /** The other package's policy, with a launch-and-wait extension (on a loopback endpoint) at assignmentRequestCreated. */
+    waitingPolicy: async () => {
+      const extension = await this.admin('POST', `${EM}/catalogs/${await this.id('catalog')}/customWorkflowExtensions`, 201, {
+        '@odata.type': '#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension',
+        displayName: 'Docs replay check',
+        description: 'docs replay',
+        endpointConfiguration: { '@odata.type': '#microsoft.graph.httpRequestEndpoint', targetUrl: (await calloutSink()).url },
+        authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
+        callbackConfiguration: { '@odata.type': '#microsoft.graph.customExtensionCallbackConfiguration', timeoutDuration: 'PT1H' },
+      });
+      const policy = await this.admin('POST', `${EM}/assignmentPolicies`, 201, {
+        ...policyBase,
+        displayName: 'Self request with a check',
+        requestorSettings: { enableTargetsToSelfAddAccess: true, enableTargetsToSelfUpdateAccess: false, enableTargetsToSelfRemoveAccess: true, allowCustomAssignmentSchedule: false, enableOnBehalfRequestorsToAddAccess: false, enableOnBehalfRequestorsToUpdateAccess: false, enableOnBehalfRequestorsToRemoveAccess: false, onBehalfRequestors: [] },
+        requestApprovalSettings: { isApprovalRequiredForAdd: false, isApprovalRequiredForUpdate: false, stages: [] },
+        customExtensionStageSettings: [{ stage: 'assignmentRequestCreated', customExtension: { id: extension.id } }],
+        accessPackage: { id: await this.id('otherAccessPackage') },
+      });
+      return policy.id;
+    },
+    waitingCallout: async () => {
+      await this.http.server.engine.whenIdle();
+      const request = await this.admin('GET', `${EM}/assignmentRequests/${await this.id('waitingRequest')}`, 200);
+      return request.customExtensionCalloutInstances.find((c: { status: string }) => c.status === 'waitingForCallback').id;
+    },
+    /** The requestor also holds the other package (an administrator assigned it), beside the one of `assignment`. */
+    otherAssignment: async () => {
+      const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('otherAccessPackage'), this.id('otherSelfPolicy')]);
+      const request = await this.admin('POST', `${EM}/assignmentRequests`, 201, { requestType: 'adminAdd', assignment: { targetId: USERS.adele, accessPackageId, assignmentPolicyId } });
+      await this.http.server.engine.whenIdle();
+      return (await this.admin('GET', `${EM}/assignmentRequests/${request.id}?$expand=assignment`, 200)).assignment.id;
+    },
     /** Adele held the other package once (assigned, then removed): an assignment-history suggestion for her. */
     pastAssignment: async () => {
       const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('otherAccessPackage'), this.id('otherSelfPolicy')]);

@@ -39,6 +39,9 @@ export const VALID_PARAMS: Record<string, string> = {
   'directoryObject-id': USERS.miriam,
   // The contoso seed issues no pass: calls by id answer 404 whatever else is wrong with them.
   'temporaryAccessPassAuthenticationMethod-id': UNKNOWN_ID,
+  // assignments/additionalAccess(accessPackageId='…',incompatibleAccessPackageId='…')
+  accessPackageId: PACKAGES.salesPipeline,
+  incompatibleAccessPackageId: PACKAGES.marketingCampaigns,
 };
 /** The `on=` value each function segment accepts. */
 export const VALID_ON: Array<[RegExp, string]> = [

@@ -525,6 +525,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/assignmentRequests/{accessPackageAssignmentRequest-id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageAssignmentRequest */
+                "accessPackageAssignmentRequest-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoke action reprocess
+         * @description In Microsoft Entra entitlement management, callers can automatically retry a user's request for access to an access package. It's performed on an accessPackageAssignmentRequest object whose requestState is in a DeliveryFailed or PartiallyDelivered state. You can only reprocess a request within 14 days from the time the original request was completed.
+         */
+        post: operations["identityGovernance.entitlementManagement.assignmentRequests.accessPackageAssignmentRequest.reprocess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/assignmentRequests/{accessPackageAssignmentRequest-id}/resume": {
         parameters: {
             query?: never;
@@ -631,6 +654,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/assignments/{accessPackageAssignment-id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageAssignment */
+                "accessPackageAssignment-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoke action reprocess
+         * @description In Microsoft Entra entitlement management, callers can automatically reevaluate and enforce an accessPackageAssignment object of a user’s assignments for a specific access package. The state of the access package assignment must be Delivered for the administrator to reprocess the user's assignment.
+         */
+        post: operations["identityGovernance.entitlementManagement.assignments.accessPackageAssignment.reprocess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/assignments/filterByCurrentUser(on='{on}')": {
         parameters: {
             query?: never;
@@ -646,6 +692,28 @@ export interface paths {
          * @description In Microsoft Entra Entitlement Management, retrieve a list of accessPackageAssignment objects filtered on the signed-in user.
          */
         get: operations["identityGovernance.entitlementManagement.assignments.filterByCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/assignments/additionalAccess(accessPackageId='{accessPackageId}',incompatibleAccessPackageId='{incompatibleAccessPackageId}')": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Usage: accessPackageId='{accessPackageId}' */
+                accessPackageId: string | null;
+                /** @description Usage: incompatibleAccessPackageId='{incompatibleAccessPackageId}' */
+                incompatibleAccessPackageId: string | null;
+            };
+            cookie?: never;
+        };
+        /** Invoke function additionalAccess */
+        get: operations["identityGovernance.entitlementManagement.assignments.additionalAccess-9b62"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4247,6 +4315,36 @@ export interface operations {
             "5XX": components["responses"]["error"];
         };
     };
+    "identityGovernance.entitlementManagement.assignmentRequests.accessPackageAssignmentRequest.reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageAssignmentRequest */
+                "accessPackageAssignmentRequest-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
     "identityGovernance.entitlementManagement.assignmentRequests.accessPackageAssignmentRequest.resume": {
         parameters: {
             query?: never;
@@ -4411,6 +4509,36 @@ export interface operations {
             "5XX": components["responses"]["error"];
         };
     };
+    "identityGovernance.entitlementManagement.assignments.accessPackageAssignment.reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageAssignment */
+                "accessPackageAssignment-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
     "identityGovernance.entitlementManagement.assignments.filterByCurrentUser": {
         parameters: {
             query?: {
@@ -4438,6 +4566,55 @@ export interface operations {
             path: {
                 /** @description Usage: on='{on}' */
                 on: components["schemas"]["microsoft.graph.accessPackageAssignmentFilterByCurrentUserOptions"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseCollectionPaginationCountResponse"] & {
+                        value?: components["schemas"]["microsoft.graph.accessPackageAssignment"][];
+                    };
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.assignments.additionalAccess-9b62": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description Usage: accessPackageId='{accessPackageId}' */
+                accessPackageId: string | null;
+                /** @description Usage: incompatibleAccessPackageId='{incompatibleAccessPackageId}' */
+                incompatibleAccessPackageId: string | null;
             };
             cookie?: never;
         };
