@@ -119,11 +119,6 @@ export interface EntitlementClient {
   getPackage(accessPackageId: string, options?: CallOptions): Promise<AccessPackage>;
   /** getApplicablePolicyRequirements: one entry per policy the caller can request under. */
   getRequirements(accessPackageId: string, options?: CallOptions): Promise<Requirements[]>;
-  /**
-   * accessPackageSuggestions/filterByCurrentUser(on=...) with the package expanded: packages the caller may request
-   * and does not hold, suggested because related people hold them or the caller held them before (both by default).
-   */
-  listSuggestions(on?: SuggestionFilterOn[], options?: ListOptions): PagedList<AccessPackageSuggestion>;
 
   // requests
   requestAccess(input: AccessRequestInput): Promise<AssignmentRequest>;
@@ -159,10 +154,29 @@ export interface EntitlementClient {
     body: Partial<TemporaryAccessPass>,
     options?: CallOptions,
   ): Promise<TemporaryAccessPass>;
+}
+
+/**
+ * A Temporary Access Pass after it was made: from `createTemporaryAccessPasses(client)` in
+ * `@entitlement-kit/sdk/temporary-access-passes` (no widget needs them, so no page pays for them).
+ */
+export interface TemporaryAccessPassVerbs {
   /** A user's pass by id (`temporaryAccessPass` is null: the pass is shown only when created); 'me' for one's own. */
   getTemporaryAccessPass(userId: string, methodId: string, options?: CallOptions): Promise<TemporaryAccessPass>;
   /** Deletes a user's pass; 'me' for one's own. */
   deleteTemporaryAccessPass(userId: string, methodId: string, options?: CallOptions): Promise<void>;
+}
+
+/**
+ * Suggested packages: from `createSuggestions(client)` in `@entitlement-kit/sdk/suggestions`, so that pages without
+ * suggestions do not load it.
+ */
+export interface SuggestionVerbs {
+  /**
+   * accessPackageSuggestions/filterByCurrentUser(on=...) with the package expanded: packages the caller may request
+   * and does not hold, suggested because related people hold them or the caller held them before (both by default).
+   */
+  listSuggestions(on?: SuggestionFilterOn[], options?: ListOptions): PagedList<AccessPackageSuggestion>;
 }
 
 /**

@@ -3,6 +3,8 @@ import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAdmin } from '../src/admin.ts';
 import { createClient } from '../src/index.ts';
+import { createSuggestions } from '../src/suggestions.ts';
+import { createTemporaryAccessPasses } from '../src/temporary-access-passes.ts';
 import type { AdminVerbs, AnswerString, AssignmentRequest, EntitlementClient } from '../src/index.ts';
 import { BASE, EM_PATH as EM, useGraphServer } from './support/server.ts';
 
@@ -60,12 +62,12 @@ const cases: [string, (c: EntitlementClient) => Promise<unknown> | { toArray(): 
   ],
   [
     'listSuggestions',
-    (c) => c.listSuggestions(),
+    (c) => createSuggestions(c).listSuggestions(),
     { method: 'GET', path: `${EM}/accessPackageSuggestions/filterByCurrentUser(on='relatedPeopleAssignments,assignmentHistory')?$expand=accessPackage` },
   ],
   [
     'listSuggestions by history',
-    (c) => c.listSuggestions(['assignmentHistory'], { top: 5 }),
+    (c) => createSuggestions(c).listSuggestions(['assignmentHistory'], { top: 5 }),
     { method: 'GET', path: `${EM}/accessPackageSuggestions/filterByCurrentUser(on='assignmentHistory')?$top=5&$expand=accessPackage` },
   ],
   [
@@ -182,10 +184,10 @@ const cases: [string, (c: EntitlementClient) => Promise<unknown> | { toArray(): 
     (c) => c.createTemporaryAccessPass('u1', { lifetimeInMinutes: 60, isUsableOnce: true }),
     { method: 'POST', path: '/users/u1/authentication/temporaryAccessPassMethods', body: { lifetimeInMinutes: 60, isUsableOnce: true } },
   ],
-  ['getTemporaryAccessPass', (c) => c.getTemporaryAccessPass('u1', 't1'), { method: 'GET', path: '/users/u1/authentication/temporaryAccessPassMethods/t1' }],
-  ['getTemporaryAccessPass of me', (c) => c.getTemporaryAccessPass('me', 't1'), { method: 'GET', path: '/me/authentication/temporaryAccessPassMethods/t1' }],
-  ['deleteTemporaryAccessPass', (c) => c.deleteTemporaryAccessPass('u1', 't1'), { method: 'DELETE', path: '/users/u1/authentication/temporaryAccessPassMethods/t1' }],
-  ['deleteTemporaryAccessPass of me', (c) => c.deleteTemporaryAccessPass('me', 't1'), { method: 'DELETE', path: '/me/authentication/temporaryAccessPassMethods/t1' }],
+  ['getTemporaryAccessPass', (c) => createTemporaryAccessPasses(c).getTemporaryAccessPass('u1', 't1'), { method: 'GET', path: '/users/u1/authentication/temporaryAccessPassMethods/t1' }],
+  ['getTemporaryAccessPass of me', (c) => createTemporaryAccessPasses(c).getTemporaryAccessPass('me', 't1'), { method: 'GET', path: '/me/authentication/temporaryAccessPassMethods/t1' }],
+  ['deleteTemporaryAccessPass', (c) => createTemporaryAccessPasses(c).deleteTemporaryAccessPass('u1', 't1'), { method: 'DELETE', path: '/users/u1/authentication/temporaryAccessPassMethods/t1' }],
+  ['deleteTemporaryAccessPass of me', (c) => createTemporaryAccessPasses(c).deleteTemporaryAccessPass('me', 't1'), { method: 'DELETE', path: '/me/authentication/temporaryAccessPassMethods/t1' }],
 ];
 
 const adminCases: [string, (a: AdminVerbs) => Promise<unknown> | { toArray(): Promise<unknown> }, Sent][] = [

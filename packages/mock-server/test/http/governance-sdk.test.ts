@@ -2,6 +2,7 @@
 // against the mock's HTTP server: each reaches the operation and reads its answer.
 import { createClient } from '@entitlement-kit/sdk';
 import { createAdmin } from '@entitlement-kit/sdk/admin';
+import { createTemporaryAccessPasses } from '@entitlement-kit/sdk/temporary-access-passes';
 import { describe, expect, it } from 'vitest';
 import { GROUPS, tokenFor, USERS, useMockServer } from '../support/graph-http.ts';
 
@@ -35,9 +36,11 @@ describe('SDK administration verbs on the mock', () => {
     const issuer = createClient({ baseUrl: http.server.graphUrl, getAccessToken: () => tokenFor('admin') });
     const adele = createClient({ baseUrl: http.server.graphUrl, getAccessToken: () => tokenFor('adele') });
     const pass = await issuer.createTemporaryAccessPass(USERS.adele, { lifetimeInMinutes: 60 });
-    expect((await issuer.getTemporaryAccessPass(USERS.adele, pass.id!)).temporaryAccessPass).toBeNull();
-    expect((await adele.getTemporaryAccessPass('me', pass.id!)).id).toBe(pass.id);
-    await adele.deleteTemporaryAccessPass('me', pass.id!);
-    await expect(issuer.getTemporaryAccessPass(USERS.adele, pass.id!)).rejects.toMatchObject({ status: 404 });
+    const issuerPasses = createTemporaryAccessPasses(issuer);
+    const adelePasses = createTemporaryAccessPasses(adele);
+    expect((await issuerPasses.getTemporaryAccessPass(USERS.adele, pass.id!)).temporaryAccessPass).toBeNull();
+    expect((await adelePasses.getTemporaryAccessPass('me', pass.id!)).id).toBe(pass.id);
+    await adelePasses.deleteTemporaryAccessPass('me', pass.id!);
+    await expect(issuerPasses.getTemporaryAccessPass(USERS.adele, pass.id!)).rejects.toMatchObject({ status: 404 });
   });
 });

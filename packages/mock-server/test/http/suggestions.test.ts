@@ -2,6 +2,7 @@
 // the caller's own past assignments, only packages the caller may request and does not hold, and the tenant's
 // relatedPeopleInsightLevel (a /_mock control) deciding whether names are told.
 import { createClient } from '@entitlement-kit/sdk';
+import { createSuggestions } from '@entitlement-kit/sdk/suggestions';
 import { describe, expect, it } from 'vitest';
 import { EM, PACKAGES, POLICIES, tokenFor, USERS, useMockServer, type GraphHttp } from '../support/graph-http.ts';
 
@@ -141,10 +142,11 @@ describe('the SDK\'s listSuggestions', () => {
     await unassign(http, await assign(http, USERS.adele, PACKAGES.engineeringWiki, POLICIES.engineeringWiki));
     await assign(http, USERS.alex, PACKAGES.engineeringWiki, POLICIES.engineeringWiki);
     const client = createClient({ baseUrl: http.server.graphUrl, getAccessToken: () => tokenFor('adele') });
-    const all = await client.listSuggestions().toArray();
+    const suggestions = createSuggestions(client);
+    const all = await suggestions.listSuggestions().toArray();
     expect(all).toEqual((await http.ok('GET', BOTH, 200, { as: 'adele' })).value);
     expect(forPackage(all, PACKAGES.engineeringWiki).reasons.map((r: any) => r['@odata.type'])).toEqual([RELATED_TYPE, HISTORY_TYPE]);
-    const history = await client.listSuggestions(['assignmentHistory']).toArray();
+    const history = await suggestions.listSuggestions(['assignmentHistory']).toArray();
     expect(history.map((s) => s.reasons?.map((r) => r['@odata.type']))).toEqual([[HISTORY_TYPE]]);
     expect(history[0].accessPackage).toMatchObject({ displayName: 'Engineering Wiki' });
   });

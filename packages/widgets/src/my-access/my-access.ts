@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { createSuggestions } from '@entitlement-kit/sdk/suggestions';
 import { DialogController } from '../controllers/dialog-controller.ts';
 import { MutationController } from '../controllers/mutation-controller.ts';
 import { filteredList, PagedController } from '../controllers/paged-controller.ts';
@@ -76,7 +77,7 @@ export class MyAccess extends EkElement {
 
   private readonly suggestions = new PagedController(this, {
     args: () => (this.resolvedClient && this.suggestionsWanted ? ([this.resolvedClient] as const) : undefined),
-    lists: ([client], signal) => client.listSuggestions(undefined, { top: PAGE_SIZE, abortSignal: signal }),
+    lists: ([client], signal) => createSuggestions(client).listSuggestions(undefined, { top: PAGE_SIZE, abortSignal: signal }),
     key: (suggestion: AccessPackageSuggestion) => suggestion.id ?? '',
     operation: 'listSuggestions',
   });
