@@ -6,13 +6,14 @@ import { DAY, instantMs } from './time.ts';
 
 /** Kinds in tie-break order. */
 export const DueKind = {
-  ScheduledStart: 0,
-  Escalation: 1,
-  StageTimeout: 2,
-  CallbackTimeout: 3,
-  FourteenDayReminder: 4,
-  OneDayReminder: 5,
-  Expiry: 6,
+  Processing: 0,
+  ScheduledStart: 1,
+  Escalation: 2,
+  StageTimeout: 3,
+  CallbackTimeout: 4,
+  FourteenDayReminder: 5,
+  OneDayReminder: 6,
+  Expiry: 7,
 } as const;
 export type DueKind = (typeof DueKind)[keyof typeof DueKind];
 
@@ -23,8 +24,15 @@ export interface DueTime {
   callout?: number;
 }
 
+/**
+ * Graph answers a new request `submitted` / `Accepted` and processes it afterwards (README, "Request lifecycle"): until then it
+ * is due at its creation instant, so it runs before the mock answers any later call.
+ */
+export const awaitsProcessing = (req: RequestRecord): boolean => req.state === 'submitted' && req.status === 'Accepted';
+
 export function requestDue(req: RequestRecord): DueTime[] {
   const due: DueTime[] = [];
+  if (awaitsProcessing(req)) due.push({ at: instantMs(req.createdDateTime) as number, kind: DueKind.Processing });
   if (req.state === 'scheduled' && req.schedule?.startDateTime) {
     due.push({ at: instantMs(req.schedule.startDateTime) as number, kind: DueKind.ScheduledStart });
   }

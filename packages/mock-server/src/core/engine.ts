@@ -734,11 +734,10 @@ export class Engine {
   /** `fresh`: the query returns only projections (new objects all the way down), so no second copy is made. */
   #read<T>(query: (tx: Tx) => T, callerId?: string, fresh = false): T {
     const now = this.#clock.now();
-    // Time moved on: due rules run as a write; with none due, only the state's clock moves (no draft copy to make).
-    if (now > Date.parse(this.#state.now)) {
-      if (hasDue(this.#state, now)) this.#write(() => undefined);
-      else this.#state.now = iso(now);
-    }
+    // Something fell due (time moved on, or a request created by the last call awaits processing): due rules run as
+    // a write; with none due, only the state's clock moves (no draft copy to make).
+    if (hasDue(this.#state, now)) this.#write(() => undefined);
+    else if (now > Date.parse(this.#state.now)) this.#state.now = iso(now);
     const tx = this.#tx(this.#state);
     if (callerId !== undefined) requireCaller(tx.state, callerId);
     const result = query(tx);

@@ -8,7 +8,6 @@ import { checkAnswers, checkJustification, checkSchedule } from './requirements.
 import { isActive, isOpen, isRemoval, requireAssignment } from './request-records.ts';
 import type { PackageRecord, RequestRecord } from './state.ts';
 import { nowIso, type Tx } from './tx.ts';
-import { continueRequest } from './workflow.ts';
 
 export interface RequestInput {
   requestType?: unknown;
@@ -92,8 +91,8 @@ function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd
     stages: [],
     callouts: [],
   };
+  // Processed after the answer, as Graph does (due.ts: awaitsProcessing).
   state.requests[req.id] = req;
-  continueRequest(tx, req);
   return req;
 }
 
@@ -194,7 +193,6 @@ function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'user
     callouts: [],
   };
   tx.state.requests[req.id] = req;
-  continueRequest(tx, req);
   return req;
 }
 

@@ -39,7 +39,7 @@ function runnerFor(table: 'requests' | 'assignments', record: RequestRecord | As
   }
   const req = record as RequestRecord;
   const stage = currentStage(req) as StageRecord;
-  if (due.kind === DueKind.ScheduledStart) return (tx) => continueRequest(tx, req);
+  if (due.kind === DueKind.Processing || due.kind === DueKind.ScheduledStart) return (tx) => continueRequest(tx, req);
   if (due.kind === DueKind.Escalation) return (tx) => escalateStage(tx, req, stage);
   if (due.kind === DueKind.StageTimeout) return (tx) => timeOutStage(tx, req, stage);
   const callout = req.callouts[due.callout as number];
