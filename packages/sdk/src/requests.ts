@@ -4,6 +4,7 @@ import { listQuery, preferUnknownEnumMembers } from './odata.ts';
 import type { AccessRequestInput, EntitlementClient, OnBehalfRequestInput } from './api.ts';
 import type { Context } from './context.ts';
 import type { AssignmentRequest, RequestFilterOn } from './models.ts';
+import { requestWaitVerbs } from './request-wait.ts';
 
 /** What a request list row shows: the package, the assignment (target, policy, schedule), who asked. */
 export const REQUEST_DETAILS = ['accessPackage', 'assignment', 'requestor'];
@@ -13,7 +14,7 @@ const DOCUMENTED_ON: readonly RequestFilterOn[] = ['target', 'createdBy', 'appro
 
 type RequestVerbs = Pick<
   EntitlementClient,
-  'requestAccess' | 'requestAccessFor' | 'resubmitRequest' | 'cancelRequest' | 'getRequest' | 'listMyRequests'
+  'requestAccess' | 'requestAccessFor' | 'resubmitRequest' | 'cancelRequest' | 'getRequest' | 'waitForRequest' | 'listMyRequests'
 >;
 
 export function requestVerbs(ctx: Context): RequestVerbs {
@@ -22,6 +23,14 @@ export function requestVerbs(ctx: Context): RequestVerbs {
 
   const requestAccessFor: RequestVerbs['requestAccessFor'] = (targetUserId, input) =>
     create(userAddBody(input, targetUserId), input.abortSignal);
+
+  const getRequest: RequestVerbs['getRequest'] = (requestId, options = {}) =>
+    ctx.entity(
+      ctx.raw.GET(`${EM}/assignmentRequests/{accessPackageAssignmentRequest-id}`, {
+        params: { path: { 'accessPackageAssignmentRequest-id': requestId }, query: { $expand: options.expand ?? REQUEST_DETAILS } },
+        signal: options.abortSignal,
+      }),
+    );
 
   return {
     requestAccess: (input) => create(userAddBody(input), input.abortSignal),
@@ -45,13 +54,9 @@ export function requestVerbs(ctx: Context): RequestVerbs {
       });
     },
 
-    getRequest: (requestId, options = {}) =>
-      ctx.entity(
-        ctx.raw.GET(`${EM}/assignmentRequests/{accessPackageAssignmentRequest-id}`, {
-          params: { path: { 'accessPackageAssignmentRequest-id': requestId }, query: { $expand: options.expand ?? REQUEST_DETAILS } },
-          signal: options.abortSignal,
-        }),
-      ),
+    getRequest,
+
+    ...requestWaitVerbs(getRequest),
 
     listMyRequests(on = 'target', options = {}) {
       const headers = preferUnknownEnumMembers(on, DOCUMENTED_ON);
