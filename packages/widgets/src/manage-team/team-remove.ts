@@ -6,7 +6,9 @@ import { formStyles } from '../styles/forms.ts';
 import type { DialogController } from '../controllers/dialog-controller.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
 import { emit } from '../events.ts';
+import { followRequest } from '../internal/follow-request.ts';
 import { packageOf } from '../internal/graph.ts';
+import { isOpen } from '../internal/request-status.ts';
 import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
@@ -81,15 +83,7 @@ async function removeAccess(h: RemoveHost): Promise<void> {
 }
 
 /** Re-reads the removal until Graph has finished it, so the row shows where it stands without reselecting. */
-async function followRemoval(h: RemoveHost, assignmentId: string, client: EntitlementClient): Promise<void> {
-  for (let delay = 500; delay <= 8000; delay *= 2) {
-    const removal = h.removals[assignmentId];
-    if (!removal?.id || !['submitted', 'pendingApproval', 'scheduled', 'delivering'].includes(String(removal.state)) || !h.isConnected) return;
-    await new Promise((resolve) => setTimeout(resolve, delay));
-    try {
-      h.removals = { ...h.removals, [assignmentId]: await client.getRequest(removal.id) };
-    } catch {
-      // What was shown stays; the next look (reselecting the person) reads it again.
-    }
-  }
+function followRemoval(h: RemoveHost, assignmentId: string, client: EntitlementClient): Promise<void> {
+  const removal = h.removals[assignmentId];
+  return followRequest(h, client, removal, (settled) => (h.removals = { ...h.removals, [assignmentId]: settled }), (r) => !isOpen(r));
 }
