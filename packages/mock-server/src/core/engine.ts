@@ -58,6 +58,7 @@ import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
 import * as requests from './requests.ts';
 import { hasDue, runDue } from './scheduler.ts';
+import { followAutomaticPolicies } from './auto-assignment.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
 import * as tap from './tap.ts';
@@ -721,6 +722,7 @@ export class Engine {
       runDue(tx, Math.max(this.#clock.now(), tx.now));
       if (callerId !== undefined) requireCaller(tx.state, callerId);
       result = clone(rule(tx));
+      followAutomaticPolicies(tx, draft.touched());
       const touched = draft.touched();
       if (touched.length) this.#journal?.commit(touched, this.#state);
     } catch (error) {

@@ -119,7 +119,7 @@ function onlyRequestablePolicy(tx: Tx, packageId: string, callerId: string, targ
   throw badRequest('AssignmentPolicyRequired', `More than one policy of this access package lets you request it; name one in assignment.assignmentPolicyId: ${choices}.`, 'assignment.assignmentPolicyId');
 }
 
-function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {
+export function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {
   const same = (r: { targetId: string; packageId: string }) => r.targetId === targetId && r.packageId === packageId;
   const ix = indexesOf(tx.state);
   const open = ix
@@ -134,7 +134,7 @@ function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {
 }
 
 /** Separation of duties: incompatibility holds whichever of the two packages names the other. */
-function checkCompatible(tx: Tx, targetId: string, pkg: PackageRecord): void {
+export function checkCompatible(tx: Tx, targetId: string, pkg: PackageRecord): void {
   const { state } = tx;
   const id = pkg.data.id as string;
   for (const held of assignmentsOfTarget(state, targetId)) {

@@ -1,0 +1,81 @@
+// Automatic assignment policies (automaticRequestSettings.requestAccessForAllowedTargets): Graph keeps the policy's
+// allowed targets (allowedTargetScope, specificAllowedTargets such as attributeRuleMembers rules) assigned. After a
+// write that changed users, group memberships, guests' organizations or policies, every such policy is evaluated:
+// a user in scope without the package gets an adminAdd request made by the system, and, when
+// removeAccessWhenTargetLeavesAllowedTargets, an assignment of the policy whose target left the scope gets an
+// adminRemove. Both are ordinary requests, processed like any other (submitted, then delivered before the next call).
+import type { Root } from './draft.ts';
+import { indexesOf } from './indexes.ts';
+import { MockGraphError } from './errors.ts';
+import { isActive, isOpen, isRemoval } from './request-records.ts';
+import { checkCompatible, checkNoOpenAdd } from './requests.ts';
+import { checkSchedule } from './requirements.ts';
+import { inTargetScope } from './rights.ts';
+import type { AssignmentRecord, PolicyRecord, RequestRecord } from './state.ts';
+import { nowIso, type Tx } from './tx.ts';
+
+/** The requestor of requests the service makes itself (Graph names no user); projected with no name. */
+export const SYSTEM_REQUESTOR = '00000000-0000-0000-0000-000000000000';
+
+/** The parts of the state a policy's scope is read from. */
+const SCOPE_INPUTS = new Set(['users', 'members', 'groups', 'guestOrganizations', 'policies']);
+
+function systemRequest(tx: Tx, fields: Pick<RequestRecord, 'requestType' | 'targetId' | 'packageId' | 'policyId' | 'assignmentId' | 'schedule' | 'customSchedule'>): void {
+  const req: RequestRecord = {
+    id: tx.newId(),
+    state: 'submitted',
+    status: 'Accepted',
+    createdDateTime: nowIso(tx),
+    completedDateTime: null,
+    justification: null,
+    answers: [],
+    bypassApproval: false,
+    requestorId: SYSTEM_REQUESTOR,
+    stages: [],
+    callouts: [],
+    ...fields,
+  };
+  tx.state.requests[req.id] = req;
+}
+
+/** Whether the user may get the package now (no active assignment, no open request, nothing incompatible). */
+function canAdd(tx: Tx, userId: string, policy: PolicyRecord): boolean {
+  try {
+    checkNoOpenAdd(tx, userId, policy.packageId);
+    checkCompatible(tx, userId, tx.state.packages[policy.packageId]);
+    return true;
+  } catch (refusal) {
+    if (refusal instanceof MockGraphError) return false;
+    throw refusal;
+  }
+}
+
+function beingRemoved(tx: Tx, asg: AssignmentRecord): boolean {
+  const ix = indexesOf(tx.state);
+  if (ix) return ix.ids('requests', 'openRemoval', asg.id).length > 0;
+  return Object.values(tx.state.requests).some((r) => isRemoval(r) && isOpen(r) && r.assignmentId === asg.id);
+}
+
+function follow(tx: Tx, policyId: string, policy: PolicyRecord): void {
+  const { state } = tx;
+  const settings = policy.data.automaticRequestSettings;
+  for (const userId of Object.keys(state.users)) {
+    if (!inTargetScope(state, policy, userId) || !canAdd(tx, userId, policy)) continue;
+    const { schedule, custom } = checkSchedule(policy, undefined, tx.now, true);
+    systemRequest(tx, { requestType: 'adminAdd', targetId: userId, packageId: policy.packageId, policyId, assignmentId: tx.newId(), schedule, customSchedule: custom });
+  }
+  if (!settings?.removeAccessWhenTargetLeavesAllowedTargets) return;
+  for (const asg of Object.values(state.assignments)) {
+    if (asg.policyId !== policyId || !isActive(asg) || inTargetScope(state, policy, asg.targetId) || beingRemoved(tx, asg)) continue;
+    systemRequest(tx, { requestType: 'adminRemove', targetId: asg.targetId, packageId: asg.packageId, policyId, assignmentId: asg.id, schedule: null, customSchedule: false });
+  }
+}
+
+/** Runs after a write's rule, with the records it touched. */
+export function followAutomaticPolicies(tx: Tx, touched: readonly Root[]): void {
+  if (!touched.some(([key]) => SCOPE_INPUTS.has(key))) return;
+  for (const [policyId, policy] of Object.entries(tx.state.policies)) {
+    if (policy.data.automaticRequestSettings?.requestAccessForAllowedTargets) follow(tx, policyId, policy);
+  }
+}
+
