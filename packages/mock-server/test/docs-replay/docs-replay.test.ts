@@ -26,6 +26,8 @@ interface DocExample {
   /** For docError: the documented properties the error concerns (left out of the checks), and the body sent instead. */
   ignore?: string[];
   send?: unknown;
+  /** For docError: the URL sent instead of the documented one (a beta path on a v1.0 page). */
+  sendUrl?: string;
   /** Paths whose documented value is a rule rather than sample data (an undecided stage's `reviewedBy: null`). */
   sameValues?: string[];
   /** For knownFailing: text the failure must contain (the Graph error code, the missing property), so it fails for its reason. */
@@ -52,7 +54,7 @@ async function send(example: DocExample) {
   for (const role of example.needs ?? []) await world.id(role);
   const ids = await Promise.all(Object.entries(example.ids ?? {}).map(async ([doc, role]) => [doc, await world.id(role)] as const));
   const swap = (text: string) => ids.reduce((out, [doc, real]) => out.split(doc).join(real), text);
-  const path = swap(example.request.url.replace(/^https:\/\/graph\.microsoft\.com\/v1\.0/, ''));
+  const path = swap((example.sendUrl ?? example.request.url).replace(/^https:\/\/graph\.microsoft\.com\/v1\.0/, ''));
   const sent = example.send ?? example.request.body;
   const headers: Record<string, string> = { ...example.request.headers, authorization: `Bearer ${tokenFor(CALLERS[example.as])}` };
   if (sent !== undefined) headers['content-type'] = 'application/json';
@@ -110,7 +112,7 @@ describe('docs-replay fixtures', () => {
         expect(['pass', 'skipped', 'docError', 'knownFailing']).toContain(example.outcome);
         if (example.outcome !== 'pass') expect(example.reason, example.name).toBeTruthy();
         if (example.outcome === 'knownFailing') expect(example.failsWith, example.name).toBeTruthy();
-        if (example.outcome === 'docError') expect(example.ignore ?? example.send, `${example.name}: the choice made`).toBeDefined();
+        if (example.outcome === 'docError') expect(example.ignore ?? example.send ?? example.sendUrl, `${example.name}: the choice made`).toBeDefined();
       }
     }
   });

@@ -100,6 +100,17 @@ export class World {
           authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
         })
       ).id,
+    /** A policy of the access package that runs the custom extension when a request is created. */
+    extensionPolicy: async () =>
+      (
+        await this.admin('POST', `${EM}/assignmentPolicies`, 201, {
+          ...policyBase,
+          displayName: 'policy with custom access package workflow extension',
+          requestorSettings: { enableTargetsToSelfAddAccess: true },
+          customExtensionStageSettings: [{ stage: 'assignmentRequestCreated', customExtension: { id: await this.id('customExtension') } }],
+          accessPackage: { id: await this.id('accessPackage') },
+        })
+      ).id,
   };
 
   /** Answers to both questions of the self policy, as the docs' examples write them. */
