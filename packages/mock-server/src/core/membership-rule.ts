@@ -6,6 +6,7 @@
 // "Direct Reports for") is refused with 400 InvalidMembershipRule rather than evaluated wrongly. Bounded like the
 // $filter parser: at most MAX_RULE_LENGTH characters (Entra's own limit), MAX_RULE_DEPTH levels of parentheses and
 // -not, MAX_RULE_TERMS comparisons (each value of an -in list counts).
+import { lex, type Lexeme } from './lexer.ts';
 import type { User } from '@entitlement-kit/sdk';
 import { GRAPH_PROPERTIES } from '../generated/graph-properties.ts';
 import { badRequest } from './errors.ts';
@@ -40,7 +41,7 @@ type Token =
 
 export const invalidRule = (message: string) => badRequest('InvalidMembershipRule', `Invalid membershipRule: ${message}`, 'membershipRule');
 
-const LEXEMES: Array<[RegExp, (m: RegExpExecArray, at: number) => Token | undefined]> = [
+const LEXEMES: Lexeme<Token>[] = [
   [/\s+/y, () => undefined],
   [/"((?:[^"`]|`.)*)"/y, (m, at) => ({ type: 'value', value: m[1].replace(/`(.)/g, '$1'), at })],
   [/-[A-Za-z]+/y, (m, at) => ({ type: 'operator', text: m[0].slice(1).toLowerCase(), at })],
@@ -50,21 +51,8 @@ const LEXEMES: Array<[RegExp, (m: RegExpExecArray, at: number) => Token | undefi
 ];
 
 function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let at = 0;
-  scan: while (at < text.length) {
-    for (const [pattern, make] of LEXEMES) {
-      pattern.lastIndex = at;
-      const match = pattern.exec(text);
-      if (!match) continue;
-      const token = make(match, at);
-      if (token) tokens.push(token);
-      at += match[0].length;
-      continue scan;
-    }
-    throw invalidRule(`unexpected character '${text[at]}' at position ${at}.`);
-  }
-  tokens.push({ type: 'end', at });
+  const tokens = lex(text, LEXEMES, (char, at) => invalidRule(`unexpected character '${char}' at position ${at}.`));
+  tokens.push({ type: 'end', at: text.length });
   return tokens;
 }
 
@@ -87,20 +75,15 @@ class Parser {
     return t.type === 'operator' && t.text === name;
   };
 
-  #or(depth: number): Rule {
-    let left = this.#and(depth);
-    while (this.#isOperator('or')) {
-      this.#take();
-      left = { kind: 'or', left, right: this.#and(depth) };
-    }
-    return left;
-  }
+  #or = (depth: number): Rule => this.#chain('or', () => this.#and(depth));
+  #and = (depth: number): Rule => this.#chain('and', () => this.#unary(depth));
 
-  #and(depth: number): Rule {
-    let left = this.#unary(depth);
-    while (this.#isOperator('and')) {
+  /** Operands joined by -or (or -and), left to right. */
+  #chain(kind: 'and' | 'or', operand: () => Rule): Rule {
+    let left = operand();
+    while (this.#isOperator(kind)) {
       this.#take();
-      left = { kind: 'and', left, right: this.#unary(depth) };
+      left = { kind, left, right: operand() };
     }
     return left;
   }

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { matchesRule, parseMembershipRule } from '../../src/core/membership-rule.ts';
 import { MockGraphError } from '../../src/core/errors.ts';
 
-const adele: User = { id: 'u1', displayName: 'Adele Vance', department: 'Sales', jobTitle: 'Account Executive', accountEnabled: true };
-const noDepartment: User = { id: 'u2', displayName: 'Rob Young', accountEnabled: false };
+const adele: User = { '@odata.type': '#microsoft.graph.user', id: 'u1', displayName: 'Adele Vance', department: 'Sales', jobTitle: 'Account Executive', accountEnabled: true };
+const noDepartment: User = { '@odata.type': '#microsoft.graph.user', id: 'u2', displayName: 'Rob Young', accountEnabled: false };
 const matches = (rule: string, user: User) => matchesRule(parseMembershipRule(rule), user);
 
 describe('membership rules', () => {
@@ -29,7 +29,7 @@ describe('membership rules', () => {
   });
 
   it('a backtick escapes a quote inside a value', () => {
-    expect(matches('user.displayName -eq "Say `"hi`""', { id: 'u3', displayName: 'Say "hi"' })).toBe(true);
+    expect(matches('user.displayName -eq "Say `"hi`""', { '@odata.type': '#microsoft.graph.user', id: 'u3', displayName: 'Say "hi"' })).toBe(true);
   });
 
   it('-and binds tighter than -or', () => {
