@@ -28,8 +28,10 @@ const READS = [
 
 export interface ScaleConfig {
   packages: number;
-  /** Seconds per read measurement (server x path x connections). */
+  /** Seconds per read measurement (server x path x connections x round). */
   readSeconds: number;
+  /** Rounds in which the servers take turns on each read; figures are the median round. */
+  readRounds: number;
   /** Writes measured per state size and kind. */
   writes: number;
   /** Requests in the state at which writes are measured; the first ones are grown through $batch. */
@@ -109,19 +111,33 @@ async function call(url: string, token: string, method = 'GET', body?: unknown):
   return text ? JSON.parse(text) : undefined;
 }
 
-async function readLoad(server: ReadFigure['server'], base: string, token: string, connections: number, seconds: number): Promise<ReadFigure[]> {
+async function readOnce(server: ReadFigure['server'], url: string, token: string, read: string, connections: number, seconds: number): Promise<ReadFigure> {
+  const result = await autocannon({ url, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
+  return {
+    server,
+    read,
+    connections,
+    perSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    non2xx: result.non2xx + result.errors,
+  };
+}
+
+/** Every read at 1 and 10 connections, the servers in turn each round; per server the median round (errors summed). */
+async function readRounds(servers: [ReadFigure['server'], string][], token: string, config: ScaleConfig): Promise<ReadFigure[]> {
   const figures: ReadFigure[] = [];
   for (const read of READS) {
-    const result = await autocannon({ url: `${base}${read.path}`, connections, duration: seconds, headers: { authorization: `Bearer ${token}` } });
-    figures.push({
-      server,
-      read: read.name,
-      connections,
-      perSecond: result.requests.average,
-      p50Ms: result.latency.p50,
-      p99Ms: result.latency.p99,
-      non2xx: result.non2xx + result.errors,
-    });
+    for (const connections of [1, 10]) {
+      const rounds = new Map<ReadFigure['server'], ReadFigure[]>(servers.map(([name]) => [name, []]));
+      for (let round = 0; round < config.readRounds; round++) {
+        for (const [name, base] of servers) rounds.get(name)?.push(await readOnce(name, `${base}${read.path}`, token, read.name, connections, config.readSeconds));
+      }
+      for (const [name, list] of rounds) {
+        const middle = [...list].sort((a, b) => a.perSecond - b.perSecond)[Math.floor(list.length / 2)];
+        figures.push({ ...middle, non2xx: list.reduce((sum, f) => sum + f.non2xx, 0) });
+      }
+    }
   }
   return figures;
 }
@@ -234,9 +250,9 @@ export async function measureMockScale(config: ScaleConfig, log: (m: string) => 
       made = measured.made;
     }
 
-    // Reads, at the largest grown size: ours, then the floor with our recorded bodies, then Prism.
-    log('reads: ours');
-    for (const connections of [1, 10]) reads.push(...(await readLoad('ours', graphUrl, lee, connections, config.readSeconds)));
+    // Reads, at the largest grown size. The floor serves our recorded answers, so they are recorded first; then the
+    // three servers take turns on each read (ours, floor, Prism, ours, ...) for `rounds` rounds, so a busy moment on a
+    // shared machine falls on all of them alike, and each figure is the median of its rounds.
     const recorded: Record<string, { type: string; body: string }> = {};
     const versionPath = new URL(graphUrl).pathname;
     for (const read of READS) {
@@ -244,14 +260,9 @@ export async function measureMockScale(config: ScaleConfig, log: (m: string) => 
       recorded[`${versionPath}${read.path}`] = { type: response.headers.get('content-type') ?? 'application/json', body: await response.text() };
     }
     writeFileSync(join(dir, 'recorded.json'), JSON.stringify(recorded));
-    ours.stop();
-    log('reads: floor');
     const floor = new Child(new URL('./lib/floor-child.ts', import.meta.url).pathname, [join(dir, 'recorded.json')]);
     children.push(floor);
     const { url: floorUrl } = await floor.next<{ url: string }>();
-    for (const connections of [1, 10]) reads.push(...(await readLoad('floor', `${floorUrl}${versionPath}`, lee, connections, config.readSeconds)));
-    floor.stop();
-    log('reads: Prism');
     // Prism has failed to start once in a while under load: one more try, then its rows say n/a.
     for (let attempt = 1; attempt <= 2 && !prism; attempt++) {
       try {
@@ -260,8 +271,13 @@ export async function measureMockScale(config: ScaleConfig, log: (m: string) => 
         log(`Prism did not start (attempt ${attempt}): ${String(error).slice(0, 1500)}`);
       }
     }
-    if (prism) for (const connections of [1, 10]) reads.push(...(await readLoad('prism', prism.url, lee, connections, config.readSeconds)));
+    const servers: [ReadFigure['server'], string][] = [['ours', graphUrl], ['floor', `${floorUrl}${versionPath}`]];
+    if (prism) servers.push(['prism', prism.url]);
+    log(`reads: ${servers.map(([name]) => name).join(', ')} in turn, ${config.readRounds} rounds`);
+    reads = await readRounds(servers, lee, config);
+    floor.stop();
     prism?.child.kill();
+    ours.stop();
 
     // The largest size, seeded through the engine in a fresh server.
     log(`seeding ${largest} requests through the engine`);

@@ -18,7 +18,7 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const config = {
   requestRuns: 5,
   scale: { packages: 5000, pending: 10_000, runs: 3, inboxScrollTo: 1000, paneScrollTo: 100, keystrokes: 'package' },
-  mockScale: { packages: 1000, readSeconds: 3, writes: 200, sizes: [1000, 10_000, 50_000] },
+  mockScale: { packages: 1000, readSeconds: 2, readRounds: 3, writes: 200, sizes: [1000, 10_000, 50_000] },
   sdkIterations: 200,
 };
 

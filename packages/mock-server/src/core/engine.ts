@@ -52,7 +52,7 @@ import { catalogExtensions, projectCatalog, projectResource, projectRole } from 
 import { projectConnectedOrganization, projectGroup, projectObjects, projectUser } from './projections/directory.ts';
 import { incompatibleWith, PACKAGE_NAVIGATIONS, packagePolicyIds, POLICY_NAVIGATIONS, projectPackage, projectPolicy, projectRoleScope } from './projections/packages.ts';
 import { ASSIGNMENT_NAVIGATIONS, projectApproval, projectAssignment, projectRequest, projectStage, REQUEST_NAVIGATIONS } from './projections/requests.ts';
-import { Indexes, useIndexes } from './indexes.ts';
+import { Indexes, tableWindow, useIndexes } from './indexes.ts';
 import { windowed, type ListWindow } from './list-window.ts';
 import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
@@ -406,7 +406,7 @@ export class Engine {
   listPackages(callerId: string, options: ReadOptions = {}): AccessPackage[] {
     checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read(
-      (tx) => windowed(Object.keys(tx.state.packages), options.window).map((id) => projectPackage(tx.state, id, options.expand)),
+      (tx) => tableWindow(tx.state, 'packages', options.window).map((id) => projectPackage(tx.state, id, options.expand)),
       callerId,
       true,
     );
@@ -578,7 +578,7 @@ export class Engine {
     checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return windowed(Object.values(tx.state.requests), options.window).map((r) => projectRequest(tx.state, r, options.expand));
+      return tableWindow(tx.state, 'requests', options.window).map((id) => projectRequest(tx.state, tx.state.requests[id], options.expand));
     }, callerId, true);
   }
 
@@ -661,7 +661,7 @@ export class Engine {
     checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return windowed(Object.values(tx.state.assignments), options.window).map((a) => projectAssignment(tx.state, a, options.expand));
+      return tableWindow(tx.state, 'assignments', options.window).map((id) => projectAssignment(tx.state, tx.state.assignments[id], options.expand));
     }, callerId, true);
   }
 

@@ -6,12 +6,15 @@
 // Only the engine's state has indexes; a state without them (a seed being built) is answered by a scan.
 import { assignmentDue, earlier, firstDue, requestDue, type DueTime } from './due.ts';
 import type { Root } from './draft.ts';
+import { windowed, type ListWindow } from './list-window.ts';
 import { MinHeap } from './min-heap.ts';
 import { currentStage, isOpen, isRemoval, stageApprovers } from './request-records.ts';
 import type { AssignmentRecord, Notification, PolicyRecord, RequestRecord, State } from './state.ts';
 import type { User } from '@entitlement-kit/sdk';
 
 type KeysOf = (record: any) => readonly string[];
+
+const ALL = '';
 
 export const openAddKey = (targetId: string, packageId: string): string => `${targetId}\n${packageId}`;
 
@@ -27,12 +30,16 @@ const DEFINITIONS = {
       return stage ? stageApprovers(stage) : [];
     },
     approver: (r: RequestRecord) => [...new Set(r.stages.flatMap(stageApprovers))],
+    all: () => [ALL],
   },
   assignments: {
+    all: () => [ALL],
     target: (a: AssignmentRecord) => [a.targetId],
     requestor: (a: AssignmentRecord) => [a.requestorId],
   },
   policies: { package: (p: PolicyRecord) => [p.packageId] },
+  // Every package under one key: a page of the whole list is read from the set, not from Object.keys of the table.
+  packages: { all: () => [ALL] },
   managers: { manager: (managerId: string) => [managerId] },
   members: { member: (memberIds: string[]) => memberIds },
   users: { upn: (u: User) => (u.userPrincipalName ? [u.userPrincipalName.toLowerCase()] : []) },
@@ -240,3 +247,15 @@ export function useIndexes(state: State, indexes: Indexes): void {
 
 /** The indexes of the engine's state; undefined for any other state (callers then scan). */
 export const indexesOf = (state: State): Indexes | undefined => REGISTRY.get(state);
+
+/**
+ * One window of a table's ids in key order (all of them without a window), noting the table's size in
+ * `window.total`: from the index where there is one, so a page costs its own size rather than the table's.
+ */
+export function tableWindow(state: State, table: 'packages' | 'requests' | 'assignments', window: ListWindow | undefined): string[] {
+  const indexes = indexesOf(state);
+  if (!indexes || !window) return windowed(Object.keys(state[table]), window);
+  const { ids, total } = indexes.page(table, 'all', ALL, window.offset, window.limit);
+  window.total = total;
+  return ids;
+}

@@ -6,6 +6,7 @@
 // close) the state is compacted: written whole to a temporary file, fsynced, renamed over FILE, and only then is
 // the journal emptied. A crash at any point leaves a snapshot whole and a journal whose complete lines replay on it
 // (replaying lines the snapshot already holds gives the same records again).
+import { writeJsonInChunks } from './json-chunks.ts';
 import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Engine, StateJournal } from '../core/engine.ts';
@@ -113,11 +114,11 @@ export function stateFileJournal(
   }
 
   function writeSnapshot(state: Readonly<State>): void {
-    const text = JSON.stringify(state);
     let out: number | undefined;
+    let bytes = 0;
     try {
-      out = openSync(temporary, 'w');
-      writeSync(out, text);
+      const fd = (out = openSync(temporary, 'w'));
+      writeJsonInChunks(state, (chunk) => (bytes += writeSync(fd, chunk)));
       fsyncSync(out);
       closeSync(out);
       out = undefined;
@@ -135,7 +136,7 @@ export function stateFileJournal(
     } catch {
       // Some file systems cannot fsync a directory; the rename itself is still atomic.
     }
-    snapshotBytes = Buffer.byteLength(text);
+    snapshotBytes = bytes;
   }
 
   function openJournal(): number {
