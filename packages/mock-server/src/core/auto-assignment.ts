@@ -3,7 +3,9 @@
 // write that changed users, group memberships, guests' organizations or policies, every such policy is evaluated:
 // a user in scope without the package gets an adminAdd request made by the system, and, when
 // removeAccessWhenTargetLeavesAllowedTargets, an assignment of the policy whose target left the scope gets an
-// adminRemove. Both are ordinary requests, processed like any other (submitted, then delivered before the next call).
+// adminRemove, at once or when its gracePeriodBeforeAccessRemoval has run out (a due event of the assignment:
+// scopeRemovalAt) and the target is still out of scope. Both are ordinary requests, processed like any other
+// (submitted, then delivered before the next call).
 import type { Root } from './draft.ts';
 import { indexesOf } from './indexes.ts';
 import { MockGraphError } from './errors.ts';
@@ -12,6 +14,7 @@ import { checkCompatible, checkNoOpenAdd } from './requests.ts';
 import { checkSchedule } from './requirements.ts';
 import { inTargetScope } from './rights.ts';
 import type { AssignmentRecord, PolicyRecord, RequestRecord } from './state.ts';
+import { durationMs, iso, laterOrLast } from './time.ts';
 import { nowIso, type Tx } from './tx.ts';
 
 /** The requestor of requests the service makes itself (Graph names no user); projected with no name. */
@@ -64,11 +67,31 @@ function follow(tx: Tx, policyId: string, policy: PolicyRecord): void {
     const { schedule, custom } = checkSchedule(policy, undefined, tx.now, true);
     systemRequest(tx, { requestType: 'adminAdd', targetId: userId, packageId: policy.packageId, policyId, assignmentId: tx.newId(), schedule, customSchedule: custom });
   }
-  if (!settings?.removeAccessWhenTargetLeavesAllowedTargets) return;
+  const grace = durationMs(settings?.gracePeriodBeforeAccessRemoval) ?? 0;
   for (const asg of Object.values(state.assignments)) {
-    if (asg.policyId !== policyId || !isActive(asg) || inTargetScope(state, policy, asg.targetId) || beingRemoved(tx, asg)) continue;
-    systemRequest(tx, { requestType: 'adminRemove', targetId: asg.targetId, packageId: asg.packageId, policyId, assignmentId: asg.id, schedule: null, customSchedule: false });
+    if (asg.policyId !== policyId || !isActive(asg)) continue;
+    if (!settings?.removeAccessWhenTargetLeavesAllowedTargets || inTargetScope(state, policy, asg.targetId)) {
+      if (asg.scopeRemovalAt) delete asg.scopeRemovalAt; // back in scope within the grace period: it stays
+      continue;
+    }
+    if (asg.scopeRemovalAt || beingRemoved(tx, asg)) continue;
+    if (grace > 0) asg.scopeRemovalAt = iso(laterOrLast(tx.now, grace));
+    else requestRemoval(tx, asg);
   }
+}
+
+function requestRemoval(tx: Tx, asg: AssignmentRecord): void {
+  systemRequest(tx, { requestType: 'adminRemove', targetId: asg.targetId, packageId: asg.packageId, policyId: asg.policyId, assignmentId: asg.id, schedule: null, customSchedule: false });
+}
+
+/** The grace period of a target who left the scope ran out: the access is removed if they are still out of it. */
+export function graceOver(tx: Tx, asg: AssignmentRecord): void {
+  delete asg.scopeRemovalAt;
+  const policy = tx.state.policies[asg.policyId];
+  const settings = policy?.data.automaticRequestSettings;
+  if (!settings?.requestAccessForAllowedTargets || !settings.removeAccessWhenTargetLeavesAllowedTargets) return;
+  if (inTargetScope(tx.state, policy, asg.targetId) || beingRemoved(tx, asg)) return;
+  requestRemoval(tx, asg);
 }
 
 /** Runs after a write's rule, with the records it touched. */

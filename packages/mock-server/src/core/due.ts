@@ -14,6 +14,7 @@ export const DueKind = {
   FourteenDayReminder: 5,
   OneDayReminder: 6,
   Expiry: 7,
+  ScopeRemoval: 8,
 } as const;
 export type DueKind = (typeof DueKind)[keyof typeof DueKind];
 
@@ -48,9 +49,11 @@ export function requestDue(req: RequestRecord): DueTime[] {
 }
 
 export function assignmentDue(asg: AssignmentRecord): DueTime[] {
-  const end = instantMs(asg.endDateTime);
-  if (!isActive(asg) || end === undefined) return [];
+  if (!isActive(asg)) return [];
   const due: DueTime[] = [];
+  if (asg.scopeRemovalAt) due.push({ at: instantMs(asg.scopeRemovalAt) as number, kind: DueKind.ScopeRemoval });
+  const end = instantMs(asg.endDateTime);
+  if (end === undefined) return due;
   if (!asg.notified.fourteenDays) due.push({ at: end - 14 * DAY, kind: DueKind.FourteenDayReminder });
   if (!asg.notified.oneDay) due.push({ at: end - DAY, kind: DueKind.OneDayReminder });
   due.push({ at: end, kind: DueKind.Expiry });

@@ -66,6 +66,27 @@ describe('automatic assignment by a membership rule', () => {
     expect(await holders(http, packageId)).toEqual([USERS.adele]);
   });
 
+  it('gracePeriodBeforeAccessRemoval: the access goes when the period runs out, and stays for one who came back', async () => {
+    const http = graph();
+    const packageId = await newPackage(http);
+    const body = rulePolicy(packageId, 'user.department -eq "Sales" -and user.jobTitle -startsWith "Account"');
+    await http.ok('POST', `${EM}/assignmentPolicies`, 201, {
+      as: 'admin',
+      body: { ...body, automaticRequestSettings: { ...body.automaticRequestSettings, gracePeriodBeforeAccessRemoval: 'P2D' } },
+    });
+    await http.call('PATCH', `/users/${USERS.lynne}`, { as: 'admin', body: { jobTitle: 'Account Manager' } });
+    expect(await holders(http, packageId)).toEqual([USERS.adele, USERS.lynne].sort());
+    await http.call('PATCH', `/users/${USERS.adele}`, { as: 'admin', body: { department: 'Marketing' } });
+    await http.call('PATCH', `/users/${USERS.lynne}`, { as: 'admin', body: { department: 'Marketing' } });
+    await http.advance('P1D');
+    expect(await holders(http, packageId)).toEqual([USERS.adele, USERS.lynne].sort());
+    await http.call('PATCH', `/users/${USERS.lynne}`, { as: 'admin', body: { department: 'Sales' } }); // back within the period
+    await http.advance('P1DT1H');
+    expect(await holders(http, packageId)).toEqual([USERS.lynne]);
+    await http.advance('P10D');
+    expect(await holders(http, packageId)).toEqual([USERS.lynne]);
+  });
+
   it('a new user who matches is assigned', async () => {
     const http = graph();
     const packageId = await newPackage(http);
