@@ -4,7 +4,6 @@ import { listQuery, preferUnknownEnumMembers } from './odata.ts';
 import type { AccessRequestInput, EntitlementClient, OnBehalfRequestInput } from './api.ts';
 import type { Context } from './context.ts';
 import type { AssignmentRequest, RequestFilterOn } from './models.ts';
-import { requestWaitVerbs } from './request-wait.ts';
 
 /** What a request list row shows: the package, the assignment (target, policy, schedule), who asked. */
 export const REQUEST_DETAILS = ['accessPackage', 'assignment', 'requestor'];
@@ -56,7 +55,8 @@ export function requestVerbs(ctx: Context): RequestVerbs {
 
     getRequest,
 
-    ...requestWaitVerbs(getRequest),
+    // Only a page that creates requests follows them: the code loads with the first wait.
+    waitForRequest: (...args) => import('./request-wait.ts').then((m) => m.waitForRequest(getRequest, ...args)),
 
     listMyRequests(on = 'target', options = {}) {
       const headers = preferUnknownEnumMembers(on, DOCUMENTED_ON);

@@ -16,13 +16,13 @@ const STATUS_KEYS: Partial<Record<string, MessageKey>> = {
 
 const timedOut = (request: AssignmentRequest) => request.status === 'TimedOut';
 
-/** Graph has not finished the request yet (it may still be approved, delivered, denied or canceled). */
-export const isOpen = (request: AssignmentRequest): boolean =>
-  ['submitted', 'pendingApproval', 'scheduled', 'delivering'].includes(String(request.state));
-
 /** A request to add access that is still open (Graph refuses another one for the same person and package). */
 export function isOpenAdd(request: AssignmentRequest): boolean {
-  return request.requestType !== 'userRemove' && request.requestType !== 'adminRemove' && isOpen(request);
+  return (
+    request.requestType !== 'userRemove' &&
+    request.requestType !== 'adminRemove' &&
+    ['submitted', 'pendingApproval', 'scheduled', 'delivering'].includes(String(request.state))
+  );
 }
 
 /** The badge of a request: its state, except that a time-out reads as expired, with the day, in a neutral tone. */

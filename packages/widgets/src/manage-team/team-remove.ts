@@ -8,7 +8,6 @@ import type { MutationController } from '../controllers/mutation-controller.ts';
 import { emit } from '../events.ts';
 import { followRequest } from '../internal/follow-request.ts';
 import { packageOf } from '../internal/graph.ts';
-import { isOpen } from '../internal/request-status.ts';
 import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
@@ -82,8 +81,11 @@ async function removeAccess(h: RemoveHost): Promise<void> {
   h.renderRoot.querySelector<HTMLElement>(`#removal-${CSS.escape(id)}`)?.focus();
 }
 
+/** States in which Graph has not finished a removal yet. */
+const OPEN = ['submitted', 'pendingApproval', 'scheduled', 'delivering'];
+
 /** Re-reads the removal until Graph has finished it, so the row shows where it stands without reselecting. */
 function followRemoval(h: RemoveHost, assignmentId: string, client: EntitlementClient): Promise<void> {
   const removal = h.removals[assignmentId];
-  return followRequest(h, client, removal, (settled) => (h.removals = { ...h.removals, [assignmentId]: settled }), (r) => !isOpen(r));
+  return followRequest(h, client, removal, (settled) => (h.removals = { ...h.removals, [assignmentId]: settled }), (r) => !OPEN.includes(String(r.state)));
 }
