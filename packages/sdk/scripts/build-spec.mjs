@@ -10,18 +10,14 @@ export const referencePath = fileURLToPath(new URL('reference/graph-entitlement-
 
 // Paths the flows of DESIGN section 3 need; everything else in the reference is left out.
 const EXCLUDED_PATHS = [
-  /\/accessPackages\/\$count$/,
-  /\/assignments\/\$count$/,
-  /\/reprocess$/,
-  /\/additionalAccess\(/,
+  // Only the documented form with both package ids (accesspackageassignment-additionalaccess.md) is served.
+  /\/additionalAccess\(\)$/,
   // The editor only reads connected organizations (issue 17); their sponsors stay out.
   /\/connectedOrganizations\/\{connectedOrganization-id\}\//,
   /\/entitlementManagement\/settings$/,
   /\/entitlementManagement\/subjects[/(]/,
   // In the reference since 2026-12-03 (graph/NOTES.md), taken in as the mock serves them (issue 12).
-  /\/accessPackagesIncompatibleWith$/,
   /\/accessPackageSuggestions/,
-  /\/customWorkflowExtensions\/\{/,
   /\/temporaryAccessPassMethods\/\{/,
   /^\/me\/authentication\//,
 ];
@@ -32,13 +28,76 @@ const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 
 const CREATE_REQUEST_DOC =
   'https://learn.microsoft.com/graph/api/entitlementmanagement-post-assignmentrequests?view=graph-rest-1.0';
+const LIST_RESOURCE_REQUESTS_DOC =
+  'https://learn.microsoft.com/graph/api/entitlementmanagement-list-resourcerequests?view=graph-rest-1.0';
+const UPDATE_REQUEST_EXTENSION_DOC =
+  'https://learn.microsoft.com/graph/api/accesspackageassignmentrequestworkflowextension-update?view=graph-rest-1.0';
 const PARAMETERS_DOC =
   'https://learn.microsoft.com/graph/api/resources/accesspackageassignmentrequestparameters?view=graph-rest-1.0';
+
+// The reference pages answer reprocess with 202 Accepted (accesspackageassignmentrequest-reprocess.md,
+// accesspackageassignment-reprocess.md) where the metadata lists only 204: both are declared.
+const ADDED_RESPONSES = [
+  [/\/reprocess$/, 'post', '202', { description: 'Accepted', 'x-ek-graph-docs': 'https://learn.microsoft.com/graph/api/accesspackageassignmentrequest-reprocess?view=graph-rest-1.0' }],
+];
 
 // Documented by Microsoft Learn but absent from the metadata snapshot. Each carries `x-ek-graph-docs`, which the
 // conformance test requires for anything not found in the reference.
 const ADDITIONS = {
+  // Operations Microsoft Learn documents that the metadata lacks: merged into the path item the reference has.
+  operations: {
+    '/identityGovernance/entitlementManagement/resourceRequests': {
+      get: {
+        tags: ['identityGovernance.entitlementManagement'],
+        summary: 'List accessPackageResourceRequests',
+        description: 'Retrieve a list of accessPackageResourceRequest objects.',
+        externalDocs: { description: 'Find more info here', url: LIST_RESOURCE_REQUESTS_DOC },
+        operationId: 'identityGovernance.entitlementManagement.ListResourceRequests',
+        'x-ek-graph-docs': LIST_RESOURCE_REQUESTS_DOC,
+        parameters: ['top', 'skip', 'filter', 'count'].map((name) => ({ $ref: `#/components/parameters/${name}` })).concat(
+          ['$select', '$expand'].map((name) => ({ name, in: 'query', style: 'form', explode: false, schema: { uniqueItems: true, type: 'array', items: { type: 'string' } } })),
+        ),
+        responses: {
+          '2XX': {
+            description: 'Retrieved collection',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.accessPackageResourceRequestCollectionResponse' } } },
+          },
+          '4XX': { $ref: '#/components/responses/error' },
+          '5XX': { $ref: '#/components/responses/error' },
+        },
+        'x-ms-pageable': { nextLinkName: '@odata.nextLink', operationName: 'listMore' },
+      },
+    },
+    // The docs pages show PUT (the metadata and Graph's OpenAPI have PATCH): the same body, 200 with the object.
+    '/identityGovernance/entitlementManagement/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}': {
+      put: {
+        tags: ['identityGovernance.entitlementManagement'],
+        summary: 'Update accessPackageAssignmentRequestWorkflowExtension (PUT, as documented)',
+        externalDocs: { description: 'Find more info here', url: UPDATE_REQUEST_EXTENSION_DOC },
+        operationId: 'identityGovernance.entitlementManagement.catalogs.ReplaceCustomWorkflowExtensions',
+        'x-ek-graph-docs': UPDATE_REQUEST_EXTENSION_DOC,
+        requestBody: {
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.customCalloutExtension' } } },
+          required: true,
+        },
+        responses: {
+          '2XX': { description: 'Success', content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.customCalloutExtension' } } } },
+          '4XX': { $ref: '#/components/responses/error' },
+          '5XX': { $ref: '#/components/responses/error' },
+        },
+      },
+    },
+  },
   schemas: {
+    'microsoft.graph.accessPackageResourceRequestCollectionResponse': {
+      title: 'Collection of accessPackageResourceRequest',
+      type: 'object',
+      'x-ek-graph-docs': LIST_RESOURCE_REQUESTS_DOC,
+      allOf: [
+        { $ref: '#/components/schemas/BaseCollectionPaginationCountResponse' },
+        { type: 'object', properties: { value: { type: 'array', items: { $ref: '#/components/schemas/microsoft.graph.accessPackageResourceRequest' } } } },
+      ],
+    },
     'microsoft.graph.accessPackageAssignmentRequestParameters': {
       title: 'accessPackageAssignmentRequestParameters',
       type: 'object',
@@ -114,6 +173,13 @@ for (const [path, item] of Object.entries(reference.paths)) {
   spec.paths[path] = only
     ? Object.fromEntries(Object.entries(item).filter(([key]) => !HTTP_METHODS.includes(key) || only.includes(key)))
     : item;
+  if (ADDITIONS.operations[path]) spec.paths[path] = { ...spec.paths[path], ...ADDITIONS.operations[path] };
+}
+for (const [re, method, status, response] of ADDED_RESPONSES) {
+  for (const [path, item] of Object.entries(spec.paths)) {
+    if (!re.test(path) || !item[method]) continue;
+    spec.paths[path] = { ...item, [method]: { ...item[method], responses: { [status]: response, ...item[method].responses } } };
+  }
 }
 
 // Copy every component reachable from the kept paths, following $ref transitively.

@@ -4,6 +4,7 @@
 // A separate entry so that pages which only request and approve access never load it.
 import { contextOf, EM } from './context.ts';
 import { listQuery } from './odata.ts';
+import { updateBody } from './assignment-updates.ts';
 import type { AdminVerbs, EntitlementClient } from './api.ts';
 import type { Context } from './context.ts';
 import type { components } from './generated/graph.ts';
@@ -29,6 +30,7 @@ function adminVerbs(ctx: Context): AdminVerbs {
   const catalogPath = (id: string) => ({ path: { 'accessPackageCatalog-id': id } });
   const policyPath = (id: string) => ({ path: { 'accessPackageAssignmentPolicy-id': id } });
   const userPath = (id: string) => ({ path: { 'user-id': id } });
+  const extensionPath = (catalogId: string, id: string) => ({ path: { 'accessPackageCatalog-id': catalogId, 'customCalloutExtension-id': id } });
 
   return {
     createCatalog: (body, options = {}) => ctx.entity(ctx.raw.POST(`${EM}/catalogs`, { body, signal: options.abortSignal })),
@@ -124,6 +126,33 @@ function adminVerbs(ctx: Context): AdminVerbs {
         }),
       ),
 
+    getCustomExtension: (catalogId, id, options = {}) =>
+      ctx.entity(ctx.raw.GET(`${EM}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}`, { params: extensionPath(catalogId, id), signal: options.abortSignal })),
+    async updateCustomExtension(catalogId, id, body, options = {}) {
+      await ctx.raw.PATCH(`${EM}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}`, {
+        params: extensionPath(catalogId, id),
+        body,
+        signal: options.abortSignal,
+      });
+    },
+    async deleteCustomExtension(catalogId, id, options = {}) {
+      await ctx.raw.DELETE(`${EM}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}`, {
+        params: extensionPath(catalogId, id),
+        signal: options.abortSignal,
+      });
+    },
+    listPackagesIncompatibleWith: (accessPackageId, options = {}) =>
+      ctx.list(
+        (init) =>
+          ctx.raw.GET(`${EM}/accessPackages/{accessPackage-id}/accessPackagesIncompatibleWith`, {
+            ...init,
+            params: { ...packagePath(accessPackageId), query: listQuery(options) },
+          }),
+        options,
+      ),
+    listResourceRequests: (options = {}) =>
+      ctx.list((init) => ctx.raw.GET(`${EM}/resourceRequests`, { ...init, params: { query: listQuery(options, { $expand: options.expand }) } }), options),
+
     createUser: (body, options = {}) => ctx.entity(ctx.raw.POST('/users', { body: body as User, signal: options.abortSignal })),
     async updateUser(id, body, options = {}) {
       await ctx.raw.PATCH('/users/{user-id}', { params: userPath(id), body: body as User, signal: options.abortSignal });
@@ -156,6 +185,32 @@ function adminVerbs(ctx: Context): AdminVerbs {
           body: { requestType: 'adminRemove', assignment: { id: assignmentId } },
           signal: options.abortSignal,
         }),
+      ),
+    updateAssignment: (assignmentId, input = {}) =>
+      ctx.entity(ctx.raw.POST(`${EM}/assignmentRequests`, { body: updateBody('adminUpdate', assignmentId, input), signal: input.abortSignal })),
+    async reprocessRequest(requestId, options = {}) {
+      await ctx.raw.POST(`${EM}/assignmentRequests/{accessPackageAssignmentRequest-id}/reprocess`, {
+        params: { path: { 'accessPackageAssignmentRequest-id': requestId } },
+        signal: options.abortSignal,
+      });
+    },
+    async reprocessAssignment(assignmentId, options = {}) {
+      await ctx.raw.POST(`${EM}/assignments/{accessPackageAssignment-id}/reprocess`, {
+        params: { path: { 'accessPackageAssignment-id': assignmentId } },
+        signal: options.abortSignal,
+      });
+    },
+    listAdditionalAccess: (accessPackageId, incompatibleAccessPackageId, options = {}) =>
+      ctx.list(
+        (init) =>
+          ctx.raw.GET(`${EM}/assignments/additionalAccess(accessPackageId='{accessPackageId}',incompatibleAccessPackageId='{incompatibleAccessPackageId}')`, {
+            ...init,
+            params: {
+              path: { accessPackageId, incompatibleAccessPackageId },
+              query: listQuery(options, options.expand ? { $expand: options.expand } : {}),
+            },
+          }),
+        options,
       ),
   };
 }

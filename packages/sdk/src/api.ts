@@ -2,6 +2,7 @@
 import type {
   AccessPackage,
   AccessPackageCatalog,
+  AccessPackageResourceRequest,
   AccessPackageResourceRoleScope,
   Answer,
   AnswerString,
@@ -81,6 +82,17 @@ export interface OnBehalfRequestInput extends AccessRequestInput {
   bypassApproval?: boolean;
 }
 
+/** A userUpdate / adminUpdate: a new end date (or a whole schedule), answers, a justification; all optional. */
+export interface AssignmentUpdateInput extends CallOptions {
+  /** The new end: sent as an afterDateTime expiration. Must be within the policy's expiration from now. */
+  endDateTime?: string | Date;
+  /** A schedule as Graph takes it (wins over endDateTime), e.g. an afterDuration expiration. */
+  schedule?: Schedule;
+  /** Answers to change; questions not mentioned keep their earlier answers. Only editable questions may change. */
+  answers?: (Answer | AnswerString)[];
+  justification?: string;
+}
+
 export interface DecisionInput extends CallOptions {
   reviewResult: 'Approve' | 'Deny';
   justification?: string;
@@ -158,6 +170,20 @@ export interface EntitlementClient {
   ): Promise<TemporaryAccessPass>;
 }
 
+/**
+ * Extending one's access (or a report's): from `createAssignmentUpdates(client)` in
+ * `@entitlement-kit/sdk/assignment-updates`, so that pages without an extend form do not load it.
+ */
+export interface AssignmentUpdateVerbs {
+  /** One assignment, with accessPackage, assignmentPolicy and target expanded (an extend form's data). */
+  getAssignment(assignmentId: string, options?: CallOptions & { expand?: string[] }): Promise<Assignment>;
+  /**
+   * userUpdate with the assignment id: the target themself where the policy enables self update, or a manager on
+   * behalf where it enables on-behalf update. Needs approval when the policy says isApprovalRequiredForUpdate.
+   */
+  extendAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
+}
+
 /** Set-up an Identity Governance Administrator does; from `createAdmin(client)` in `@entitlement-kit/sdk/admin`. */
 export interface AdminVerbs {
   createCatalog(body: Partial<AccessPackageCatalog>, options?: CallOptions): Promise<AccessPackageCatalog>;
@@ -190,6 +216,15 @@ export interface AdminVerbs {
     body: Partial<CustomCalloutExtension>,
     options?: CallOptions,
   ): Promise<CustomCalloutExtension>;
+  getCustomExtension(catalogId: string, id: string, options?: CallOptions): Promise<CustomCalloutExtension>;
+  /** PATCH (the metadata's method): the properties given. Graph may answer the object or 204; read it again if needed. */
+  updateCustomExtension(catalogId: string, id: string, body: Partial<CustomCalloutExtension>, options?: CallOptions): Promise<void>;
+  /** Refused (409) while a policy's customExtensionStageSettings still run the extension. */
+  deleteCustomExtension(catalogId: string, id: string, options?: CallOptions): Promise<void>;
+  /** The packages that name this one as incompatible (read-only; the reverse of incompatibleAccessPackages). */
+  listPackagesIncompatibleWith(accessPackageId: string, options?: ListOptions): PagedList<AccessPackage>;
+  /** Resources onboarded into catalogs and taken out again (`filter: "catalog/id eq '...'"`; `expand` their navigations). */
+  listResourceRequests(options?: ListOptions & { expand?: ('catalog' | 'resource')[] }): PagedList<AccessPackageResourceRequest>;
   createUser(body: Partial<User>, options?: CallOptions): Promise<User>;
   updateUser(id: string, body: Partial<User>, options?: CallOptions): Promise<void>;
   deleteUser(id: string, options?: CallOptions): Promise<void>;
@@ -202,6 +237,14 @@ export interface AdminVerbs {
   ): Promise<AssignmentRequest>;
   /** adminRemove. */
   unassign(assignmentId: string, options?: CallOptions): Promise<AssignmentRequest>;
+  /** adminUpdate: change an assignment's end date or answers, without the requestor settings or approval. */
+  updateAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
+  /** Retry a request whose delivery failed in whole or in part (deliveryFailed, partiallyDelivered), within 14 days. */
+  reprocessRequest(requestId: string, options?: CallOptions): Promise<void>;
+  /** Re-enforce an assignment: its resources granted again (delivered, or a delivery that failed). */
+  reprocessAssignment(assignmentId: string, options?: CallOptions): Promise<void>;
+  /** additionalAccess: assignments of one package whose targets also hold the other (before making them incompatible). */
+  listAdditionalAccess(accessPackageId: string, incompatibleAccessPackageId: string, options?: ListOptions & { expand?: string[] }): PagedList<Assignment>;
 }
 
 export interface ClientOptions {

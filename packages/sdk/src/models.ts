@@ -6,6 +6,7 @@ type S = components['schemas'];
 export type AccessPackage = S['microsoft.graph.accessPackage'];
 export type AccessPackageCatalog = S['microsoft.graph.accessPackageCatalog'];
 export type AccessPackageResource = S['microsoft.graph.accessPackageResource'];
+export type AccessPackageResourceRequest = S['microsoft.graph.accessPackageResourceRequest'];
 export type AccessPackageResourceRole = S['microsoft.graph.accessPackageResourceRole'];
 export type AccessPackageResourceScope = S['microsoft.graph.accessPackageResourceScope'];
 export type AccessPackageResourceRoleScope = S['microsoft.graph.accessPackageResourceRoleScope'];

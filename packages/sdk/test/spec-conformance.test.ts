@@ -48,16 +48,23 @@ describe('openapi.yaml conforms to the Graph v1.0 reference', () => {
       `${em}/accessPackageAssignmentApprovals/{approval-id}/stages/{approvalStage-id}`,
       `${em}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions`,
       '/users/{user-id}/authentication/temporaryAccessPassMethods',
+      `${em}/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}`,
+      `${em}/accessPackages/{accessPackage-id}/accessPackagesIncompatibleWith`,
+      `${em}/accessPackages/$count`,
+      `${em}/assignments/$count`,
+      `${em}/resourceRequests`,
     ]) {
       expect(ours.paths, path).toHaveProperty([path]);
     }
   });
 
-  it('every path and method exists in the reference', () => {
+  it('every path and method exists in the reference, or names the Microsoft Learn page that documents it', () => {
     const missing: string[] = [];
     for (const [path, item] of Object.entries<Schema>(ours.paths)) {
       for (const method of METHODS.filter((m) => item[m])) {
-        if (!reference.paths[path]?.[method]) missing.push(`${method.toUpperCase()} ${path}`);
+        if (!reference.paths[path]?.[method]) {
+          if (!item[method]['x-ek-graph-docs']) missing.push(`${method.toUpperCase()} ${path}`);
+        }
         else expect(item[method].operationId).toBe(reference.paths[path][method].operationId);
       }
     }

@@ -59,7 +59,7 @@ export function startStage(tx: Tx, req: RequestRecord, index: number): StageReco
     tx,
     'approverAsked',
     stage.approverIds,
-    `Action required: approve or deny ${userName(tx, req.targetId)}'s request for ${packageName(tx, req.packageId)} by ${stage.deadline}`,
+    `Action required: approve or deny ${userName(tx, req.targetId)}'s request ${req.requestType === 'userUpdate' ? 'to extend' : 'for'} ${packageName(tx, req.packageId)} by ${stage.deadline}`,
     { requestId: req.id },
   );
   return stage;

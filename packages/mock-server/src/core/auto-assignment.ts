@@ -10,12 +10,12 @@ import type { Root } from './draft.ts';
 import { indexesOf } from './indexes.ts';
 import { MockGraphError } from './errors.ts';
 import { isActive, isOpen, isRemoval } from './request-records.ts';
-import { checkCompatible, checkNoOpenAdd } from './requests.ts';
+import { checkCompatible, checkNoOpenAdd, start } from './requests.ts';
 import { checkSchedule } from './requirements.ts';
 import { inTargetScope } from './rights.ts';
 import type { AssignmentRecord, PolicyRecord, RequestRecord } from './state.ts';
 import { durationMs, iso, laterOrLast } from './time.ts';
-import { nowIso, type Tx } from './tx.ts';
+import type { Tx } from './tx.ts';
 
 /** The requestor of requests the service makes itself (Graph names no user); projected with no name. */
 export const SYSTEM_REQUESTOR = '00000000-0000-0000-0000-000000000000';
@@ -24,21 +24,7 @@ export const SYSTEM_REQUESTOR = '00000000-0000-0000-0000-000000000000';
 const SCOPE_INPUTS = new Set(['users', 'members', 'groups', 'guestOrganizations', 'policies']);
 
 function systemRequest(tx: Tx, fields: Pick<RequestRecord, 'requestType' | 'targetId' | 'packageId' | 'policyId' | 'assignmentId' | 'schedule' | 'customSchedule'>): void {
-  const req: RequestRecord = {
-    id: tx.newId(),
-    state: 'submitted',
-    status: 'Accepted',
-    createdDateTime: nowIso(tx),
-    completedDateTime: null,
-    justification: null,
-    answers: [],
-    bypassApproval: false,
-    requestorId: SYSTEM_REQUESTOR,
-    stages: [],
-    callouts: [],
-    ...fields,
-  };
-  tx.state.requests[req.id] = req;
+  start(tx, { id: tx.newId(), justification: null, answers: [], bypassApproval: false, requestorId: SYSTEM_REQUESTOR, ...fields });
 }
 
 /** Whether the user may get the package now (no active assignment, no open request, nothing incompatible). */

@@ -1,11 +1,9 @@
-// Catalogs, the resources onboarded into them (resourceRequests) and their custom workflow extensions.
+// Catalogs and the resources onboarded into them (resourceRequests). Their custom workflow extensions: extension-admin.ts.
 import { own } from './own-keys.ts';
 import type { AccessPackageCatalog, AccessPackageResource } from '@entitlement-kit/sdk';
 import { requireAdmin } from './directory.ts';
 import { badRequest, conflict, missingProperty, notFound } from './errors.ts';
-import { isRequestWorkflow } from './extensions.ts';
-import type { CatalogExtension } from './state.ts';
-import { DAY, durationMs, MINUTE } from './time.ts';
+import { recordResourceRequest } from './resource-requests.ts';
 import { nowIso, type Tx } from './tx.ts';
 
 type Body = Record<string, any>;
@@ -127,7 +125,7 @@ export function createResourceRequest(tx: Tx, callerId: string, body: Body) {
     );
     if (used) throw conflict('ResourceInUse', 'An access package still uses a role of this resource.');
     dropResource(tx, resourceId);
-    return { id: tx.newId(), requestType: 'adminRemove' as const, state: 'delivered' as const, createdDateTime: now };
+    return recordResourceRequest(tx, 'adminRemove', catalogId, resourceId);
   }
   if (body.requestType !== 'adminAdd') {
     throw badRequest('UnsupportedRequestType', "requestType must be 'adminAdd' or 'adminRemove'.", 'requestType');
@@ -163,93 +161,5 @@ export function createResourceRequest(tx: Tx, callerId: string, body: Body) {
     resourceId,
     data: { id: scopeId, displayName: 'Root', description: 'Root Scope', originId, originSystem, isRootScope: true },
   };
-  return { id: tx.newId(), requestType: 'adminAdd' as const, state: 'delivered' as const, createdDateTime: now };
-}
-
-const EXTENSION_TYPES = [
-  '#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension',
-  '#microsoft.graph.accessPackageAssignmentWorkflowExtension',
-];
-
-function endpointOf(value: Body | undefined) {
-  const type = String(value?.['@odata.type'] ?? '').replace(/^#?/, '#');
-  if (type === '#microsoft.graph.httpRequestEndpoint') {
-    if (typeof value?.targetUrl !== 'string' || !/^https?:\/\//.test(value.targetUrl)) {
-      throw badRequest('InvalidProperty', 'endpointConfiguration.targetUrl must be an http(s) URL.', 'endpointConfiguration.targetUrl');
-    }
-    return { '@odata.type': type, targetUrl: value.targetUrl };
-  }
-  if (type === '#microsoft.graph.logicAppTriggerEndpointConfiguration') {
-    const field = (key: string) => (typeof value?.[key] === 'string' ? value[key] : null);
-    return {
-      '@odata.type': type,
-      subscriptionId: field('subscriptionId'),
-      resourceGroupName: field('resourceGroupName'),
-      logicAppWorkflowName: field('logicAppWorkflowName'),
-      url: field('url'),
-    };
-  }
-  throw badRequest(
-    'InvalidProperty',
-    'endpointConfiguration must be #microsoft.graph.httpRequestEndpoint or #microsoft.graph.logicAppTriggerEndpointConfiguration.',
-    'endpointConfiguration',
-  );
-}
-
-function authenticationOf(value: Body | undefined) {
-  if (!value) return null;
-  const type = String(value['@odata.type'] ?? '').replace(/^#?/, '#');
-  if (type === '#microsoft.graph.azureAdTokenAuthentication') {
-    return { '@odata.type': type, resourceId: typeof value.resourceId === 'string' ? value.resourceId : null };
-  }
-  if (type === '#microsoft.graph.azureAdPopTokenAuthentication') return { '@odata.type': type };
-  throw badRequest('InvalidProperty', 'authenticationConfiguration has an unsupported @odata.type.', 'authenticationConfiguration');
-}
-
-/** POST catalogs/{id}/customWorkflowExtensions. A callbackConfiguration makes a request extension "launch and wait". */
-export function createExtension(tx: Tx, callerId: string, catalogId: string, body: Body): CatalogExtension {
-  requireAdmin(tx.state, callerId);
-  requireCatalog(tx, catalogId);
-  const type = String(body?.['@odata.type'] ?? '').replace(/^#?/, '#');
-  if (!EXTENSION_TYPES.includes(type)) {
-    throw badRequest('InvalidProperty', `@odata.type must be one of ${EXTENSION_TYPES.join(', ')}.`, '@odata.type');
-  }
-  if (typeof body.displayName !== 'string' || !body.displayName) throw missingProperty('displayName');
-  const now = nowIso(tx);
-  const upn = own(tx.state.users, callerId)?.userPrincipalName ?? callerId;
-  const ext: CatalogExtension = {
-    '@odata.type': type,
-    id: tx.newId(),
-    displayName: body.displayName,
-    description: typeof body.description === 'string' ? body.description : null,
-    endpointConfiguration: endpointOf(body.endpointConfiguration),
-    authenticationConfiguration: authenticationOf(body.authenticationConfiguration),
-    createdBy: upn,
-    createdDateTime: now,
-    lastModifiedBy: upn,
-    lastModifiedDateTime: now,
-  };
-  const timeout = body.callbackConfiguration?.timeoutDuration;
-  if (timeout !== undefined && timeout !== null) {
-    const ms = durationMs(timeout);
-    if (!isRequestWorkflow(ext) || ms === undefined || ms < 5 * MINUTE || ms > 14 * DAY) {
-      throw badRequest(
-        'InvalidProperty',
-        'callbackConfiguration.timeoutDuration (request-workflow extensions only) must be between PT5M and P14D.',
-        'callbackConfiguration.timeoutDuration',
-      );
-    }
-    ext.callbackConfiguration = { timeoutDuration: timeout };
-  }
-  tx.state.extensions[ext.id as string] = { catalogId, data: ext };
-  return ext;
-}
-
-export function deleteExtension(tx: Tx, callerId: string, catalogId: string, id: string): void {
-  requireAdmin(tx.state, callerId);
-  if (own(tx.state.extensions, id)?.catalogId !== catalogId) throw notFound('customCalloutExtension', id);
-  if (Object.values(tx.state.policies).some((p) => p.extensionStages.some((s) => s.customExtensionId === id))) {
-    throw conflict('CustomExtensionInUse', 'A policy still runs this custom extension.');
-  }
-  delete tx.state.extensions[id];
+  return recordResourceRequest(tx, 'adminAdd', catalogId, resourceId);
 }

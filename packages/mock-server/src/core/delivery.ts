@@ -12,7 +12,7 @@ import { nowIso, type Tx } from './tx.ts';
  * Adds the target to the groups the package's roles grant. A role on a group that no longer exists cannot be
  * delivered: some failures make the assignment partiallyDelivered, all of them deliveryFailed.
  */
-function grantResources(tx: Tx, asg: AssignmentRecord): 'delivered' | 'partiallyDelivered' | 'deliveryFailed' {
+export function grantResources(tx: Tx, asg: AssignmentRecord): 'delivered' | 'partiallyDelivered' | 'deliveryFailed' {
   const { state } = tx;
   let failed = 0;
   const scopes = own(state.packages, asg.packageId)?.roleScopes ?? [];
@@ -38,13 +38,13 @@ function grantResources(tx: Tx, asg: AssignmentRecord): 'delivered' | 'partially
   return failed === scopes.length ? 'deliveryFailed' : 'partiallyDelivered';
 }
 
-const STATUS = { delivered: 'Delivered', partiallyDelivered: 'PartiallyDelivered', deliveryFailed: 'DeliveryFailed' };
+export const STATUS = { delivered: 'Delivered', partiallyDelivered: 'PartiallyDelivered', deliveryFailed: 'DeliveryFailed' };
 
 /** Creates the assignment a request asked for, starting now. */
 export function deliver(tx: Tx, req: RequestRecord): AssignmentRecord {
   const start = tx.now;
   const end = endOf(req.schedule?.expiration, start);
-  const asg: AssignmentRecord = {
+  const built: AssignmentRecord = {
     id: req.assignmentId,
     targetId: req.targetId,
     packageId: req.packageId,
@@ -61,7 +61,9 @@ export function deliver(tx: Tx, req: RequestRecord): AssignmentRecord {
     grantedGroupIds: [],
     callouts: [],
   };
-  tx.state.assignments[asg.id] = asg;
+  tx.state.assignments[built.id] = built;
+  // On through the recording view, so the indexes (its due times) and the undo log see every change.
+  const asg = tx.state.assignments[built.id];
   const outcome = grantResources(tx, asg);
   asg.state = outcome;
   asg.status = STATUS[outcome];

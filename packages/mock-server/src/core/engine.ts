@@ -24,6 +24,7 @@ import type {
   AccessPackage,
   AccessPackageCatalog,
   AccessPackageResource,
+  AccessPackageResourceRequest,
   AccessPackageResourceRole,
   AccessPackageResourceRoleScope,
   Approval,
@@ -39,6 +40,8 @@ import type {
 } from '@entitlement-kit/sdk';
 import { SEEDS, type SeedName } from '../seed/index.ts';
 import * as catalogAdmin from './catalog-admin.ts';
+import * as extensionAdmin from './extension-admin.ts';
+import { projectResourceRequest, RESOURCE_REQUEST_NAVIGATIONS } from './resource-requests.ts';
 import { clone } from './clone.ts';
 import { directReports, findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
 import { Draft, type Root } from './draft.ts';
@@ -57,6 +60,8 @@ import { windowed, type ListWindow } from './list-window.ts';
 import * as queries from './queries.ts';
 import { requireAssignment, requireRequest } from './request-records.ts';
 import * as requests from './requests.ts';
+import * as reprocess from './reprocess.ts';
+import { additionalAccess } from './additional-access.ts';
 import { hasDue, runDue } from './scheduler.ts';
 import { followAutomaticPolicies } from './auto-assignment.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
@@ -386,19 +391,20 @@ export class Engine {
   }
 
   getCustomExtension(callerId: string, catalogId: string, id: string): CatalogExtension {
-    return this.#read((tx) => {
-      const ext = own(tx.state.extensions, id);
-      if (ext?.catalogId !== catalogId) throw notFound('customCalloutExtension', id);
-      return ext.data;
-    }, callerId);
+    return this.#read((tx) => extensionAdmin.getExtension(tx, catalogId, id), callerId);
   }
 
   createCustomExtension(callerId: string, catalogId: string, body: Body): CatalogExtension {
-    return this.#write((tx) => catalogAdmin.createExtension(tx, callerId, catalogId, body), callerId);
+    return this.#write((tx) => extensionAdmin.createExtension(tx, callerId, catalogId, body), callerId);
+  }
+
+  /** PATCH (the metadata) or PUT (the docs pages): the properties the body names. */
+  updateCustomExtension(callerId: string, catalogId: string, id: string, body: Body): CatalogExtension {
+    return this.#write((tx) => extensionAdmin.updateExtension(tx, callerId, catalogId, id, body), callerId);
   }
 
   deleteCustomExtension(callerId: string, catalogId: string, id: string): void {
-    this.#write((tx) => catalogAdmin.deleteExtension(tx, callerId, catalogId, id), callerId);
+    this.#write((tx) => extensionAdmin.deleteExtension(tx, callerId, catalogId, id), callerId);
   }
 
   // ---- access packages ----
@@ -683,6 +689,28 @@ export class Engine {
     );
   }
 
+  // ---- reprocess, additional access ----
+
+  /** POST assignmentRequests/{id}/reprocess: retry a failed or partial delivery (within 14 days of completion). */
+  reprocessRequest(callerId: string, id: string): void {
+    this.#write((tx) => reprocess.reprocessRequest(tx, callerId, id), callerId);
+  }
+
+  /** POST assignments/{id}/reprocess: grant the assignment's resources again. */
+  reprocessAssignment(callerId: string, id: string): void {
+    this.#write((tx) => reprocess.reprocessAssignment(tx, callerId, id), callerId);
+  }
+
+  /** assignments/additionalAccess(...): active assignments of one package whose targets also hold the other. */
+  listAdditionalAccess(callerId: string, packageId: string, otherId: string, options: ReadOptions = {}): Assignment[] {
+    checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
+    return this.#read(
+      (tx) => windowed(additionalAccess(tx, callerId, packageId, otherId), options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
+      callerId,
+      true,
+    );
+  }
+
   // ---- Temporary Access Pass ----
 
   createTemporaryAccessPass(callerId: string, userIdOrUpn: string, body: Body = {}): TemporaryAccessPass {
@@ -693,10 +721,22 @@ export class Engine {
     return this.#read((tx) => tap.listTemporaryAccessPasses(tx, callerId, userIdOrUpn), callerId);
   }
 
+  // ---- resource requests (issue 12) ----
+
+  /** GET resourceRequests: every onboarding and removal, oldest first; administrators only. */
+  listResourceRequests(callerId: string, options: ReadOptions = {}): AccessPackageResourceRequest[] {
+    checkExpand(options.expand, 'accessPackageResourceRequest', RESOURCE_REQUEST_NAVIGATIONS);
+    return this.#read((tx) => {
+      requireAdmin(tx.state, callerId);
+      return Object.keys(tx.state.resourceRequests).map((id) => projectResourceRequest(tx.state, id, options.expand));
+    }, callerId);
+  }
+
   // ---- machinery ----
 
   #policyOut(tx: Tx, id: string): AssignmentPolicy {
-    return projectPolicy(tx.state, id, { questions: true, customExtensionStageSettings: true });
+    // Graph's answer to a create or PUT names each stage's extension (customExtensionStageSettings[].customExtension).
+    return projectPolicy(tx.state, id, { questions: true, customExtensionStageSettings: { customExtension: true } });
   }
 
   #tx(state: State): Tx {

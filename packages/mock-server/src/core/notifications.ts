@@ -1,6 +1,6 @@
 // The outbox: the emails Graph would have sent, kept so tests and demos can see who was told what.
 import { own } from './own-keys.ts';
-import type { NotificationKind } from './state.ts';
+import type { Notification, NotificationKind } from './state.ts';
 import { nowIso, type Tx } from './tx.ts';
 
 export function notify(
@@ -8,11 +8,14 @@ export function notify(
   kind: NotificationKind,
   to: readonly string[],
   subject: string,
-  refs: { requestId?: string; assignmentId?: string } = {},
+  refs: Pick<Notification, 'requestId' | 'assignmentId' | 'daysBeforeExpiry' | 'canExtend'> = {},
 ): void {
   const recipients = [...new Set(to)].filter((id) => own(tx.state.users, id));
   if (recipients.length === 0) return;
-  tx.state.outbox.push({ id: tx.newId(), at: nowIso(tx), kind, to: recipients, ...refs, subject });
+  // Every email about a request or an assignment names its access package, so a page can link to it.
+  const about = refs.assignmentId ? own(tx.state.assignments, refs.assignmentId) : refs.requestId ? own(tx.state.requests, refs.requestId) : undefined;
+  const accessPackageId = about?.packageId;
+  tx.state.outbox.push({ id: tx.newId(), at: nowIso(tx), kind, to: recipients, ...refs, ...(accessPackageId && { accessPackageId }), subject });
 }
 
 /** Assignment emails (delivered, expiring, expired) honour the policy's notificationSettings. */

@@ -37,11 +37,12 @@ export function stageSettings(policy: PolicyRecord | undefined): ApprovalStageSe
   return policy?.data.requestApprovalSettings?.stages ?? [];
 }
 
-/** The approval stages a request must pass: none for admin requests or policies that need no approval. */
+/** The approval stages a request must pass: none for admin requests, or when the policy needs none for adds (updates). */
 export function requiredStages(tx: Tx, req: RequestRecord): ApprovalStageSettings[] {
-  const policy = policyOf(tx, req);
-  if (req.requestType !== 'userAdd' || !policy?.data.requestApprovalSettings?.isApprovalRequiredForAdd) return [];
-  return stageSettings(policy);
+  const approval = policyOf(tx, req)?.data.requestApprovalSettings;
+  const required =
+    req.requestType === 'userAdd' ? approval?.isApprovalRequiredForAdd : req.requestType === 'userUpdate' && approval?.isApprovalRequiredForUpdate;
+  return required ? stageSettings(policyOf(tx, req)) : [];
 }
 
 export const currentStage = (req: RequestRecord): StageRecord | undefined =>

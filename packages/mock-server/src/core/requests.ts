@@ -8,6 +8,7 @@ import { checkAnswers, checkJustification, checkSchedule } from './requirements.
 import { isActive, isOpen, isRemoval, requireAssignment } from './request-records.ts';
 import type { PackageRecord, RequestRecord } from './state.ts';
 import { nowIso, type Tx } from './tx.ts';
+import { update } from './updates.ts';
 
 export interface RequestInput {
   requestType?: unknown;
@@ -26,24 +27,27 @@ export function createRequest(tx: Tx, callerId: string, body: RequestInput): Req
     case 'userRemove':
     case 'adminRemove':
       return remove(tx, callerId, body, body.requestType);
+    case 'userUpdate':
+    case 'adminUpdate':
+      return update(tx, callerId, body, body.requestType);
     case undefined:
     case null:
       throw missingProperty('requestType');
     default:
       throw badRequest(
         'UnsupportedRequestType',
-        `requestType '${String(body.requestType)}' is not supported; use userAdd, userRemove, adminAdd or adminRemove.`,
+        `requestType '${String(body.requestType)}' is not supported; use userAdd, userUpdate, userRemove, adminAdd, adminUpdate or adminRemove.`,
         'requestType',
       );
   }
 }
 
 /** The caller must be a person for user requests and an Identity Governance Administrator for admin ones. */
-function checkRequestor(tx: Tx, callerId: string, admin: boolean): void {
+export function checkRequestor(tx: Tx, callerId: string, admin: boolean): void {
   if (admin ? !isGovernanceAdmin(tx.state, callerId) : !own(tx.state.users, callerId)) throw notPermitted();
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
+export const text = (value: unknown): string | undefined => (typeof value === 'string' && value ? value : undefined);
 
 function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd' | 'adminAdd'): RequestRecord {
   const admin = requestType === 'adminAdd';
@@ -71,13 +75,9 @@ function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd
   const answers = admin ? [] : checkAnswers(policy, body.answers);
   const { schedule, custom } = checkSchedule(policy, body.schedule, tx.now, admin);
 
-  const req: RequestRecord = {
+  return start(tx, {
     id: tx.newId(),
     requestType,
-    state: 'submitted',
-    status: 'Accepted',
-    createdDateTime: nowIso(tx),
-    completedDateTime: null,
     justification,
     answers,
     schedule,
@@ -88,12 +88,7 @@ function add(tx: Tx, callerId: string, body: RequestInput, requestType: 'userAdd
     packageId,
     policyId,
     assignmentId: tx.newId(),
-    stages: [],
-    callouts: [],
-  };
-  // Processed after the answer, as Graph does (due.ts: awaitsProcessing).
-  state.requests[req.id] = req;
-  return req;
+  });
 }
 
 /**
@@ -172,13 +167,9 @@ function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'user
   if (removing) {
     throw conflict('ExistingOpenRequest', 'A removal of this assignment is already in progress.');
   }
-  const req: RequestRecord = {
+  return start(tx, {
     id: tx.newId(),
     requestType,
-    state: 'submitted',
-    status: 'Accepted',
-    createdDateTime: nowIso(tx),
-    completedDateTime: null,
     justification: text(body.justification) ?? null,
     answers: [],
     schedule: null,
@@ -189,11 +180,18 @@ function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'user
     packageId: asg.packageId,
     policyId: asg.policyId,
     assignmentId: asg.id,
-    stages: [],
-    callouts: [],
-  };
-  tx.state.requests[req.id] = req;
-  return req;
+  });
+}
+
+/**
+ * Files a new request: submitted, Accepted, as Graph answers it. It is processed afterwards, before the mock answers
+ * the next call (due.ts: awaitsProcessing). The answer is the write's recording view of the record, not the object
+ * just built: changes made to that object directly would be neither undone on failure nor seen by the indexes.
+ */
+export function start(tx: Tx, fields: Omit<RequestRecord, 'state' | 'status' | 'createdDateTime' | 'completedDateTime' | 'stages' | 'callouts'>): RequestRecord {
+  const built: RequestRecord = { ...fields, state: 'submitted', status: 'Accepted', createdDateTime: nowIso(tx), completedDateTime: null, stages: [], callouts: [] };
+  tx.state.requests[built.id] = built;
+  return tx.state.requests[built.id];
 }
 
 /** DELETE .../assignmentRequests/{id}: admins remove finished requests whose assignment is gone. */

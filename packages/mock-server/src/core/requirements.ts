@@ -123,6 +123,25 @@ export function endOf(expiration: ExpirationPattern | null | undefined, startMs:
 const invalidSchedule = (message: string) => badRequest('InvalidSchedule', message, 'schedule');
 
 /**
+ * An expiration a request asks for, read and checked (an afterDuration counted from `start`); undefined when it
+ * names none of afterDateTime, afterDuration, noExpiration.
+ */
+export function readExpiration(expiration: ExpirationPattern, start: number): ExpirationPattern | undefined {
+  if (expiration.type === 'afterDateTime') {
+    const end = instantMs(expiration.endDateTime);
+    if (end === undefined) throw invalidSchedule(`schedule.expiration.endDateTime is not an ISO 8601 date-time up to ${MAX_INSTANT}.`);
+    return { type: 'afterDateTime', endDateTime: iso(end) };
+  }
+  if (expiration.type === 'afterDuration') {
+    const ms = durationMs(expiration.duration);
+    if (!ms) throw invalidSchedule('schedule.expiration.duration is not an ISO 8601 duration such as P30D.');
+    if (later(start, ms) === undefined) throw invalidSchedule(`The schedule would end after ${MAX_INSTANT}, the last instant Graph represents.`);
+    return { type: 'afterDuration', duration: expiration.duration };
+  }
+  return expiration.type === 'noExpiration' ? { type: 'noExpiration' } : undefined;
+}
+
+/**
  * The schedule a request gets: the requestor's own (a "specific period") when they gave one, else the policy's.
  * A custom one needs allowCustomAssignmentSchedule (administrators assigning directly need not) and must end no
  * later than the policy's expiration allows.
@@ -147,21 +166,7 @@ export function checkSchedule(
   if (askedStart === undefined) throw invalidSchedule(`schedule.startDateTime is not an ISO 8601 date-time up to ${MAX_INSTANT}.`);
   const start = Math.max(askedStart, now);
 
-  let ownExpiration: ExpirationPattern;
-  if (expiration.type === 'afterDateTime') {
-    const end = instantMs(expiration.endDateTime);
-    if (end === undefined) throw invalidSchedule(`schedule.expiration.endDateTime is not an ISO 8601 date-time up to ${MAX_INSTANT}.`);
-    ownExpiration = { type: 'afterDateTime', endDateTime: iso(end) };
-  } else if (expiration.type === 'afterDuration') {
-    const ms = durationMs(expiration.duration);
-    if (!ms) throw invalidSchedule('schedule.expiration.duration is not an ISO 8601 duration such as P30D.');
-    if (later(start, ms) === undefined) throw invalidSchedule(`The schedule would end after ${MAX_INSTANT}, the last instant Graph represents.`);
-    ownExpiration = { type: 'afterDuration', duration: expiration.duration };
-  } else if (expiration.type === 'noExpiration') {
-    ownExpiration = { type: 'noExpiration' };
-  } else {
-    ownExpiration = clone(policyExpiration);
-  }
+  const ownExpiration = readExpiration(expiration, start) ?? clone(policyExpiration);
 
   const end = endOf(ownExpiration, start);
   if (end !== null && end <= start) throw invalidSchedule('The schedule ends before it starts.');

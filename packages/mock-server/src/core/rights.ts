@@ -67,21 +67,37 @@ export function checkAddRight(state: State, policy: PolicyRecord, callerId: stri
   }
 }
 
-/** Throws the reason a userRemove of an assignment of `targetId` by `callerId` is refused. */
-export function checkRemoveRight(state: State, policy: PolicyRecord, callerId: string, targetId: string): void {
-  const s = settingsOf(policy);
+type Refusal = readonly [code: string, message: string];
+
+/**
+ * A change to an existing assignment (remove, update): the target where `self` allows it, or one of the policy's
+ * on-behalf requestors where `onBehalf` does; else the matching refusal.
+ */
+export function checkChangeRight(
+  state: State,
+  policy: PolicyRecord,
+  callerId: string,
+  targetId: string,
+  allowed: { self?: boolean | null; onBehalf?: boolean | null },
+  refusals: { self: Refusal; onBehalf: Refusal },
+): void {
   if (callerId === targetId) {
-    if (!s.enableTargetsToSelfRemoveAccess) {
-      throw forbidden('SelfRemoveNotAllowed', 'This policy does not let users remove their own access.');
-    }
+    if (!allowed.self) throw forbidden(...refusals.self);
     return;
   }
-  if (!s.enableOnBehalfRequestorsToRemoveAccess) {
-    throw forbidden('OnBehalfRemoveDisabled', 'This policy does not let managers remove access on behalf of users.');
-  }
+  if (!allowed.onBehalf) throw forbidden(...refusals.onBehalf);
   if (!isOnBehalfRequestor(state, policy, callerId, targetId)) {
     throw forbidden('NotTargetManager', 'The caller is not a manager of the target at a level this policy allows.');
   }
+}
+
+/** Throws the reason a userRemove of an assignment of `targetId` by `callerId` is refused. */
+export function checkRemoveRight(state: State, policy: PolicyRecord, callerId: string, targetId: string): void {
+  const s = settingsOf(policy);
+  checkChangeRight(state, policy, callerId, targetId, { self: s.enableTargetsToSelfRemoveAccess, onBehalf: s.enableOnBehalfRequestorsToRemoveAccess }, {
+    self: ['SelfRemoveNotAllowed', 'This policy does not let users remove their own access.'],
+    onBehalf: ['OnBehalfRemoveDisabled', 'This policy does not let managers remove access on behalf of users.'],
+  });
 }
 
 const allows = (check: () => void): boolean => {

@@ -7,6 +7,7 @@ import { graceOver } from './auto-assignment.ts';
 import { expireAssignment } from './delivery.ts';
 import { fireStage } from './extensions.ts';
 import { assignmentEmailsEnabled, notify, packageName } from './notifications.ts';
+import { mayExtend } from './updates.ts';
 import { assignmentDue, DueKind, earlier, requestDue, type DueTime } from './due.ts';
 import { indexesOf } from './indexes.ts';
 import { currentStage } from './request-records.ts';
@@ -21,6 +22,8 @@ function remind(tx: Tx, asg: AssignmentRecord, which: 'fourteenDays' | 'oneDay')
   if (assignmentEmailsEnabled(tx, asg.policyId)) {
     notify(tx, 'expiring', [asg.targetId], `Your access to ${packageName(tx, asg.packageId)} expires on ${asg.endDateTime}`, {
       assignmentId: asg.id,
+      daysBeforeExpiry: which === 'fourteenDays' ? 14 : 1,
+      canExtend: mayExtend(tx, asg),
     });
   }
   fireStage(tx, which === 'fourteenDays' ? 'assignmentFourteenDaysBeforeExpiration' : 'assignmentOneDayBeforeExpiration', {

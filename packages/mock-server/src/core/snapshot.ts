@@ -28,5 +28,8 @@ export function checkSnapshot(value: unknown): State {
     Array.isArray(s.outbox) &&
     KEYS.every((k) => s[k] && typeof s[k] === 'object' && !Array.isArray(s[k]));
   if (!ok) throw badRequest('InvalidSnapshot', 'This is not a mock state snapshot (version 1).');
-  return structuredClone(s);
+  // Tables added to version 1 later: a snapshot saved before them loads with them empty.
+  const state = structuredClone(s);
+  state.resourceRequests ??= {};
+  return state;
 }

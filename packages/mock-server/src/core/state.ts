@@ -5,6 +5,7 @@ import type {
   AccessPackage,
   AccessPackageCatalog,
   AccessPackageResource,
+  AccessPackageResourceRequest,
   AccessPackageResourceRole,
   AccessPackageResourceScope,
   AnswerString,
@@ -115,7 +116,7 @@ export interface RequestRecord {
   completedDateTime: string | null;
   justification: string | null;
   answers: AnswerString[];
-  /** The schedule asked for (custom) or derived from the policy; null for removals. */
+  /** The schedule asked for (custom) or derived from the policy; null for removals and for updates that move no dates. */
   schedule: Schedule | null;
   /** Whether the requested schedule was the requestor's own (a "specific period"). */
   customSchedule: boolean;
@@ -124,7 +125,7 @@ export interface RequestRecord {
   targetId: string;
   packageId: string;
   policyId: string;
-  /** For adds, the id the assignment gets when delivered; for removals, the assignment removed. */
+  /** For adds, the id the assignment gets when delivered; for updates and removals, the assignment changed or removed. */
   assignmentId: string;
   stages: StageRecord[];
   callouts: CalloutRecord[];
@@ -160,6 +161,7 @@ export type NotificationKind =
   | 'escalated'
   | 'canceled'
   | 'delivered'
+  | 'updated'
   | 'expiring'
   | 'expired'
   | 'removed';
@@ -172,6 +174,12 @@ export interface Notification {
   to: string[];
   requestId?: string;
   assignmentId?: string;
+  /** The package of the request or assignment the email is about. */
+  accessPackageId?: string;
+  /** On expiry reminders (kind expiring): 14 or 1. */
+  daysBeforeExpiry?: 14 | 1;
+  /** On expiry reminders: whether the policy lets the target extend (userUpdate) now, so the email prompts it. */
+  canExtend?: boolean;
   subject: string;
 }
 
@@ -204,6 +212,8 @@ export interface State {
   resources: Record<string, { catalogId: string; data: AccessPackageResource }>;
   resourceRoles: Record<string, { resourceId: string; data: AccessPackageResourceRole }>;
   resourceScopes: Record<string, { resourceId: string; data: AccessPackageResourceScope }>;
+  /** Requests that onboarded a resource into a catalog or took one out (POST resourceRequests), for the list. */
+  resourceRequests: Record<string, { catalogId: string; resourceId: string; data: AccessPackageResourceRequest }>;
   /** Catalog customWorkflowExtensions; `data` carries its own @odata.type (request or assignment workflow). */
   extensions: Record<string, { catalogId: string; data: CatalogExtension }>;
   packages: Record<string, PackageRecord>;
@@ -232,6 +242,7 @@ export function emptyState(now: string): State {
     resources: {},
     resourceRoles: {},
     resourceScopes: {},
+    resourceRequests: {},
     extensions: {},
     packages: {},
     policies: {},

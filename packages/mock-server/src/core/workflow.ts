@@ -10,6 +10,8 @@ import { badRequest, conflict, forbidden, notFound, notPermitted } from './error
 import { fireStage } from './extensions.ts';
 import { indexesOf } from './indexes.ts';
 import { notify, packageName } from './notifications.ts';
+import { deliverUpdate } from './update-delivery.ts';
+import { isUpdate } from './updates.ts';
 import {
   CANCELLABLE_STATUSES,
   currentStage,
@@ -89,6 +91,7 @@ function passApprovals(tx: Tx, req: RequestRecord): boolean {
 }
 
 function passDelivery(tx: Tx, req: RequestRecord): boolean {
+  if (isUpdate(req)) return req.state === 'delivering' || deliverUpdate(tx, req);
   if (own(tx.state.assignments, req.assignmentId)) return true;
   if (startOf(tx, req) > tx.now) {
     req.state = 'scheduled';

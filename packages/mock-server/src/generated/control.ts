@@ -145,11 +145,20 @@ export interface components {
             /** Format: date-time */
             at: string;
             /** @enum {string} */
-            kind: "approverAsked" | "approved" | "denied" | "timedOut" | "escalated" | "canceled" | "delivered" | "expiring" | "expired" | "removed";
+            kind: "approverAsked" | "approved" | "denied" | "timedOut" | "escalated" | "canceled" | "delivered" | "updated" | "expiring" | "expired" | "removed";
             /** @description Directory ids of the recipients. */
             to: string[];
             requestId?: string;
             assignmentId?: string;
+            /** @description The access package of the request or assignment the email is about. */
+            accessPackageId?: string;
+            /**
+             * @description On expiry reminders (kind expiring), how many days before the assignment ends.
+             * @enum {integer}
+             */
+            daysBeforeExpiry?: 14 | 1;
+            /** @description On expiry reminders, whether the policy lets the target extend the assignment (userUpdate) now. */
+            canExtend?: boolean;
             subject: string;
         };
         Outbox: {

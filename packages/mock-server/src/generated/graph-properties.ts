@@ -895,3 +895,240 @@ export const GRAPH_PROPERTIES: Record<string, Record<string, PropertyKind>> = {
     "sponsors": "array"
   }
 };
+
+// For each type, the properties holding Graph objects (or arrays of them) and that object type: a body is checked
+// for properties its types do not declare all the way down.
+export const GRAPH_PROPERTY_TARGETS: Record<string, Record<string, string>> = {
+  "accessPackage": {
+    "accessPackagesIncompatibleWith": "accessPackage",
+    "assignmentPolicies": "accessPackageAssignmentPolicy",
+    "catalog": "accessPackageCatalog",
+    "incompatibleAccessPackages": "accessPackage",
+    "incompatibleGroups": "group",
+    "resourceRoleScopes": "accessPackageResourceRoleScope"
+  },
+  "accessPackageAnswer": {
+    "answeredQuestion": "accessPackageQuestion"
+  },
+  "accessPackageAnswerChoice": {
+    "localizations": "accessPackageLocalizedText"
+  },
+  "accessPackageAnswerString": {
+    "answeredQuestion": "accessPackageQuestion"
+  },
+  "accessPackageApprovalStage": {
+    "escalationApprovers": "subjectSet",
+    "fallbackEscalationApprovers": "subjectSet",
+    "fallbackPrimaryApprovers": "subjectSet",
+    "primaryApprovers": "subjectSet"
+  },
+  "accessPackageAssignment": {
+    "customExtensionCalloutInstances": "customExtensionCalloutInstance",
+    "schedule": "entitlementManagementSchedule",
+    "accessPackage": "accessPackage",
+    "assignmentPolicy": "accessPackageAssignmentPolicy",
+    "target": "accessPackageSubject"
+  },
+  "accessPackageAssignmentApprovalSettings": {
+    "stages": "accessPackageApprovalStage"
+  },
+  "accessPackageAssignmentPolicy": {
+    "automaticRequestSettings": "accessPackageAutomaticRequestSettings",
+    "expiration": "expirationPattern",
+    "notificationSettings": "accessPackageNotificationSettings",
+    "requestApprovalSettings": "accessPackageAssignmentApprovalSettings",
+    "requestorSettings": "accessPackageAssignmentRequestorSettings",
+    "reviewSettings": "accessPackageAssignmentReviewSettings",
+    "specificAllowedTargets": "subjectSet",
+    "accessPackage": "accessPackage",
+    "catalog": "accessPackageCatalog",
+    "customExtensionStageSettings": "customExtensionStageSetting",
+    "questions": "accessPackageQuestion"
+  },
+  "accessPackageAssignmentRequest": {
+    "answers": "accessPackageAnswer",
+    "customExtensionCalloutInstances": "customExtensionCalloutInstance",
+    "schedule": "entitlementManagementSchedule",
+    "accessPackage": "accessPackage",
+    "assignment": "accessPackageAssignment",
+    "requestor": "accessPackageSubject",
+    "parameters": "accessPackageAssignmentRequestParameters"
+  },
+  "accessPackageAssignmentRequestCallbackData": {},
+  "accessPackageAssignmentRequestorSettings": {
+    "onBehalfRequestors": "subjectSet"
+  },
+  "accessPackageAssignmentRequestParameters": {},
+  "accessPackageAssignmentRequestRequirements": {
+    "schedule": "entitlementManagementSchedule",
+    "questions": "accessPackageQuestion"
+  },
+  "accessPackageAssignmentRequestWorkflowExtension": {
+    "authenticationConfiguration": "customExtensionAuthenticationConfiguration",
+    "clientConfiguration": "customExtensionClientConfiguration",
+    "endpointConfiguration": "customExtensionEndpointConfiguration",
+    "callbackConfiguration": "customExtensionCallbackConfiguration"
+  },
+  "accessPackageAssignmentReviewSettings": {
+    "fallbackReviewers": "subjectSet",
+    "primaryReviewers": "subjectSet",
+    "schedule": "entitlementManagementSchedule"
+  },
+  "accessPackageAssignmentWorkflowExtension": {
+    "authenticationConfiguration": "customExtensionAuthenticationConfiguration",
+    "clientConfiguration": "customExtensionClientConfiguration",
+    "endpointConfiguration": "customExtensionEndpointConfiguration",
+    "callbackConfiguration": "customExtensionCallbackConfiguration"
+  },
+  "accessPackageAutomaticRequestSettings": {},
+  "accessPackageCatalog": {
+    "accessPackages": "accessPackage",
+    "customWorkflowExtensions": "customCalloutExtension",
+    "resourceRoles": "accessPackageResourceRole",
+    "resources": "accessPackageResource",
+    "resourceScopes": "accessPackageResourceScope"
+  },
+  "accessPackageDynamicApprovalStage": {
+    "escalationApprovers": "subjectSet",
+    "fallbackEscalationApprovers": "subjectSet",
+    "fallbackPrimaryApprovers": "subjectSet",
+    "primaryApprovers": "subjectSet"
+  },
+  "accessPackageLocalizedText": {},
+  "accessPackageMultipleChoiceQuestion": {
+    "localizations": "accessPackageLocalizedText",
+    "choices": "accessPackageAnswerChoice"
+  },
+  "accessPackageNotificationSettings": {},
+  "accessPackageQuestion": {
+    "localizations": "accessPackageLocalizedText"
+  },
+  "accessPackageRequestApprovalStageCallbackConfiguration": {},
+  "accessPackageResource": {
+    "attributes": "accessPackageResourceAttribute",
+    "roles": "accessPackageResourceRole",
+    "scopes": "accessPackageResourceScope"
+  },
+  "accessPackageResourceAttribute": {
+    "destination": "accessPackageResourceAttributeDestination",
+    "source": "accessPackageResourceAttributeSource"
+  },
+  "accessPackageResourceAttributeDestination": {},
+  "accessPackageResourceAttributeQuestion": {
+    "question": "accessPackageQuestion"
+  },
+  "accessPackageResourceAttributeSource": {},
+  "accessPackageResourceRequest": {
+    "catalog": "accessPackageCatalog",
+    "resource": "accessPackageResource"
+  },
+  "accessPackageResourceRole": {
+    "resource": "accessPackageResource"
+  },
+  "accessPackageResourceRoleScope": {
+    "role": "accessPackageResourceRole",
+    "scope": "accessPackageResourceScope"
+  },
+  "accessPackageResourceScope": {
+    "resource": "accessPackageResource"
+  },
+  "accessPackageSubject": {
+    "connectedOrganization": "connectedOrganization"
+  },
+  "accessPackageSuggestion": {
+    "reasons": "accessPackageSuggestionReason",
+    "accessPackage": "availableAccessPackage"
+  },
+  "accessPackageSuggestionReason": {},
+  "accessPackageSuggestionRelatedPeopleBased": {
+    "relatedPeople": "identity"
+  },
+  "accessPackageSuggestionSelfAssignmentHistoryBased": {},
+  "accessPackageTextInputQuestion": {
+    "localizations": "accessPackageLocalizedText"
+  },
+  "accessPackageUserDirectoryAttributeStore": {},
+  "approval": {
+    "stages": "approvalStage"
+  },
+  "approvalStage": {
+    "reviewedBy": "identity"
+  },
+  "assignmentRequestApprovalStageCallbackData": {
+    "approvalStage": "accessPackageApprovalStage"
+  },
+  "attributeRuleMembers": {},
+  "authenticationMethod": {},
+  "availableAccessPackage": {
+    "resourceRoleScopes": "accessPackageResourceRoleScope"
+  },
+  "azureActiveDirectoryTenant": {},
+  "azureAdPopTokenAuthentication": {},
+  "azureAdTokenAuthentication": {},
+  "connectedOrganization": {
+    "identitySources": "identitySource",
+    "externalSponsors": "directoryObject",
+    "internalSponsors": "directoryObject"
+  },
+  "connectedOrganizationMembers": {},
+  "crossCloudAzureActiveDirectoryTenant": {},
+  "customCalloutExtension": {
+    "authenticationConfiguration": "customExtensionAuthenticationConfiguration",
+    "clientConfiguration": "customExtensionClientConfiguration",
+    "endpointConfiguration": "customExtensionEndpointConfiguration"
+  },
+  "customExtensionAuthenticationConfiguration": {},
+  "customExtensionCallbackConfiguration": {},
+  "customExtensionCalloutInstance": {},
+  "customExtensionClientConfiguration": {},
+  "customExtensionData": {},
+  "customExtensionEndpointConfiguration": {},
+  "customExtensionStageSetting": {
+    "customExtension": "customCalloutExtension"
+  },
+  "directoryObject": {},
+  "domainIdentitySource": {},
+  "entitlementManagementSchedule": {
+    "expiration": "expirationPattern",
+    "recurrence": "patternedRecurrence"
+  },
+  "entitlementManagementSettings": {},
+  "entity": {},
+  "expirationPattern": {},
+  "externalDomainFederation": {},
+  "externalSponsors": {},
+  "group": {
+    "members": "directoryObject"
+  },
+  "groupMembers": {},
+  "httpRequestEndpoint": {},
+  "identity": {},
+  "identitySource": {},
+  "internalSponsors": {},
+  "logicAppTriggerEndpointConfiguration": {},
+  "objectIdentity": {},
+  "passwordProfile": {},
+  "patternedRecurrence": {
+    "pattern": "recurrencePattern",
+    "range": "recurrenceRange"
+  },
+  "recurrencePattern": {},
+  "recurrenceRange": {},
+  "requestorManager": {},
+  "singleServicePrincipal": {},
+  "singleUser": {},
+  "socialIdentitySource": {},
+  "subjectSet": {},
+  "targetAgentIdentitySponsorsOrOwners": {},
+  "targetApplicationOwners": {},
+  "targetManager": {},
+  "targetUserSponsors": {},
+  "temporaryAccessPassAuthenticationMethod": {},
+  "user": {
+    "identities": "objectIdentity",
+    "passwordProfile": "passwordProfile",
+    "directReports": "directoryObject",
+    "manager": "directoryObject",
+    "sponsors": "directoryObject"
+  }
+};

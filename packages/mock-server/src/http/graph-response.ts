@@ -91,9 +91,23 @@ export function graphErrorBody(error: unknown, context: RequestContext): { statu
   return { status, body };
 }
 
-/** What a request nothing serves gets: 404 `UnknownPath`, naming the last segment as Graph's message does. */
-export function unknownPath(request: { method: string; url: string }): MockGraphError {
+/**
+ * What a request nothing serves gets. Under the version root Graph's router answers 400 BadRequest "Resource not
+ * found for the segment 'x'.", naming the first segment it cannot follow (`where.unknownSegment`, from the route
+ * table; the last segment when no table is at hand); a path some route has, asked with a method none serves, is 405.
+ * Ids of known collections are not path segments to the router: the engine answers 404 for them. Elsewhere (a
+ * `/_mock` path that does not exist, a path outside the base URL) 404 `UnknownPath`.
+ */
+export function unknownPath(
+  request: { method: string; url: string },
+  where: { underVersionRoot: boolean; unknownSegment?: (path: string) => string | undefined; path?: string } = { underVersionRoot: true },
+): MockGraphError {
   const { pathname } = new URL(request.url);
-  const segment = pathname.split('/').filter(Boolean).pop() ?? '';
-  return new MockGraphError(404, 'UnknownPath', `Resource not found for the segment '${segment}' (${request.method} ${pathname}).`);
+  const last = pathname.split('/').filter(Boolean).pop() ?? '';
+  if (!where.underVersionRoot) return new MockGraphError(404, 'UnknownPath', `Resource not found for the segment '${last}' (${request.method} ${pathname}).`);
+  const segment = where.unknownSegment && where.path !== undefined ? where.unknownSegment(where.path) : last;
+  if (segment === undefined) {
+    return new MockGraphError(405, 'MethodNotAllowed', `The HTTP method '${request.method}' is not supported on ${pathname}.`);
+  }
+  return new MockGraphError(400, 'BadRequest', `Resource not found for the segment '${segment}'.`);
 }

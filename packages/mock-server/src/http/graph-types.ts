@@ -2,13 +2,14 @@
 // packages/sdk/openapi.yaml: a body property whose value has the wrong JSON type (a number for a string, a string
 // for an array, a value outside an enum, a date-time that is not one) and a `$select` naming a property the type
 // does not have. Both are 400s in Graph; without these checks the mock silently ignored them (and, for bodies,
-// answered 2xx and changed state). Properties the type does not declare are left to the domain, and null always
+// answered 2xx and changed state). Properties the type does not declare are refused (unknown-properties.ts), and null always
 // passes here (whether a property may be cleared is a rule of the domain).
 import { badRequest } from '../core/errors.ts';
 import { own } from '../core/own-keys.ts';
 import { instantMs } from '../core/time.ts';
 import { GRAPH_PROPERTIES, type PropertyKind } from '../generated/graph-properties.ts';
 import { invalidOption } from '../odata/query-errors.ts';
+import { checkKnownProperties, typeOfObject } from './unknown-properties.ts';
 
 function fits(kind: PropertyKind, value: unknown): boolean {
   if (value === null) return true;
@@ -33,15 +34,13 @@ function fits(kind: PropertyKind, value: unknown): boolean {
 
 const describeKind = (kind: PropertyKind) => (typeof kind === 'object' ? `one of ${kind.enum.join(', ')}` : `a JSON ${kind}`);
 
-/** The type a body is read as: its own `@odata.type` when that names a known type (a derived one), else `declared`. */
-function typeOfBody(declared: string, body: Record<string, unknown>): string {
-  const named = typeof body['@odata.type'] === 'string' ? body['@odata.type'].replace(/^#?microsoft\.graph\./, '') : undefined;
-  return named && own(GRAPH_PROPERTIES, named) ? named : declared;
-}
-
-/** Throws 400 InvalidProperty for the first top-level property whose value does not fit its declared type. */
+/**
+ * Throws 400 for a property the body's types do not declare (at any depth), then 400 InvalidProperty for the first
+ * top-level property whose value does not fit its declared type.
+ */
 export function checkBodyTypes(declared: string, body: Record<string, unknown>): void {
-  const type = typeOfBody(declared, body);
+  checkKnownProperties(declared, body);
+  const type = typeOfObject(declared, body);
   const properties = own(GRAPH_PROPERTIES, type);
   if (!properties) throw new Error(`No Graph type '${type}' in the generated property table`);
   for (const [name, value] of Object.entries(body)) {

@@ -15,6 +15,8 @@ export interface Reply {
 export const json = (body: unknown, status = 200, headers?: Record<string, string>): Reply => ({ status, body, headers });
 export const created = (body: unknown): Reply => json(body, 201);
 export const empty = (): Reply => ({ status: 204 });
+/** 202 without a body: what Graph's reprocess actions answer. */
+export const accepted = (): Reply => ({ status: 202 });
 
 /** `contextUrl` is the full `@odata.context`, e.g. `${ctx.versionUrl}/$metadata#users`. */
 export const collection = <T>(result: CollectionResult<T>, contextUrl: string): Reply => json(collectionBody(result, contextUrl));

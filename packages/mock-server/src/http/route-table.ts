@@ -58,6 +58,8 @@ export interface RouteMatch {
 export interface RouteTable {
   /** `path` is relative to the version root for Graph, the whole path for /_mock; still percent-encoded. */
   find(scope: Scope, method: string, path: string): RouteMatch | undefined;
+  /** The first segment of `path` that no route's template continues with; undefined when some route has the whole path. */
+  unknownSegment(scope: Scope, path: string): string | undefined;
 }
 
 export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
@@ -71,8 +73,11 @@ export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
         if (!next) node.literals.set(key, (next = newNode()));
         node = next;
       } else {
-        let entry = node.patterns.find((p) => p.segment.pattern.source === compileSegment(segment).pattern.source);
-        if (!entry) node.patterns.push((entry = { segment: compileSegment(segment), node: newNode() }));
+        // Same pattern and same param names share a node; `:id` and `:catalogId` at one place do not, so each
+        // route gets its params under its own names.
+        const compiled = compileSegment(segment);
+        let entry = node.patterns.find((p) => p.segment.pattern.source === compiled.pattern.source && p.segment.names.join() === compiled.names.join());
+        if (!entry) node.patterns.push((entry = { segment: compiled, node: newNode() }));
         node = entry.node;
       }
     }
@@ -101,14 +106,32 @@ export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
     return undefined;
   }
 
+  const decodedSegments = (path: string): string[] | undefined => {
+    const segments: string[] = [];
+    for (const raw of path.replace(/^\/+/, '').split('/')) {
+      const decoded = decodeSegment(raw);
+      if (decoded === undefined) return undefined;
+      segments.push(decoded);
+    }
+    return segments;
+  };
+
+  /** How many leading segments some template matches (any method); the whole length when a route ends there. */
+  function known(node: Node, segments: string[], i: number): number {
+    if (i === segments.length) return node.routes.size ? i : i - 1;
+    const next = [node.literals.get(segments[i].toLowerCase()), ...node.patterns.filter((p) => p.segment.pattern.test(segments[i])).map((p) => p.node)];
+    return Math.max(i, ...next.map((child) => (child ? known(child, segments, i + 1) : i)));
+  }
+
   return {
+    unknownSegment(scope, path) {
+      const segments = decodedSegments(path) ?? path.replace(/^\/+/, '').split('/');
+      const reached = known(roots[scope], segments, 0);
+      return reached >= segments.length ? undefined : segments[reached];
+    },
     find(scope, method, path) {
-      const segments: string[] = [];
-      for (const raw of path.replace(/^\/+/, '').split('/')) {
-        const decoded = decodeSegment(raw);
-        if (decoded === undefined) return undefined;
-        segments.push(decoded);
-      }
+      const segments = decodedSegments(path);
+      if (!segments) return undefined;
       const params: PathParams = {};
       const route = walk(roots[scope], segments, 0, method.toUpperCase(), params);
       return route && { route, params };

@@ -8,7 +8,7 @@ import { executeBatch } from './batch.ts';
 import { graphErrorResponse, requestContext, unknownPath, type RequestContext } from './graph-response.ts';
 import { compilePathTemplate, parseMountPoint, type PathParams } from './path-template.ts';
 import { fromResponse, toResponse, type Reply } from './reply.ts';
-import { controlRoute, graphRoute, type ControlContext, type RouteContext, type RouteDef } from './route-table.ts';
+import { compileRouteTable, controlRoute, graphRoute, type ControlContext, type RouteContext, type RouteDef } from './route-table.ts';
 import { dateHeader, incomingOf, runRoute, type PipelineOptions } from './run-route.ts';
 import { logOncePerCause, type UnexpectedErrorReporter } from './unexpected.ts';
 
@@ -30,9 +30,12 @@ export interface GraphRoutes {
   /** One handler per route of a route table, in its order. */
   handlersFor(routes: readonly RouteDef[]): HttpHandler[];
   /** `POST {baseUrl}/$batch`, dispatching each sub-request through the handlers given (read at each batch). */
-  batchHandler(getHandlers: () => HttpHandler[]): HttpHandler;
-  /** Anything else under `baseUrl`: 404 `UnknownPath` (register it last) instead of falling through to the network. */
-  fallback(): HttpHandler;
+  batchHandler(getHandlers: () => HttpHandler[], routes?: readonly RouteDef[]): HttpHandler;
+  /**
+   * Anything else under `baseUrl` (register it last) instead of falling through to the network: 400 naming the first
+   * segment none of `routes` knows (405 for a known path asked with another method; see `unknownPath`).
+   */
+  fallback(routes?: readonly RouteDef[]): HttpHandler;
 }
 
 const asReply = async (answer: Answer): Promise<Reply> => (answer instanceof Response ? fromResponse(answer) : answer);
@@ -68,6 +71,15 @@ export function createGraphRoutes(options: GraphRoutesOptions): GraphRoutes {
     );
   }
 
+  /** The error for a request under the base URL that no handler took, naming what `routes` do not know. */
+  const unmatchedUnder = (routes: readonly RouteDef[] = []) => {
+    const table = compileRouteTable(routes);
+    return (request: Request) => {
+      const path = mount.rest(new URL(request.url));
+      return unknownPath(request, { underVersionRoot: path !== undefined, path, unknownSegment: routes.length ? (p) => table.unknownSegment('graph', p) : undefined });
+    };
+  };
+
   const underBase = (template: string) => {
     const matchPath = compilePathTemplate(template);
     return (url: URL) => {
@@ -90,17 +102,19 @@ export function createGraphRoutes(options: GraphRoutesOptions): GraphRoutes {
     control: (method, path, handle) => toHandler(controlRoute(method, path, async (ctx) => asReply(await handle(ctx)))),
     handlersFor: (routes) => routes.map(toHandler),
 
-    batchHandler(getHandlers) {
+    batchHandler(getHandlers, routes) {
+      const unmatched = unmatchedUnder(routes);
       return handler('POST', underBase('/$batch'), async (request, _params, context) => {
         await options.resolveCaller(readBearerClaims(request));
-        const dispatch = async (sub: Request) => (await getResponse(getHandlers(), sub)) ?? graphErrorResponse(unknownPath(sub));
+        const dispatch = async (sub: Request) => (await getResponse(getHandlers(), sub)) ?? graphErrorResponse(unmatched(sub));
         return executeBatch(request, dispatch, mount.versionUrl(new URL(request.url)), context);
       });
     },
 
-    fallback() {
+    fallback(routes) {
+      const unmatched = unmatchedUnder(routes);
       return handler(/.+/, (url) => (mount.rest(url) === undefined ? undefined : {}), async (request) => {
-        throw unknownPath(request);
+        throw unmatched(request);
       });
     },
   };

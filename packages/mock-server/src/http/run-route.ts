@@ -5,6 +5,7 @@ import { MockGraphError } from '../core/errors.ts';
 import { readBearerClaims, type BearerClaims } from '../identity/token.ts';
 import type { FaultInjector } from './faults.ts';
 import type { RequestContext } from './graph-response.ts';
+import { withEntityContext } from './entity-context.ts';
 import { readJsonBody } from './json-body.ts';
 import { errorReply, fromResponse, type Reply } from './reply.ts';
 import type { RouteMatch } from './route-table.ts';
@@ -55,7 +56,9 @@ export async function runRoute({ route, params }: RouteMatch, incoming: Incoming
       if (response) return await fromResponse(response);
     }
     const callerId = await options.resolveCaller(readBearerClaims(incoming));
-    return await route.handle({ url, params, callerId, body: await body(), versionUrl: options.versionUrl(url) });
+    const versionUrl = options.versionUrl(url);
+    const reply = await route.handle({ url, params, callerId, body: await body(), versionUrl });
+    return withEntityContext(reply, route.template, params, url, versionUrl);
   } catch (error) {
     if (!(error instanceof MockGraphError)) options.onUnexpectedError(error, `${incoming.method} ${route.template}`);
     return errorReply(error, context);

@@ -31,7 +31,10 @@ export function tableDispatch(routes: readonly RouteDef[], options: TableDispatc
     const rest = mount.rest(url);
     const match =
       rest !== undefined ? table.find('graph', method, rest) : mount.matchesOrigin(url) ? table.find('control', method, url.pathname) : undefined;
-    if (!match) return errorReply(unknownPath({ method, url: url.href }), context);
+    if (!match) {
+      const where = { underVersionRoot: rest !== undefined, path: rest, unknownSegment: (path: string) => table.unknownSegment('graph', path) };
+      return errorReply(unknownPath({ method, url: url.href }, where), context);
+    }
     return runRoute(match, incoming, context, pipeline);
   }
 

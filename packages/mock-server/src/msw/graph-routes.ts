@@ -15,7 +15,7 @@ const EM = '/identityGovernance/entitlementManagement';
 type Body = Record<string, any>;
 
 /** The JSON object body; with a Graph type, its declared properties must also have the right JSON types. */
-function objectBody(ctx: RouteContext, type?: string): Body {
+export function objectBody(ctx: RouteContext, type?: string): Body {
   const body = jsonObject(ctx.body);
   if (type) checkBodyTypes(type, body);
   return body;
@@ -47,7 +47,7 @@ const packageSearch = {
   searchText: (p: AccessPackage) =>
     (p.resourceRoleScopes ?? []).map((rs) => `${readPath(rs, 'role/resource/displayName') ?? ''} ${readPath(rs, 'role/displayName') ?? ''}`).join(' '),
 };
-const packages = { rules: PACKAGE_RULES, context: 'Collection(microsoft.graph.accessPackage)', type: 'accessPackage', ...packageSearch };
+export const packages = { rules: PACKAGE_RULES, context: 'Collection(microsoft.graph.accessPackage)', type: 'accessPackage', ...packageSearch };
 
 const incompatibleGroups = {
   rules: { filterable: ['id', 'displayName'], orderable: ['displayName'], searchable: ['displayName'], expandable: [] },
@@ -67,7 +67,7 @@ const REQUEST_RULES = {
   orderable: ['createdDateTime', 'completedDateTime', 'state'],
   searchable: [],
 };
-const ASSIGNMENT_RULES = {
+export const ASSIGNMENT_RULES = {
   filterable: ['id', 'state', 'status', 'accessPackage/id', 'target/objectId', 'assignmentPolicy/id'],
   orderable: ['state', 'accessPackage/displayName', 'target/displayName'],
   searchable: [],

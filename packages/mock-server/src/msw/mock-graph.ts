@@ -8,7 +8,9 @@ import { tableDispatch, type Dispatch } from '../http/table-dispatch.ts';
 import { logOncePerCause, type UnexpectedErrorReporter } from '../http/unexpected.ts';
 import type { BearerClaims } from '../identity/token.ts';
 import { controlRoutes } from './control-routes.ts';
+import { catalogRoutes } from './catalog-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
+import { maintenanceRoutes } from './maintenance-routes.ts';
 
 export interface MockGraphOptions extends EngineOptions {
   /**
@@ -30,7 +32,7 @@ export interface MockGraphOptions extends EngineOptions {
 export interface MockGraph {
   engine: Engine;
   faults: FaultInjector;
-  /** Graph routes, `/_mock` routes, `$batch`, then a 404 for any other path under the base URL. */
+  /** Graph routes, `/_mock` routes, `$batch`, then a 400 for any other path under the base URL. */
   handlers: HttpHandler[];
   /** The same routes served without msw (what the HTTP server uses): a table lookup, answers as plain replies. */
   dispatch: Dispatch;
@@ -48,10 +50,10 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
     // Graph's Date header tells clients what "today" is: here it is the mock clock's.
     now: () => Date.parse(engine.now()),
   };
-  const table = [...controlRoutes(engine, faults), ...graphRoutes(engine)];
+  const table = [...controlRoutes(engine, faults), ...catalogRoutes(engine), ...graphRoutes(engine), ...maintenanceRoutes(engine)];
   const routes = createGraphRoutes(pipeline);
   const handlers: HttpHandler[] = routes.handlersFor(table);
   const batchHandlers = options.batchHandlers;
-  handlers.push(routes.batchHandler(batchHandlers ? () => [...batchHandlers()] : () => handlers), routes.fallback());
+  handlers.push(routes.batchHandler(batchHandlers ? () => [...batchHandlers()] : () => handlers, table), routes.fallback(table));
   return { engine, faults, handlers, dispatch: tableDispatch(table, pipeline) };
 }

@@ -18,6 +18,8 @@ const managersToo = (level: number) => ({
   onBehalfRequestors: [targetManager(level)],
 });
 const noApproval = { isApprovalRequiredForAdd: false, stages: [] };
+// Seed 003's lifecycle: "Allow users to extend access" (and managers for their people), "Require approval to grant extension".
+const extendable = (onBehalf: boolean) => ({ enableTargetsToSelfUpdateAccess: true, ...(onBehalf && { enableOnBehalfRequestorsToUpdateAccess: true }) });
 const approval = (stages: object[], isRequestorJustificationRequired = false) => ({
   isApprovalRequiredForAdd: true,
   isRequestorJustificationRequired,
@@ -35,7 +37,7 @@ function policyBodies(start: number): [string, string, object][] {
       allowedTargetScope: 'specificDirectoryUsers',
       specificAllowedTargets: [groupMembers(GROUPS.salesTeam)],
       expiration: afterDays(180),
-      requestorSettings: { ...selfService, ...managersToo(1) },
+      requestorSettings: { ...selfService, ...managersToo(1), ...extendable(true) },
       requestApprovalSettings: noApproval,
       questions: [{
         '@odata.type': '#microsoft.graph.accessPackageMultipleChoiceQuestion',
@@ -53,11 +55,14 @@ function policyBodies(start: number): [string, string, object][] {
       description: '30 days of access, approved by your manager. Managers up to two levels above may request for their people.',
       allowedTargetScope: 'allMemberUsers',
       expiration: afterDays(30),
-      requestorSettings: { ...selfService, ...managersToo(2), allowCustomAssignmentSchedule: true },
-      requestApprovalSettings: approval(
-        [{ durationBeforeAutomaticDenial: 'P14D', primaryApprovers: [requestorManager(1)], fallbackPrimaryApprovers: [singleUser(U.diego)] }],
-        true,
-      ),
+      requestorSettings: { ...selfService, ...managersToo(2), ...extendable(true), allowCustomAssignmentSchedule: true },
+      requestApprovalSettings: {
+        ...approval(
+          [{ durationBeforeAutomaticDenial: 'P14D', primaryApprovers: [requestorManager(1)], fallbackPrimaryApprovers: [singleUser(U.diego)] }],
+          true,
+        ),
+        isApprovalRequiredForUpdate: true,
+      },
       questions: [
         {
           '@odata.type': '#microsoft.graph.accessPackageTextInputQuestion',
@@ -75,6 +80,7 @@ function policyBodies(start: number): [string, string, object][] {
           text: 'What will you work on in this campaign?',
           localizations: de('Woran werden Sie in dieser Kampagne arbeiten?'),
           isRequired: false,
+          isAnswerEditable: true,
           sequence: 2,
           isSingleLineQuestion: false,
         },
@@ -115,7 +121,7 @@ function policyBodies(start: number): [string, string, object][] {
       description: 'Until the end of the planning year. Justify the request; approvers justify their decision.',
       allowedTargetScope: 'allMemberUsers',
       expiration: { type: 'afterDateTime', endDateTime: endOfPlanningYear },
-      requestorSettings: selfService,
+      requestorSettings: { ...selfService, ...extendable(false) },
       requestApprovalSettings: approval(
         [{ durationBeforeAutomaticDenial: 'P14D', isApproverJustificationRequired: true, primaryApprovers: [groupMembers(GROUPS.financeApprovers)] }],
         true,

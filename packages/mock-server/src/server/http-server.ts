@@ -210,7 +210,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     let response: Response;
     try {
       const request = toRequest(req, url, body);
-      response = (await getResponse((handlers as () => HttpHandler[])(), request)) ?? graphErrorResponse(unknownPath(request), requestContext(request));
+      response = (await getResponse((handlers as () => HttpHandler[])(), request)) ?? graphErrorResponse(unknownPath(request, { underVersionRoot: false }), requestContext(request));
     } catch (error) {
       if (!(error instanceof MockGraphError)) report(error, `${method} ${url.pathname}`);
       response = graphErrorResponse(error, context);

@@ -2,7 +2,14 @@
 // pages describe (create catalog, access package, policy, request, custom extension), on the contoso seed's
 // directory (the docs create no users or groups in this area). Each name below is a role a fixture can map a
 // documented id to; a world is built fresh for every example.
+import { afterAll } from 'vitest';
+import { startCalloutEndpoint, type CalloutEndpoint } from '../support/callout-endpoint.ts';
 import { EM, USERS, GROUPS, type GraphHttp, type Person } from '../support/graph-http.ts';
+
+/** One loopback endpoint that accepts every custom extension callout of the file's examples, closed after them. */
+let sink: Promise<CalloutEndpoint> | undefined;
+const calloutSink = () => (sink ??= startCalloutEndpoint());
+afterAll(async () => (await sink)?.close());
 
 /** Who sends a documented request: the role a page's permissions and prose imply. */
 export const CALLERS = { admin: 'admin', requestor: 'adele', approver: 'diego', manager: 'lee' } as const satisfies Record<string, Person>;
@@ -90,16 +97,84 @@ export class World {
       const request = await this.admin('GET', `${EM}/assignmentRequests/${await this.id('deliveredRequest')}?$expand=assignment`, 200);
       return request.assignment.id;
     },
-    customExtension: async () =>
-      (
-        await this.admin('POST', `${EM}/catalogs/${await this.id('catalog')}/customWorkflowExtensions`, 201, {
-          '@odata.type': '#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension',
-          displayName: 'Docs replay extension',
-          description: 'docs replay',
-          endpointConfiguration: { '@odata.type': '#microsoft.graph.logicAppTriggerEndpointConfiguration', subscriptionId: '38ab2ccc-3747-4567-b36b-9478f5602f0d', resourceGroupName: 'test', logicAppWorkflowName: 'DocsReplay' },
-          authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
-        })
-      ).id,
+    customExtension: async () => this.newExtension('accessPackageAssignmentRequestWorkflowExtension', 'DocsReplay'),
+    assignmentExtension: async () => this.newExtension('accessPackageAssignmentWorkflowExtension', 'DocsReplayExpiry'),
+    /** The other package names this one incompatible (so this one's accessPackagesIncompatibleWith lists it). */
+    otherNamesPackageIncompatible: async () => {
+      const [id, other] = await Promise.all([this.id('accessPackage'), this.id('otherAccessPackage')]);
+      await this.admin('POST', `${EM}/accessPackages/${other}/incompatibleAccessPackages/$ref`, 204, { '@odata.id': `https://graph.microsoft.com/v1.0${EM}/accessPackages/${id}` });
+      return other;
+    },
+    /** The group onboarded into the catalog (POST resourceRequests, adminAdd); the id is the catalog resource's. */
+    catalogGroupResource: async () => this.onboard('AadGroup', GROUPS.salesTeam),
+    incompatiblePackageOfPackage: async () => {
+      const [id, other] = await Promise.all([this.id('accessPackage'), this.id('otherAccessPackage')]);
+      await this.admin('POST', `${EM}/accessPackages/${id}/incompatibleAccessPackages/$ref`, 204, { '@odata.id': `https://graph.microsoft.com/v1.0${EM}/accessPackages/${other}` });
+      return other;
+    },
+    incompatibleGroupOfPackage: async () => {
+      await this.admin('POST', `${EM}/accessPackages/${await this.id('accessPackage')}/incompatibleGroups/$ref`, 204, { '@odata.id': `https://graph.microsoft.com/v1.0/groups/${GROUPS.salesTeam}` });
+      return GROUPS.salesTeam;
+    },
+    catalogGroupMemberRole: async () => (await this.onboarded('catalogGroupResource')).roles.find((r: any) => r.displayName === 'Member').id,
+    catalogGroupRootScope: async () => (await this.onboarded('catalogGroupResource')).scopes[0].id,
+    catalogSiteResource: async () => this.onboard('SharePointOnline', 'https://contoso.sharepoint.com/portals/Community'),
+    catalogSiteRole: async () => (await this.onboarded('catalogSiteResource')).roles.find((r: any) => r.originId === '4').id,
+    catalogSiteScope: async () => (await this.onboarded('catalogSiteResource')).scopes[0].id,
+    catalogAppResource: async () => this.onboard('AadApplication', 'e81d7f57-0840-45e1-894b-f505c1bdcc1f'),
+    catalogAppRole: async () => (await this.onboarded('catalogAppResource')).roles[0].id,
+    catalogAppScope: async () => (await this.onboarded('catalogAppResource')).scopes[0].id,
+    /** The package gives membership of the onboarded group. */
+    packageGroupRoleScope: async () => {
+      const [role, scope] = await Promise.all([this.id('catalogGroupMemberRole'), this.id('catalogGroupRootScope')]);
+      return (await this.admin('POST', `${EM}/accessPackages/${await this.id('accessPackage')}/resourceRoleScopes`, 201, { role: { id: role }, scope: { id: scope } })).id;
+    },
+    /** A request that ended without an assignment (canceled by its requestor): one an administrator may delete. */
+    finishedRequest: async () => {
+      const id = await this.id('pendingRequest');
+      await this.http.ok('POST', `${EM}/assignmentRequests/${id}/cancel`, 204, { as: CALLERS.requestor });
+      return id;
+    },
+    /** The seed's failed delivery (Isaiah's Project Phoenix Archive, whose group was deleted): one to reprocess. */
+    failedRequest: async () => (await this.admin('GET', `${EM}/assignmentRequests?$filter=state eq 'deliveryFailed'`, 200)).value[0].id,
+    /** A request that waits for the callback of a launch-and-wait extension run when it was created. */
+    waitingRequest: async () => {
+      const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('otherAccessPackage'), this.id('waitingPolicy')]);
+      const body = { requestType: 'userAdd', assignment: { accessPackageId, assignmentPolicyId } };
+      return (await this.http.ok('POST', `${EM}/assignmentRequests`, 201, { as: CALLERS.requestor, body })).id;
+    },
+    /** The other package's policy, with a launch-and-wait extension (on a loopback endpoint) at assignmentRequestCreated. */
+    waitingPolicy: async () => {
+      const extension = await this.admin('POST', `${EM}/catalogs/${await this.id('catalog')}/customWorkflowExtensions`, 201, {
+        '@odata.type': '#microsoft.graph.accessPackageAssignmentRequestWorkflowExtension',
+        displayName: 'Docs replay check',
+        description: 'docs replay',
+        endpointConfiguration: { '@odata.type': '#microsoft.graph.httpRequestEndpoint', targetUrl: (await calloutSink()).url },
+        authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
+        callbackConfiguration: { '@odata.type': '#microsoft.graph.customExtensionCallbackConfiguration', timeoutDuration: 'PT1H' },
+      });
+      const policy = await this.admin('POST', `${EM}/assignmentPolicies`, 201, {
+        ...policyBase,
+        displayName: 'Self request with a check',
+        requestorSettings: { enableTargetsToSelfAddAccess: true, enableTargetsToSelfUpdateAccess: false, enableTargetsToSelfRemoveAccess: true, allowCustomAssignmentSchedule: false, enableOnBehalfRequestorsToAddAccess: false, enableOnBehalfRequestorsToUpdateAccess: false, enableOnBehalfRequestorsToRemoveAccess: false, onBehalfRequestors: [] },
+        requestApprovalSettings: { isApprovalRequiredForAdd: false, isApprovalRequiredForUpdate: false, stages: [] },
+        customExtensionStageSettings: [{ stage: 'assignmentRequestCreated', customExtension: { id: extension.id } }],
+        accessPackage: { id: await this.id('otherAccessPackage') },
+      });
+      return policy.id;
+    },
+    waitingCallout: async () => {
+      await this.http.server.engine.whenIdle();
+      const request = await this.admin('GET', `${EM}/assignmentRequests/${await this.id('waitingRequest')}`, 200);
+      return request.customExtensionCalloutInstances.find((c: { status: string }) => c.status === 'waitingForCallback').id;
+    },
+    /** The requestor also holds the other package (an administrator assigned it), beside the one of `assignment`. */
+    otherAssignment: async () => {
+      const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('otherAccessPackage'), this.id('otherSelfPolicy')]);
+      const request = await this.admin('POST', `${EM}/assignmentRequests`, 201, { requestType: 'adminAdd', assignment: { targetId: USERS.adele, accessPackageId, assignmentPolicyId } });
+      await this.http.server.engine.whenIdle();
+      return (await this.admin('GET', `${EM}/assignmentRequests/${request.id}?$expand=assignment`, 200)).assignment.id;
+    },
     /** A policy of the access package that runs the custom extension when a request is created. */
     extensionPolicy: async () =>
       (
@@ -112,6 +187,32 @@ export class World {
         })
       ).id,
   };
+
+  /** A custom workflow extension of the catalog, of the derived type given, calling a Logic App. */
+  private async newExtension(type: string, logicAppWorkflowName: string): Promise<string> {
+    const body = {
+      '@odata.type': `#microsoft.graph.${type}`,
+      displayName: `Docs replay ${logicAppWorkflowName}`,
+      description: 'docs replay',
+      endpointConfiguration: { '@odata.type': '#microsoft.graph.logicAppTriggerEndpointConfiguration', subscriptionId: '38ab2ccc-3747-4567-b36b-9478f5602f0d', resourceGroupName: 'test', logicAppWorkflowName },
+      authenticationConfiguration: { '@odata.type': '#microsoft.graph.azureAdPopTokenAuthentication' },
+    };
+    return (await this.admin('POST', `${EM}/catalogs/${await this.id('catalog')}/customWorkflowExtensions`, 201, body)).id;
+  }
+
+  /** Onboards a resource into the catalog (POST resourceRequests, adminAdd); its id. */
+  private async onboard(originSystem: string, originId: string): Promise<string> {
+    const catalogId = await this.id('catalog');
+    await this.admin('POST', `${EM}/resourceRequests`, 201, { requestType: 'adminAdd', resource: { originId, originSystem }, catalog: { id: catalogId } });
+    const resources = await this.admin('GET', `${EM}/catalogs/${catalogId}/resources?$filter=originId eq '${originId}'`, 200);
+    return resources.value[0].id;
+  }
+
+  /** A catalog resource the role made, with its roles and scopes. */
+  private async onboarded(role: string): Promise<any> {
+    const id = await this.id(role);
+    return this.admin('GET', `${EM}/catalogs/${await this.id('catalog')}/resources?$filter=id eq '${id}'&$expand=roles,scopes`, 200).then((page) => page.value[0]);
+  }
 
   /** Answers to both questions of the self policy, as the docs' examples write them. */
   private async answers() {

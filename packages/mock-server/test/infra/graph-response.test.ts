@@ -69,10 +69,19 @@ describe('graph responses', () => {
     expect(graphErrorResponse(notFound('Access package', 'p')).status).toBe(404);
   });
 
-  it('unknownPath names the last segment', () => {
-    const error = unknownPath(new Request('http://h/v1.0/me/unknownThing?$top=1', { method: 'DELETE' }));
-    expect([error.status, error.code]).toEqual([404, 'UnknownPath']);
-    expect(error.message).toBe("Resource not found for the segment 'unknownThing' (DELETE /v1.0/me/unknownThing).");
+  it('unknownPath names the last segment without a route table: 400 under the version root, 404 elsewhere', () => {
+    const request = new Request('http://h/v1.0/me/unknownThing?$top=1', { method: 'DELETE' });
+    const error = unknownPath(request);
+    expect([error.status, error.code, error.message]).toEqual([400, 'BadRequest', "Resource not found for the segment 'unknownThing'."]);
+    const outside = unknownPath(new Request('http://h/nothing/here'), { underVersionRoot: false });
+    expect([outside.status, outside.code]).toEqual([404, 'UnknownPath']);
+  });
+
+  it('unknownPath names the first segment the routes do not know, and answers 405 for a known path', () => {
+    const request = new Request('http://h/v1.0/me/unknownThing/more', { method: 'GET' });
+    const lookup = (reached: string | undefined) => ({ underVersionRoot: true, path: '/me/unknownThing/more', unknownSegment: () => reached });
+    expect(unknownPath(request, lookup('unknownThing')).message).toBe("Resource not found for the segment 'unknownThing'.");
+    expect([unknownPath(request, lookup(undefined)).status, unknownPath(request, lookup(undefined)).code]).toEqual([405, 'MethodNotAllowed']);
   });
 
   it('a route reply becomes a response stamped with the request context, keeping status and body', async () => {

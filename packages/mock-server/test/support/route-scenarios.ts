@@ -110,10 +110,10 @@ export function routeScenarios(origin: () => string, graph: () => DummyGraph): v
     expect(graph().unexpected.length).toBe(before + 1);
   });
 
-  it('answers 404 UnknownPath for a path under the base that no route serves', async () => {
+  it('answers 400 BadRequest naming the segment for a path under the base that no route serves, as Graph does', async () => {
     const response = await fetch(url('/me/inventedThings'), { headers: { authorization: `Bearer ${tokenFor(0)}` } });
-    expect(response.status).toBe(404);
-    expect((await response.json()).error).toMatchObject({ code: 'UnknownPath', message: expect.stringContaining("'inventedThings'") });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({ code: 'BadRequest', message: "Resource not found for the segment 'inventedThings'." });
   });
 
   it('runs a $batch through the same routes, each sub-request answered on its own', async () => {
@@ -136,14 +136,14 @@ export function routeScenarios(origin: () => string, graph: () => DummyGraph): v
     expect(body.responses[1].body['@odata.nextLink']).toMatch(new RegExp(`^${origin()}/v1.0/`));
   });
 
-  it('answers 404 inside a batch for a sub-request nothing serves, and 401 for a batch without a token', async () => {
+  it('answers 400 inside a batch for a sub-request nothing serves, and 401 for a batch without a token', async () => {
     const requests = [{ id: '1', method: 'GET', url: '/nothing/here' }];
     const ok = await fetch(url('/$batch'), {
       method: 'POST',
       headers: { authorization: `Bearer ${tokenFor(0)}`, 'content-type': 'application/json' },
       body: JSON.stringify({ requests }),
     });
-    expect((await ok.json()).responses[0]).toMatchObject({ status: 404, body: { error: { code: 'UnknownPath' } } });
+    expect((await ok.json()).responses[0]).toMatchObject({ status: 400, body: { error: { code: 'BadRequest' } } });
     const anonymous = await fetch(url('/$batch'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ requests }) });
     expect(anonymous.status).toBe(401);
   });

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { CATALOGS, GROUPS, PACKAGES, POLICIES, QUESTIONS, USERS, type Person } from './hardening-http.ts';
-import { ORGANIZATIONS } from '../../src/seed/ids.ts';
+import { EXTENSIONS, ORGANIZATIONS } from '../../src/seed/ids.ts';
 
 export type Schema = Record<string, any>;
 export const spec = parse(readFileSync(new URL('../../../sdk/openapi.yaml', import.meta.url), 'utf8')) as Schema;
@@ -23,13 +23,18 @@ export const VALID_PARAMS: Record<string, string> = {
   'accessPackageAssignmentPolicy-id': POLICIES.marketingCampaigns,
   'accessPackageAssignmentRequest-id': ADELE_CAMPAIGN_REQUEST,
   'accessPackageAssignment-id': ADELE_PIPELINE_ASSIGNMENT,
-  'accessPackageCatalog-id': CATALOGS.salesMarketing,
+  // The catalog that holds the seed's custom workflow extensions, so an extension id is valid under it.
+  'accessPackageCatalog-id': CATALOGS.itEngineering,
+  'customCalloutExtension-id': EXTENSIONS.provisionLicence,
   'accessPackageResourceRoleScope-id': SALES_PIPELINE_ROLE_SCOPE,
   'approval-id': ADELE_CAMPAIGN_REQUEST,
   'approvalStage-id': ADELE_CAMPAIGN_STAGE,
   'user-id': USERS.adele,
   'group-id': GROUPS.salesTeam,
   'connectedOrganization-id': ORGANIZATIONS.fabrikam,
+  // assignments/additionalAccess(accessPackageId='…',incompatibleAccessPackageId='…')
+  accessPackageId: PACKAGES.salesPipeline,
+  incompatibleAccessPackageId: PACKAGES.marketingCampaigns,
 };
 /** The `on=` value each function segment accepts. */
 export const VALID_ON: Array<[RegExp, string]> = [

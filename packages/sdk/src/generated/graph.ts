@@ -125,6 +125,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/accessPackages/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the number of the resource */
+        get: operations["identityGovernance.entitlementManagement.accessPackages.GetCount-87ea"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}/resourceRoleScopes": {
         parameters: {
             query?: never;
@@ -319,6 +336,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}/accessPackagesIncompatibleWith": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackage */
+                "accessPackage-id": string;
+            };
+            cookie?: never;
+        };
+        /**
+         * List accessPackagesIncompatibleWith
+         * @description Retrieve a list of the accessPackage objects that have marked a specified accessPackage as incompatible.
+         */
+        get: operations["identityGovernance.entitlementManagement.accessPackages.ListAccessPackagesIncompatibleWith"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/assignmentPolicies": {
         parameters: {
             query?: never;
@@ -448,6 +488,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/assignmentRequests/{accessPackageAssignmentRequest-id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageAssignmentRequest */
+                "accessPackageAssignmentRequest-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoke action reprocess
+         * @description In Microsoft Entra entitlement management, callers can automatically retry a user's request for access to an access package. It's performed on an accessPackageAssignmentRequest object whose requestState is in a DeliveryFailed or PartiallyDelivered state. You can only reprocess a request within 14 days from the time the original request was completed.
+         */
+        post: operations["identityGovernance.entitlementManagement.assignmentRequests.accessPackageAssignmentRequest.reprocess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/assignmentRequests/{accessPackageAssignmentRequest-id}/resume": {
         parameters: {
             query?: never;
@@ -554,6 +617,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/assignments/{accessPackageAssignment-id}/reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageAssignment */
+                "accessPackageAssignment-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoke action reprocess
+         * @description In Microsoft Entra entitlement management, callers can automatically reevaluate and enforce an accessPackageAssignment object of a user’s assignments for a specific access package. The state of the access package assignment must be Delivered for the administrator to reprocess the user's assignment.
+         */
+        post: operations["identityGovernance.entitlementManagement.assignments.accessPackageAssignment.reprocess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/assignments/filterByCurrentUser(on='{on}')": {
         parameters: {
             query?: never;
@@ -569,6 +655,45 @@ export interface paths {
          * @description In Microsoft Entra Entitlement Management, retrieve a list of accessPackageAssignment objects filtered on the signed-in user.
          */
         get: operations["identityGovernance.entitlementManagement.assignments.filterByCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/assignments/additionalAccess(accessPackageId='{accessPackageId}',incompatibleAccessPackageId='{incompatibleAccessPackageId}')": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Usage: accessPackageId='{accessPackageId}' */
+                accessPackageId: string | null;
+                /** @description Usage: incompatibleAccessPackageId='{incompatibleAccessPackageId}' */
+                incompatibleAccessPackageId: string | null;
+            };
+            cookie?: never;
+        };
+        /** Invoke function additionalAccess */
+        get: operations["identityGovernance.entitlementManagement.assignments.additionalAccess-9b62"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/assignments/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the number of the resource */
+        get: operations["identityGovernance.entitlementManagement.assignments.GetCount-bb79"];
         put?: never;
         post?: never;
         delete?: never;
@@ -869,6 +994,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/catalogs/{accessPackageCatalog-id}/customWorkflowExtensions/{customCalloutExtension-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageCatalog */
+                "accessPackageCatalog-id": string;
+                /** @description The unique identifier of customCalloutExtension */
+                "customCalloutExtension-id": string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get accessPackageAssignmentRequestWorkflowExtension
+         * @description Read the properties and relationships of an accessPackageAssignmentRequestWorkflowExtension object.
+         */
+        get: operations["identityGovernance.entitlementManagement.catalogs.GetCustomWorkflowExtensions"];
+        /** Update accessPackageAssignmentRequestWorkflowExtension (PUT, as documented) */
+        put: operations["identityGovernance.entitlementManagement.catalogs.ReplaceCustomWorkflowExtensions"];
+        post?: never;
+        /**
+         * Delete accessPackageAssignmentRequestWorkflowExtension
+         * @description Delete an accessPackageAssignmentRequestWorkflowExtension object. The custom workflow extension must first be removed from any associated policies before it can be deleted. Follow these steps to remove the custom workflow extension from any associated policies:
+         */
+        delete: operations["identityGovernance.entitlementManagement.catalogs.DeleteCustomWorkflowExtensions"];
+        options?: never;
+        head?: never;
+        /**
+         * Update accessPackageAssignmentRequestWorkflowExtension
+         * @description Update the properties of an accessPackageAssignmentRequestWorkflowExtension object.
+         */
+        patch: operations["identityGovernance.entitlementManagement.catalogs.UpdateCustomWorkflowExtensions"];
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/resourceRequests": {
         parameters: {
             query?: never;
@@ -876,7 +1035,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List accessPackageResourceRequests
+         * @description Retrieve a list of accessPackageResourceRequest objects.
+         */
+        get: operations["identityGovernance.entitlementManagement.ListResourceRequests"];
         put?: never;
         /**
          * Create accessPackageResourceRequest
@@ -1753,6 +1916,10 @@ export interface components {
             /** @description The resource to add (originId + originSystem, e.g. AadGroup) or to remove (id). Nullable. */
             resource?: components["schemas"]["microsoft.graph.accessPackageResource"] | (Record<string, never> | null);
             "@odata.type"?: string;
+        };
+        /** Collection of accessPackageResourceRequest */
+        "microsoft.graph.accessPackageResourceRequestCollectionResponse": components["schemas"]["BaseCollectionPaginationCountResponse"] & {
+            value?: components["schemas"]["microsoft.graph.accessPackageResourceRequest"][];
         };
         "microsoft.graph.accessPackageResourceRole": components["schemas"]["microsoft.graph.entity"] & {
             /** @description A description for the resource role. */
@@ -3124,6 +3291,25 @@ export interface operations {
             "5XX": components["responses"]["error"];
         };
     };
+    "identityGovernance.entitlementManagement.accessPackages.GetCount-87ea": {
+        parameters: {
+            query?: {
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["ODataCountResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
     "identityGovernance.entitlementManagement.accessPackages.ListResourceRoleScopes": {
         parameters: {
             query?: {
@@ -3391,6 +3577,43 @@ export interface operations {
                 };
                 content?: never;
             };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.accessPackages.ListAccessPackagesIncompatibleWith": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackage */
+                "accessPackage-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.accessPackageCollectionResponse"];
             "4XX": components["responses"]["error"];
             "5XX": components["responses"]["error"];
         };
@@ -3682,6 +3905,36 @@ export interface operations {
             "5XX": components["responses"]["error"];
         };
     };
+    "identityGovernance.entitlementManagement.assignmentRequests.accessPackageAssignmentRequest.reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageAssignmentRequest */
+                "accessPackageAssignmentRequest-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
     "identityGovernance.entitlementManagement.assignmentRequests.accessPackageAssignmentRequest.resume": {
         parameters: {
             query?: never;
@@ -3846,6 +4099,36 @@ export interface operations {
             "5XX": components["responses"]["error"];
         };
     };
+    "identityGovernance.entitlementManagement.assignments.accessPackageAssignment.reprocess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageAssignment */
+                "accessPackageAssignment-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
     "identityGovernance.entitlementManagement.assignments.filterByCurrentUser": {
         parameters: {
             query?: {
@@ -3889,6 +4172,74 @@ export interface operations {
                     };
                 };
             };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.assignments.additionalAccess-9b62": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description Usage: accessPackageId='{accessPackageId}' */
+                accessPackageId: string | null;
+                /** @description Usage: incompatibleAccessPackageId='{incompatibleAccessPackageId}' */
+                incompatibleAccessPackageId: string | null;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseCollectionPaginationCountResponse"] & {
+                        value?: components["schemas"]["microsoft.graph.accessPackageAssignment"][];
+                    };
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.assignments.GetCount-bb79": {
+        parameters: {
+            query?: {
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["ODataCountResponse"];
             "4XX": components["responses"]["error"];
             "5XX": components["responses"]["error"];
         };
@@ -4452,6 +4803,165 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["microsoft.graph.customCalloutExtension"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.catalogs.GetCustomWorkflowExtensions": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageCatalog */
+                "accessPackageCatalog-id": string;
+                /** @description The unique identifier of customCalloutExtension */
+                "customCalloutExtension-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.customCalloutExtension"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.catalogs.ReplaceCustomWorkflowExtensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageCatalog */
+                "accessPackageCatalog-id": string;
+                /** @description The unique identifier of customCalloutExtension */
+                "customCalloutExtension-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.customCalloutExtension"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.customCalloutExtension"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.catalogs.DeleteCustomWorkflowExtensions": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of accessPackageCatalog */
+                "accessPackageCatalog-id": string;
+                /** @description The unique identifier of customCalloutExtension */
+                "customCalloutExtension-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.catalogs.UpdateCustomWorkflowExtensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageCatalog */
+                "accessPackageCatalog-id": string;
+                /** @description The unique identifier of customCalloutExtension */
+                "customCalloutExtension-id": string;
+            };
+            cookie?: never;
+        };
+        /** @description New navigation property values */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.customCalloutExtension"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.customCalloutExtension"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.ListResourceRequests": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved collection */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.accessPackageResourceRequestCollectionResponse"];
                 };
             };
             "4XX": components["responses"]["error"];
