@@ -7,17 +7,20 @@ import { createAutomation, type AutomationMessage } from './automation.ts';
 import { FIRST_PERSONA, PERSONAS, type Persona } from './personas.ts';
 
 const WIDGET_EVENTS = ['request-submitted', 'request-canceled', 'decision-recorded', 'access-removed', 'widget-error'] as const;
-const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team, access-package-editor';
+const WIDGET_TAGS = 'request-access-pane, approval-inbox, manage-team, my-access, access-package-editor';
 
 interface OutboxMessage {
   at: string;
   kind: string;
   to: string[];
   subject: string;
+  assignmentId?: string;
 }
 
 /** `#/access-packages/<id>`, as My Access's links to a package end: the pane opens on that package (hidden ones too). */
 const PACKAGE_ROUTE = /^#\/access-packages\/([^/?#]+)$/;
+/** `#/my-access/extend/<assignment id>`: the expiry reminders' link, which opens <my-access>'s extend form. */
+const EXTEND_ROUTE = /^#\/my-access\/extend\/([^/?#]+)$/;
 
 function byId<T extends HTMLElement>(id: string): T {
   const element = document.getElementById(id);
@@ -131,6 +134,12 @@ function applyRoute(root: ParentNode): void {
     pane.setAttribute('package-id', decodeURIComponent(match[1]));
     pane.scrollIntoView?.({ block: 'nearest' });
   }
+  const extend = EXTEND_ROUTE.exec(location.hash);
+  const mine = root.querySelector('my-access');
+  if (extend && mine) {
+    mine.setAttribute('extend-assignment-id', decodeURIComponent(extend[1]));
+    mine.scrollIntoView?.({ block: 'nearest' });
+  }
 }
 
 function fillPersonas(): void {
@@ -200,6 +209,13 @@ async function refreshOutbox(): Promise<void> {
       to.className = 'muted';
       to.textContent = `To: ${message.to.map(nameOf).join(', ') || '–'}`;
       item.append(head, subject, to);
+      // The expiry reminders (14 days and 1 day before the end) link to the extend form, as Microsoft's emails do.
+      if (message.kind === 'expiring' && message.assignmentId) {
+        const link = document.createElement('a');
+        link.href = `#/my-access/extend/${encodeURIComponent(message.assignmentId)}`;
+        link.textContent = 'Extend access';
+        item.append(link);
+      }
       // The people a message asks to act can be signed in as from here.
       for (const id of message.to) {
         const persona = personaOf(id);
@@ -307,6 +323,7 @@ async function boot(): Promise<void> {
     mock = await startBrowserMock({ workerUrl: new URL('mockServiceWorker.js', document.baseURI).pathname, callout });
     // Defined only now, so the widgets' first render already has a client (no "not connected" flash).
     await import('@entitlement-kit/widgets');
+    await import('@entitlement-kit/widgets/define/my-access');
     fillPersonas();
     wireControls();
     await signInAs(ui.persona.value);

@@ -187,7 +187,7 @@ function watch(page, { allowHttpErrors = false, allowForbidden = false } = {}) {
 function widgetsIn(scopeSelector, expect) {
   const scope = document.querySelector(scopeSelector);
   if (!scope) return { ready: false, why: `no ${scopeSelector}` };
-  const widgets = [...scope.querySelectorAll('request-access-pane, approval-inbox, manage-team, access-package-editor')];
+  const widgets = [...scope.querySelectorAll('request-access-pane, approval-inbox, manage-team, my-access, access-package-editor')];
   if (widgets.length === 0) return { ready: false, why: 'no widget element' };
   const states = widgets.map((el) => {
     const shadow = el.shadowRoot;
@@ -205,7 +205,7 @@ function widgetsIn(scopeSelector, expect) {
 /** In the page: what the Dark, Right to left and German stories promise, checked on every widget of the story. */
 function variantProblems(name) {
   const problems = [];
-  for (const el of document.querySelectorAll('#storybook-root :is(request-access-pane, approval-inbox, manage-team, access-package-editor)')) {
+  for (const el of document.querySelectorAll('#storybook-root :is(request-access-pane, approval-inbox, manage-team, my-access, access-package-editor)')) {
     const base = el.shadowRoot.querySelector('[part~="base"]');
     if (name === 'German' && base?.getAttribute('lang') !== 'de') problems.push(`<${el.localName}> strings are not German (lang=${base?.getAttribute('lang')})`);
     if (name === 'Right to left' && getComputedStyle(el).direction !== 'rtl') problems.push(`<${el.localName}> is not laid out right to left`);

@@ -30,7 +30,7 @@ interface Manifest {
 const installed = join(inject('consumerApp').dir, 'node_modules/@entitlement-kit/widgets');
 const json = <T>(file: string): T => JSON.parse(readFileSync(join(installed, file), 'utf8')) as T;
 const manifest = json<Manifest>('custom-elements.json');
-const TAGS = ['access-package-editor', 'approval-inbox', 'entitlement-provider', 'manage-team', 'request-access-pane'];
+const TAGS = ['access-package-editor', 'approval-inbox', 'entitlement-provider', 'manage-team', 'my-access', 'request-access-pane'];
 const INTERNAL = ['resolvedClient', 'sessionStore', 'resolvedLocale', 'useStyles'];
 
 const src = join(REPO, 'packages/widgets/src');
@@ -56,7 +56,7 @@ const names = (items: { name: string }[] = []) => items.map((i) => i.name).sort(
 const cssPropertiesUsed = [...new Set(sourceFiles(src).flatMap((f) => [...read(f).matchAll(/var\((--ek-[a-z-]+)/g)].map((m) => m[1])))].sort();
 const eventTypes = Object.fromEntries([...read(join(src, 'events.ts')).matchAll(/'([a-z-]+)': (CustomEvent<\w+>);/g)].map((m) => [m[1], m[2]]));
 
-it('declares the kit\'s tags (four end-user ones and the administrators\' editor) and no other element or definition', () => {
+it('declares the kit\'s tags (four end-user ones, <my-access> and the administrators\' editor) and no other element or definition', () => {
   expect(elements.map((e) => e.d.tagName).sort()).toEqual(TAGS);
   const definitions = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition').map((e) => e.name));
   expect(definitions.sort()).toEqual(TAGS);

@@ -17,7 +17,6 @@ const EXCLUDED_PATHS = [
   /\/entitlementManagement\/settings$/,
   /\/entitlementManagement\/subjects[/(]/,
   // In the reference since 2026-12-03 (graph/NOTES.md), taken in as the mock serves them (issue 12).
-  /\/accessPackageSuggestions/,
   /\/temporaryAccessPassMethods\/\{/,
   /^\/me\/authentication\//,
 ];

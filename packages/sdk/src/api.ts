@@ -4,6 +4,7 @@ import type {
   AccessPackageCatalog,
   AccessPackageResourceRequest,
   AccessPackageResourceRoleScope,
+  AccessPackageSuggestion,
   Answer,
   AnswerString,
   Approval,
@@ -17,6 +18,7 @@ import type {
   Requirements,
   RequestFilterOn,
   Schedule,
+  SuggestionFilterOn,
   TemporaryAccessPass,
   User,
 } from './models.ts';
@@ -127,6 +129,11 @@ export interface EntitlementClient {
   getPackage(accessPackageId: string, options?: CallOptions): Promise<AccessPackage>;
   /** getApplicablePolicyRequirements: one entry per policy the caller can request under. */
   getRequirements(accessPackageId: string, options?: CallOptions): Promise<Requirements[]>;
+  /**
+   * accessPackageSuggestions/filterByCurrentUser(on=...) with the package expanded: packages the caller may request
+   * and does not hold, suggested because related people hold them or the caller held them before (both by default).
+   */
+  listSuggestions(on?: SuggestionFilterOn[], options?: ListOptions): PagedList<AccessPackageSuggestion>;
 
   // requests
   requestAccess(input: AccessRequestInput): Promise<AssignmentRequest>;

@@ -51,3 +51,12 @@ export type CustomExtensionStage = S['microsoft.graph.accessPackageCustomExtensi
 export type RequestFilterOn = S['microsoft.graph.accessPackageAssignmentRequestFilterByCurrentUserOptions'];
 export type AssignmentFilterOn = S['microsoft.graph.accessPackageAssignmentFilterByCurrentUserOptions'];
 export type AssignmentWorkflowExtension = S['microsoft.graph.accessPackageAssignmentWorkflowExtension'];
+
+export type AccessPackageSuggestion = S['microsoft.graph.accessPackageSuggestion'];
+export type AvailableAccessPackage = S['microsoft.graph.availableAccessPackage'];
+export type SuggestionReason = S['microsoft.graph.accessPackageSuggestionReason'];
+export type SuggestionRelatedPeopleBased = S['microsoft.graph.accessPackageSuggestionRelatedPeopleBased'];
+export type SuggestionSelfAssignmentHistoryBased = S['microsoft.graph.accessPackageSuggestionSelfAssignmentHistoryBased'];
+/** A flag of accessPackageSuggestions/filterByCurrentUser(on=...); several are sent comma-separated. */
+export type SuggestionFilterOn = S['microsoft.graph.accessPackageSuggestionFilterByCurrentUserOptions'];
+export type Identity = S['microsoft.graph.identity'];

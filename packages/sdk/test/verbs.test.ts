@@ -57,6 +57,16 @@ const cases: [string, (c: EntitlementClient) => Promise<unknown> | { toArray(): 
     { method: 'GET', path: `${EM}/accessPackages/filterByCurrentUser(on='allowedRequestor')?$top=10&$search="sales"` },
   ],
   [
+    'listSuggestions',
+    (c) => c.listSuggestions(),
+    { method: 'GET', path: `${EM}/accessPackageSuggestions/filterByCurrentUser(on='relatedPeopleAssignments,assignmentHistory')?$expand=accessPackage` },
+  ],
+  [
+    'listSuggestions by history',
+    (c) => c.listSuggestions(['assignmentHistory'], { top: 5 }),
+    { method: 'GET', path: `${EM}/accessPackageSuggestions/filterByCurrentUser(on='assignmentHistory')?$top=5&$expand=accessPackage` },
+  ],
+  [
     'getPackage',
     (c) => c.getPackage('p1'),
     { method: 'GET', path: `${EM}/accessPackages/p1?$expand=resourceRoleScopes($expand=role($expand=resource),scope)` },

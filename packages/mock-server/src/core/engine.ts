@@ -27,6 +27,7 @@ import type {
   AccessPackageResourceRequest,
   AccessPackageResourceRole,
   AccessPackageResourceRoleScope,
+  AccessPackageSuggestion,
   Approval,
   ApprovalStage,
   Assignment,
@@ -66,6 +67,7 @@ import { hasDue, runDue } from './scheduler.ts';
 import { followAutomaticPolicies } from './auto-assignment.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
+import * as suggestions from './suggestions.ts';
 import * as tap from './tap.ts';
 import { durationMs, instantMs, iso, later, ManualClock, MAX_INSTANT, MIN_INSTANT, type Clock } from './time.ts';
 import type { PendingCallout, Tx } from './tx.ts';
@@ -719,6 +721,28 @@ export class Engine {
 
   listTemporaryAccessPasses(callerId: string, userIdOrUpn: string): TemporaryAccessPass[] {
     return this.#read((tx) => tap.listTemporaryAccessPasses(tx, callerId, userIdOrUpn), callerId);
+  }
+
+  // ---- access package suggestions (suggestions.ts) ----
+
+  /** accessPackageSuggestions (both kinds) or its filterByCurrentUser(on='...') with comma-separated flags. */
+  listSuggestions(callerId: string, on: string | undefined, options: ReadOptions = {}): AccessPackageSuggestion[] {
+    const kinds = on === undefined ? suggestions.ALL_KINDS : suggestions.parseSuggestionFilter(on);
+    return this.#read((tx) => suggestions.suggestionsFor(tx.state, callerId, kinds, options.expand), callerId, true);
+  }
+
+  /** The tenant's endUserSettings the mock keeps (GET/PUT /_mock/end-user-settings). */
+  endUserSettings(): { relatedPeopleInsightLevel: suggestions.RelatedPeopleInsightLevel } {
+    return this.#read((tx) => ({ relatedPeopleInsightLevel: suggestions.insightLevel(tx.state) }));
+  }
+
+  setEndUserSettings(level: string): void {
+    if (!(suggestions.RELATED_PEOPLE_INSIGHT_LEVELS as readonly string[]).includes(level)) {
+      throw badRequest('BadRequest', `relatedPeopleInsightLevel must be one of ${suggestions.RELATED_PEOPLE_INSIGHT_LEVELS.join(', ')}.`, 'relatedPeopleInsightLevel');
+    }
+    this.#write((tx) => {
+      tx.state.endUserSettings = { relatedPeopleInsightLevel: level as suggestions.RelatedPeopleInsightLevel };
+    });
   }
 
   // ---- resource requests (issue 12) ----

@@ -100,7 +100,8 @@ export function checkRemoveRight(state: State, policy: PolicyRecord, callerId: s
   });
 }
 
-const allows = (check: () => void): boolean => {
+/** Whether a check passes (does not throw). */
+export const allows = (check: () => void): boolean => {
   try {
     check();
     return true;

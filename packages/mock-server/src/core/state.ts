@@ -221,6 +221,11 @@ export interface State {
   requests: Record<string, RequestRecord>;
   assignments: Record<string, AssignmentRecord>;
   outbox: Notification[];
+  /**
+   * The tenant's endUserSettings (Graph: a controlConfiguration outside this subset), set through /_mock. Absent
+   * means the defaults, so state files written before it existed still load.
+   */
+  endUserSettings?: { relatedPeopleInsightLevel: 'disabled' | 'count' | 'countAndNames' };
 }
 
 export function emptyState(now: string): State {

@@ -108,10 +108,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_mock/end-user-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's end-user settings for access package suggestions (Graph keeps them in endUserSettings, outside the v1.0 subset the mock serves). */
+        get: operations["getEndUserSettings"];
+        /** Sets how much accessPackageSuggestions tells about related people (disabled, count, countAndNames). */
+        put: operations["setEndUserSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        EndUserSettings: {
+            /**
+             * @description disabled: no related-people suggestions; count: their number only (the default); countAndNames: also who (relatedPeople).
+             * @enum {string}
+             */
+            relatedPeopleInsightLevel: "disabled" | "count" | "countAndNames";
+        };
         ResetRequest: {
             /**
              * @default contoso
@@ -387,6 +412,52 @@ export interface operations {
                     };
                 };
             };
+        };
+    };
+    getEndUserSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndUserSettings"];
+                };
+            };
+        };
+    };
+    setEndUserSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndUserSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndUserSettings"];
+                };
+            };
+            400: components["responses"]["error"];
+            415: components["responses"]["error"];
         };
     };
 }

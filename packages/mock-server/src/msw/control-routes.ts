@@ -61,6 +61,13 @@ export function controlRoutes(engine: Engine, faults: FaultInjector): RouteDef[]
       };
       return json(token);
     }),
+    r.control('GET', '/_mock/end-user-settings', () => json(engine.endUserSettings() satisfies Schemas['EndUserSettings'])),
+    r.control('PUT', '/_mock/end-user-settings', ({ body }) => {
+      const settings = jsonObject(body, 'End-user settings', true);
+      onlyKeys(settings, ['relatedPeopleInsightLevel']);
+      engine.setEndUserSettings(String(settings.relatedPeopleInsightLevel));
+      return json(engine.endUserSettings() satisfies Schemas['EndUserSettings']);
+    }),
     // Written straight from the live state: no copy of it is made for the answer.
     r.control('GET', '/_mock/state', () => ({ status: 200, text: engine.stateJSON() })),
   ];

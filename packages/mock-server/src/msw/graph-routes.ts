@@ -22,7 +22,7 @@ export function objectBody(ctx: RouteContext, type?: string): Body {
 }
 
 /** The id at the end of an `@odata.id` reference body (`{ "@odata.id": ".../users/{id}" }`). */
-function referencedId(ctx: RouteContext): string {
+export function referencedId(ctx: RouteContext): string {
   const ref = objectBody(ctx)['@odata.id'];
   const id = typeof ref === 'string' ? /\/([^/()]+?)\/?$/.exec(ref.trim())?.[1] : undefined;
   if (!id) throw badRequest('BadRequest', "A reference body needs '@odata.id' with the URL of the object, ending in its id.", '@odata.id');
@@ -34,7 +34,7 @@ const users = {
   rules: { filterable: USER_FIELDS, orderable: ['displayName', 'userPrincipalName'], searchable: ['displayName', 'mail', 'userPrincipalName'] },
   expandable: [] as string[],
 };
-const directoryObjects = (context: string) => ({ rules: { ...users.rules, expandable: [] }, context, type: ['user', 'group'] });
+export const directoryObjects = (context: string) => ({ rules: { ...users.rules, expandable: [] }, context, type: ['user', 'group'] });
 
 const PACKAGE_RULES = {
   filterable: ['id', 'displayName', 'description', 'isHidden', 'catalog/id', 'createdDateTime', 'modifiedDateTime'],

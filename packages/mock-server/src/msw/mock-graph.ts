@@ -10,6 +10,7 @@ import type { BearerClaims } from '../identity/token.ts';
 import { controlRoutes } from './control-routes.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { graphRoutes } from './graph-routes.ts';
+import { governanceRoutes } from './governance-routes.ts';
 import { maintenanceRoutes } from './maintenance-routes.ts';
 
 export interface MockGraphOptions extends EngineOptions {
@@ -50,7 +51,7 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraph {
     // Graph's Date header tells clients what "today" is: here it is the mock clock's.
     now: () => Date.parse(engine.now()),
   };
-  const table = [...controlRoutes(engine, faults), ...catalogRoutes(engine), ...graphRoutes(engine), ...maintenanceRoutes(engine)];
+  const table = [...controlRoutes(engine, faults), ...catalogRoutes(engine), ...graphRoutes(engine), ...maintenanceRoutes(engine), ...governanceRoutes(engine)];
   const routes = createGraphRoutes(pipeline);
   const handlers: HttpHandler[] = routes.handlersFor(table);
   const batchHandlers = options.batchHandlers;

@@ -186,6 +186,20 @@ export class World {
           accessPackage: { id: await this.id('accessPackage') },
         })
       ).id,
+    /** Adele held the other package once (assigned, then removed): an assignment-history suggestion for her. */
+    pastAssignment: async () => {
+      const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('otherAccessPackage'), this.id('otherSelfPolicy')]);
+      await this.admin('POST', `${EM}/assignmentRequests`, 201, { requestType: 'adminAdd', assignment: { targetId: USERS.adele, accessPackageId, assignmentPolicyId } });
+      const filter = encodeURIComponent(`target/objectId eq '${USERS.adele}' and accessPackage/id eq '${accessPackageId}'`);
+      const [held] = (await this.admin('GET', `${EM}/assignments?$filter=${filter}`, 200)).value;
+      await this.admin('POST', `${EM}/assignmentRequests`, 201, { requestType: 'adminRemove', assignment: { id: held.id } });
+      return held.id;
+    },
+    /** Alex, Adele's peer, holds the other package: a related-people suggestion for her. */
+    peerAssignment: async () => {
+      const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('otherAccessPackage'), this.id('otherSelfPolicy')]);
+      return (await this.admin('POST', `${EM}/assignmentRequests`, 201, { requestType: 'adminAdd', assignment: { targetId: USERS.alex, accessPackageId, assignmentPolicyId } })).id;
+    },
   };
 
   /** A custom workflow extension of the catalog, of the derived type given, calling a Logic App. */

@@ -359,6 +359,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/accessPackageSuggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get accessPackageSuggestions from identityGovernance */
+        get: operations["identityGovernance.entitlementManagement.ListAccessPackageSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/accessPackageSuggestions/filterByCurrentUser(on='{on}')": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Usage: on='{on}' */
+                on: components["schemas"]["microsoft.graph.accessPackageSuggestionFilterByCurrentUserOptions"] | (Record<string, never> | null);
+            };
+            cookie?: never;
+        };
+        /** Invoke function filterByCurrentUser */
+        get: operations["identityGovernance.entitlementManagement.accessPackageSuggestions.filterByCurrentUser"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/assignmentPolicies": {
         parameters: {
             query?: never;
@@ -2001,6 +2038,15 @@ export interface components {
             accessPackage?: components["schemas"]["microsoft.graph.availableAccessPackage"] | (Record<string, never> | null);
             "@odata.type"?: string;
         };
+        /** Collection of accessPackageSuggestion */
+        "microsoft.graph.accessPackageSuggestionCollectionResponse": components["schemas"]["BaseCollectionPaginationCountResponse"] & {
+            value?: components["schemas"]["microsoft.graph.accessPackageSuggestion"][];
+        };
+        /**
+         * accessPackageSuggestionFilterByCurrentUserOptions
+         * @enum {string}
+         */
+        "microsoft.graph.accessPackageSuggestionFilterByCurrentUserOptions": "none" | "relatedPeopleAssignments" | "assignmentHistory" | "unknownFutureValue";
         /**
          * accessPackageSuggestionReason
          * @description Abstract base type of the reasons for an access package suggestion (accessPackageSuggestionRelatedPeopleBased, accessPackageSuggestionSelfAssignmentHistoryBased).
@@ -2927,6 +2973,15 @@ export interface components {
             };
         };
         /** @description Retrieved collection */
+        "microsoft.graph.accessPackageSuggestionCollectionResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.accessPackageSuggestionCollectionResponse"];
+            };
+        };
+        /** @description Retrieved collection */
         "microsoft.graph.approvalStageCollectionResponse": {
             headers: {
                 [name: string]: unknown;
@@ -3614,6 +3669,87 @@ export interface operations {
         requestBody?: never;
         responses: {
             "2XX": components["responses"]["microsoft.graph.accessPackageCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.ListAccessPackageSuggestions": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.accessPackageSuggestionCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.accessPackageSuggestions.filterByCurrentUser": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description Usage: on='{on}' */
+                on: components["schemas"]["microsoft.graph.accessPackageSuggestionFilterByCurrentUserOptions"] | (Record<string, never> | null);
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BaseCollectionPaginationCountResponse"] & {
+                        value?: components["schemas"]["microsoft.graph.accessPackageSuggestion"][];
+                    };
+                };
+            };
             "4XX": components["responses"]["error"];
             "5XX": components["responses"]["error"];
         };

@@ -549,7 +549,8 @@ export class AccessPackageEditor extends EkElement {
     await this.change('assign', () => assignDirectly(api, { packageId: existing.pkg.id!, policyId, userId }), (request) => {
       void this.announce(show(request));
       // Graph answers submitted; the line then says where the assignment settled (delivered, ...).
-      void followRequest(this, api.client, request, (settled) => void this.announce(show(settled)));
+      let current = request;
+      void followRequest(api.client, () => current, (settled) => void this.announce(show((current = settled))), () => this.isConnected, ['submitted']);
     });
   }
 

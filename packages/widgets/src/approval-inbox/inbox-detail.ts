@@ -66,6 +66,7 @@ export function renderDetail(h: DetailHost, request: AssignmentRequest, tab: Tab
   const outcome = h.outcomeFor(id);
   const approval = outcome?.approval ?? (h.approval.status === 'ready' ? h.approval.value : undefined);
   return html`<h2 id="detail-heading" tabindex="-1">${packageOf(request)?.displayName ?? h.t.unknownPackage}</h2>
+    ${isUpdate(request) ? html`<p class="state info" role="note">${h.msg('extensionNotice', { target: targetName || requestorName })}</p>` : nothing}
     ${onBehalf
       ? html`<div class="on-behalf" part="on-behalf" role="note">
           <p><strong>${h.msg('onBehalfNotice', { requestor: requestorName, target: targetName })}</strong></p>
@@ -85,7 +86,7 @@ export function renderDetail(h: DetailHost, request: AssignmentRequest, tab: Tab
         (answer) => html`<dt>${localizedText(answer.answeredQuestion?.localizations, answer.answeredQuestion?.text, h.resolvedLocale) || h.t.answerLabel}</dt>
           <dd>${answer.displayValue ?? (answer as { value?: string }).value ?? ''}</dd>`,
       )}
-      <dt>${h.t.periodLabel}</dt>
+      ${isUpdate(request) ? renderExtensionDates(h, request) : html`<dt>${h.t.periodLabel}</dt>
       <dd>
         ${end
           ? h.msg('periodValue', { start: h.formatDate(schedule?.startDateTime ?? request.createdDateTime), end: h.formatDate(end) })
@@ -94,7 +95,7 @@ export function renderDetail(h: DetailHost, request: AssignmentRequest, tab: Tab
             : schedule?.startDateTime
               ? h.msg('periodValue', { start: h.formatDate(schedule.startDateTime), end: h.t.noEnd })
               : h.t.periodPolicyDefault}
-      </dd>
+      </dd>`}
       ${tab === 'history' ? html`<dt>${h.t.statusLabel}</dt><dd>${statusText(h, request)}</dd>` : nothing}
     </dl>
     ${request.status === 'PendingApprovalEscalated' ? html`<p class="state info" role="note">${h.t.escalatedNotice}</p>` : nothing}
@@ -103,6 +104,19 @@ export function renderDetail(h: DetailHost, request: AssignmentRequest, tab: Tab
       : !approval
         ? h.renderLoading(h.t.loadingApproval)
         : renderStages(h, request, approval, tab, outcome)}`;
+}
+
+/** An update of an assignment someone already has: in the inbox, an extension (a new end date). */
+const isUpdate = (request: AssignmentRequest) => request.requestType === 'userUpdate' || request.requestType === 'adminUpdate';
+
+/** The end the access has now (the assignment's) and the one asked for (the request's schedule). */
+function renderExtensionDates(h: DetailHost, request: AssignmentRequest): TemplateResult {
+  const current = request.assignment?.schedule?.expiration?.endDateTime;
+  const wanted = request.schedule?.expiration?.endDateTime;
+  return html`<dt>${h.t.currentEndLabel}</dt>
+    <dd>${current ? h.formatDate(current) : h.t.noEnd}</dd>
+    <dt>${h.t.newEndLabel}</dt>
+    <dd>${wanted ? h.formatDate(wanted) : h.t.periodPolicyDefault}</dd>`;
 }
 
 export function policyFor(h: DetailHost, request: AssignmentRequest): AssignmentPolicy | undefined {

@@ -1,20 +1,25 @@
-// Graph answers a new request `submitted` and processes it afterwards. A widget that created one shows that
-// answer at once, then follows the request (the SDK's waitForRequest: bounded, backing off) and shows where it
-// settled. A failed read leaves what is shown; a widget that left the page stops showing.
+// Graph may answer a request `submitted` and go on in the background (and with approval, wait): the views that
+// made one read it again, at growing intervals, until it settles, so what they show is where it stands.
 import type { AssignmentRequest, EntitlementClient } from './sdk.ts';
 
+const MOVING = ['submitted', 'pendingApproval', 'scheduled', 'delivering'];
+
+/** Re-reads the request `current()` names (0.5 s, then doubling, up to 8 s) while it is moving and `alive()`. */
 export async function followRequest(
-  host: { readonly isConnected: boolean },
   client: EntitlementClient,
-  request: AssignmentRequest,
-  show: (request: AssignmentRequest) => void,
-  until?: (request: AssignmentRequest) => boolean,
+  current: () => AssignmentRequest | undefined,
+  seen: (request: AssignmentRequest) => void,
+  alive: () => boolean,
+  moving: readonly string[] = MOVING,
 ): Promise<void> {
-  if (!request.id) return;
-  try {
-    const settled = await client.waitForRequest(request, until ? { until } : {});
-    if (host.isConnected && settled !== request) show(settled);
-  } catch {
-    // What was shown stays (Submitted); the history or a reselection reads it again.
+  for (let delay = 500; delay <= 8000; delay *= 2) {
+    const request = current();
+    if (!request?.id || !moving.includes(String(request.state)) || !alive()) return;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    try {
+      seen(await client.getRequest(request.id));
+    } catch {
+      // What was shown stays; the next read of the list shows the outcome.
+    }
   }
 }

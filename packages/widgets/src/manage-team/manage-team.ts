@@ -7,8 +7,9 @@ import { SessionController } from '../controllers/session-controller.ts';
 import { emit } from '../events.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { OnDemand } from '../internal/on-demand.ts';
-import { allowsOnBehalfRemove, assignmentPolicyIdOf, odataString, packageOf } from '../internal/graph.ts';
-import type { Assignment, AssignmentPolicy, AssignmentRequest, User } from '../internal/sdk.ts';
+import { policyOf } from '../internal/assignment-policy.ts';
+import { allowsOnBehalfRemove, odataString, packageOf } from '../internal/graph.ts';
+import type { Assignment, AssignmentRequest, User } from '../internal/sdk.ts';
 import { shared } from '../styles/shared.ts';
 import { styles } from './manage-team.styles.ts';
 import type * as TeamRemove from './team-remove.ts';
@@ -36,6 +37,11 @@ type RemoveCheck = { allowed: true } | { allowed: false; reason: string } | { al
  * @csspart confirm-remove-button - Confirms a removal.
  * @csspart request-for-button - Opens the request dialog for the selected report.
  * @csspart close-button - Closes a dialog.
+ * @csspart extend-button - Opens the extend form for a report's assignment (where the policy enables on-behalf update).
+ * @csspart form - The extend form.
+ * @csspart result - What became of an extension, in the extend dialog.
+ * @csspart submit-button - Sends the extension.
+ * @csspart cancel-button - Closes the extend form without sending.
  */
 export class ManageTeam extends EkElement {
   static override styles = [shared, styles];
@@ -84,6 +90,9 @@ export class ManageTeam extends EkElement {
   protected override willUpdate(): void {
     const failure = this.sessionStore?.reports.error;
     if (failure && failure !== this.reportedFailure) this.reportError(failure, 'listDirectReports');
+    // The remove module also brings Extend for the selected report's rows: read in the background, not waited for
+    // (the rows show Extend once it is here).
+    if (this.selectedReportId) teamRemove.load()?.then(() => this.requestUpdate());
     this.reportedFailure = failure;
   }
 
@@ -96,7 +105,7 @@ export class ManageTeam extends EkElement {
         ${!client ? this.renderNotConnected() : this.renderTeam()}
         ${this.renderLiveRegion()}
       </div>
-      ${this.renderRemoveDialog()} ${this.renderRequestDialog()}`;
+      ${this.renderRemoveDialog()} ${this.renderRequestDialog()} ${teamRemove.module?.renderExtendDialog(this as unknown as TeamRemove.RemoveHost)}`;
   }
 
   private renderTeam(): TemplateResult {
@@ -183,18 +192,9 @@ export class ManageTeam extends EkElement {
               })}`;
   }
 
-  private policyOf(assignment: Assignment): AssignmentPolicy | 'checking' | undefined {
-    const embedded = assignment.assignmentPolicy;
-    if (embedded && 'requestorSettings' in embedded && embedded.requestorSettings) return embedded as AssignmentPolicy;
-    const id = assignmentPolicyIdOf(assignment);
-    const entry = id ? this.sessionStore?.policy(id) : undefined;
-    if (entry?.status === 'loading') return 'checking';
-    return entry?.value;
-  }
-
   private removeCheck(assignment: Assignment): RemoveCheck {
     if (assignment.state === 'delivering') return { allowed: false, reason: this.t.removeReasonDelivering };
-    const policy = this.policyOf(assignment);
+    const policy = policyOf(this, assignment);
     if (policy === 'checking') return { allowed: 'checking' };
     // A policy the caller cannot read leaves the decision to Graph, which answers with a clear error if it refuses.
     if (!policy || allowsOnBehalfRemove(policy)) return { allowed: true };
@@ -223,6 +223,7 @@ export class ManageTeam extends EkElement {
       ${removal
         ? teamRemove.module?.renderRemoval(this as unknown as TeamRemove.RemoveHost, id, removal)
         : html`<div class="actions">
+            ${teamRemove.module?.renderExtendAction(this as unknown as TeamRemove.RemoveHost, assignment)}
             <button
               type="button"
               part="button remove-button"
@@ -246,7 +247,7 @@ export class ManageTeam extends EkElement {
     void this.removeDialog.open(trigger);
   }
 
-  // ---- the dialogs' content: ./team-remove.ts when a removal is asked for, ./team-request.ts when a request is ----
+  // ---- the dialogs' content: ./team-remove.ts (remove and extend) once a report is selected, ./team-request.ts when a request is asked for ----
 
   protected override needs() {
     return [!!this.removing && teamRemove, !!this.requestingFor && teamRequest];

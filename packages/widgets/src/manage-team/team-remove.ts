@@ -1,10 +1,11 @@
-// The form in <manage-team>'s remove dialog and the removal itself: read on demand when a removal is asked for (the
-// widget waits for it before its next update). Functions of the widget (`h`), through RemoveHost: the members of
+// The form in <manage-team>'s remove dialog and the removal itself, and Extend: read on demand when a report is
+// selected (the widget waits for it before its next update). Functions of the widget (`h`), through RemoveHost: the members of
 // ManageTeam they use.
 import { html, nothing, type TemplateResult } from 'lit';
 import { formStyles } from '../styles/forms.ts';
 import type { DialogController } from '../controllers/dialog-controller.ts';
 import type { MutationController } from '../controllers/mutation-controller.ts';
+import type { PagedController } from '../controllers/paged-controller.ts';
 import { emit } from '../events.ts';
 import { followRequest } from '../internal/follow-request.ts';
 import { packageOf } from '../internal/graph.ts';
@@ -16,7 +17,11 @@ import { enViews } from '../i18n/en-views.ts';
 // This view's English strings arrive with it (see i18n/en-core.ts).
 addEnglish(enViews);
 
+// Extend acts on the same rows, so it comes with this module (one chunk read when a report is selected).
+export { renderExtendAction, renderExtendDialog } from './team-extend.ts';
+
 export interface RemoveHost extends ViewHost {
+  readonly assignments: PagedController<Assignment, readonly [EntitlementClient, string]>;
   readonly removal: MutationController;
   readonly removeDialog: DialogController;
   readonly selectedReportId?: string;
@@ -81,11 +86,12 @@ async function removeAccess(h: RemoveHost): Promise<void> {
   h.renderRoot.querySelector<HTMLElement>(`#removal-${CSS.escape(id)}`)?.focus();
 }
 
-/** States in which Graph has not finished a removal yet. */
-const OPEN = ['submitted', 'pendingApproval', 'scheduled', 'delivering'];
-
 /** Re-reads the removal until Graph has finished it, so the row shows where it stands without reselecting. */
 function followRemoval(h: RemoveHost, assignmentId: string, client: EntitlementClient): Promise<void> {
-  const removal = h.removals[assignmentId];
-  return followRequest(h, client, removal, (settled) => (h.removals = { ...h.removals, [assignmentId]: settled }), (r) => !OPEN.includes(String(r.state)));
+  return followRequest(
+    client,
+    () => h.removals[assignmentId],
+    (request) => (h.removals = { ...h.removals, [assignmentId]: request }),
+    () => h.isConnected,
+  );
 }

@@ -61,7 +61,7 @@ export function toDateInput(date: Date): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-function fromDateInput(value: string, endOfDay = false): Date | undefined {
+export function fromDateInput(value: string, endOfDay = false): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return undefined;
   const [year, month, day] = match.slice(1).map(Number);

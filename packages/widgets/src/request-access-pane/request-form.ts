@@ -11,11 +11,10 @@ import type { ResourceController } from '../controllers/resource-controller.ts';
 import type { TabsController } from '../controllers/tabs-controller.ts';
 import { SessionStore } from '../controllers/session-store.ts';
 import { emit } from '../events.ts';
-import { format } from '../i18n/index.ts';
 import { errorStatus } from '../internal/errors.ts';
 import { odataString, targetIdOf } from '../internal/graph.ts';
 import { isOpenAdd, requestBadge } from '../internal/request-status.ts';
-import { localizedText, questionKind, sortedQuestions } from '../internal/questions.ts';
+import { sortedQuestions } from '../internal/questions.ts';
 import { allowsOnBehalfAdd, allowsSelfAdd, approvedByCaller } from '../internal/request-rules.ts';
 import { filteredList, type ListSource } from '../controllers/paged-controller.ts';
 import type {
@@ -25,10 +24,8 @@ import type {
   AssignmentPolicy,
   AssignmentRequest,
   EntitlementClient,
-  MultipleChoiceQuestion,
   OnBehalfRequestInput,
   PagedList,
-  Question,
   Requirements,
   User,
 } from '../internal/sdk.ts';
@@ -37,7 +34,6 @@ import {
   buildSchedule,
   effectiveStart,
   latestEnd,
-  questionField,
   toDateInput,
   validateDraft,
   type Draft,
@@ -46,6 +42,7 @@ import {
 } from './request-draft.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
 import { forWhom } from './for-whom.ts';
+import { patchDraft, renderFieldError, renderJustification, renderQuestion } from './request-fields.ts';
 import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
@@ -257,15 +254,6 @@ function showInHistory(h: FormHost, requestId: string | null | undefined): void 
   h.tabs.select('history', true);
 }
 
-export function patchDraft(h: FormHost, patch: Partial<Draft>): void {
-  if (h.draft) h.draft = { ...h.draft, ...patch };
-}
-
-export function setAnswer(h: FormHost, question: Question, values: string[]): void {
-  if (!h.draft) return;
-  patchDraft(h, { answers: { ...h.draft.answers, [question.id ?? '']: values } });
-}
-
 export function renderForm(h: FormHost, data: PackageData, draft: Draft): TemplateResult {
   const { forSelf, forOthers, reports } = choices(h, data);
   if (forSelf.length === 0 && forOthers.length === 0) {
@@ -396,79 +384,6 @@ export function renderPolicyChoice(h: FormHost, policies: Requirements[], requir
   </fieldset>`;
 }
 
-export function renderFieldError(h: FormHost, field: string): TemplateResult | typeof nothing {
-  const error = h.fieldErrors[field];
-  return error ? html`<span id="${field}-error" class="field-error">${format(h.t[error.key], error.params ?? {})}</span>` : nothing;
-}
-
-export function renderQuestion(h: FormHost, question: Question, draft: Draft): TemplateResult {
-  const field = questionField(question);
-  const text = localizedText(question.localizations, question.text, h.resolvedLocale);
-  const values = draft.answers[question.id ?? ''] ?? [];
-  const invalid = !!h.fieldErrors[field];
-  const describedBy = invalid ? `${field}-error` : nothing;
-  const mark = question.isRequired ? html`<span class="required-mark" aria-hidden="true">*</span>` : nothing;
-  const kind = questionKind(question);
-  if (kind === 'singleChoice' || kind === 'multipleChoice') {
-    const choices = (question as MultipleChoiceQuestion).choices ?? [];
-    const multiple = kind === 'multipleChoice';
-    const toggle = (value: string, checked: boolean) =>
-      setAnswer(h, question, multiple ? (checked ? [...values, value] : values.filter((v) => v !== value)) : [value]);
-    // A single choice is a radiogroup, which can carry required and invalid; a checkbox group says both in words.
-    return html`<fieldset
-      id=${field}
-      role=${multiple ? nothing : 'radiogroup'}
-      aria-required=${!multiple && question.isRequired ? 'true' : nothing}
-      aria-invalid=${invalid ? 'true' : nothing}
-      aria-describedby=${describedBy}
-    >
-      <legend>
-        ${text}${mark}${question.isRequired ? html`<span class="visually-hidden">${h.t.requiredSuffix}</span>` : nothing}
-        ${multiple ? html`<span class="hint">${h.t.chooseAnyHint}</span>` : nothing}
-      </legend>
-      ${choices.map(
-        (choice) => html`<label class="choice">
-          <input
-            type=${multiple ? 'checkbox' : 'radio'}
-            name=${field}
-            value=${choice.actualValue ?? ''}
-            .checked=${values.includes(choice.actualValue ?? '')}
-            @change=${(e: Event) => toggle(choice.actualValue ?? '', (e.target as HTMLInputElement).checked)}
-          />
-          ${localizedText(choice.localizations, choice.text, h.resolvedLocale)}
-        </label>`,
-      )}
-      ${renderFieldError(h, field)}
-    </fieldset>`;
-  }
-  const onInput = (e: Event) => setAnswer(h, question, [(e.target as HTMLInputElement | HTMLTextAreaElement).value]);
-  return html`<div class="field">
-    <label for=${field}>${text}${mark}</label>
-    ${kind === 'longText'
-      ? html`<textarea id=${field} ?required=${!!question.isRequired} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} .value=${values[0] ?? ''} @input=${onInput}></textarea>`
-      : html`<input id=${field} type="text" ?required=${!!question.isRequired} aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy} .value=${values[0] ?? ''} @input=${onInput} />`}
-    ${renderFieldError(h, field)}
-  </div>`;
-}
-
-export function renderJustification(h: FormHost, requirement: Requirements, draft: Draft): TemplateResult {
-  const required = !!requirement.isRequestorJustificationRequired;
-  const invalid = !!h.fieldErrors.justification;
-  return html`<div class="field">
-    <label for="justification">${h.t.justificationLabel}${required ? html`<span class="required-mark" aria-hidden="true">*</span>` : nothing}</label>
-    <textarea
-      id="justification"
-      ?required=${required}
-      aria-invalid=${invalid ? 'true' : 'false'}
-      aria-describedby=${invalid ? 'justification-error justification-hint' : 'justification-hint'}
-      .value=${draft.justification}
-      @input=${(e: Event) => patchDraft(h, { justification: (e.target as HTMLTextAreaElement).value })}
-    ></textarea>
-    <span id="justification-hint" class="hint">${h.t.justificationHint}</span>
-    ${renderFieldError(h, 'justification')}
-  </div>`;
-}
-
 export function renderPeriod(h: FormHost, requirement: Requirements, draft: Draft): TemplateResult {
   const now = today(h);
   const first = toDateInput(now);
@@ -559,9 +474,9 @@ export async function submitRequest(h: FormHost): Promise<void> {
   h.submittedBypass = input.bypassApproval === true;
   h.submitted = result.value;
   // Graph answers submitted; the result then shows where the request settles (pending approval, delivered, ...).
-  void followRequest(h, client, result.value, (settled) => {
+  void followRequest(client, () => h.submitted, (settled) => {
     if (h.submitted?.id === settled.id) h.submitted = settled;
-  });
+  }, () => h.isConnected, ['submitted']);
   if (h.historyWanted) h.history.reload();
   emit(h, 'request-submitted', result.value);
   void h.announce(h.msg('submittedAnnouncement', { package: data.pkg.displayName ?? '' }));

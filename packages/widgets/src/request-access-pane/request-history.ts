@@ -14,6 +14,7 @@ import { canCancel, canResubmit } from '../internal/request-rules.ts';
 import { isOpenAdd, requestBadge, statusText } from '../internal/request-status.ts';
 import type { AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
 import { answersOf, periodOf } from './request-draft.ts';
+import { openTimeline, renderTimeline } from './request-timeline.ts';
 import type { PackageData, Prefill, Tab } from './request-access-pane.ts';
 import { forWhom } from './for-whom.ts';
 import type { ViewHost } from '../internal/view-host.ts';
@@ -130,7 +131,7 @@ function renderRequestRow(h: HistoryHost, request: AssignmentRequest): TemplateR
       class="link row-title disclosure"
       aria-expanded=${expanded ? 'true' : 'false'}
       aria-controls="request-${id}"
-      @click=${() => (h.expandedRequestId = expanded ? undefined : id)}
+      @click=${() => toggleDetails(h, request, expanded)}
     >
       ${pkgName}
     </button>
@@ -151,11 +152,20 @@ function renderRequestRow(h: HistoryHost, request: AssignmentRequest): TemplateR
   </div>`;
 }
 
+function toggleDetails(h: HistoryHost, request: AssignmentRequest, expanded: boolean): void {
+  h.expandedRequestId = expanded ? undefined : (request.id ?? undefined);
+  if (!expanded) openTimeline(h, request);
+}
+
 function renderRequestDetails(h: HistoryHost, request: AssignmentRequest): TemplateResult {
+  return html`<div id="request-${request.id ?? ''}">${renderFacts(h, request)}${renderTimeline(h, request)}</div>`;
+}
+
+function renderFacts(h: HistoryHost, request: AssignmentRequest): TemplateResult {
   const schedule = request.schedule;
   const end = schedule?.expiration?.endDateTime;
   const duration = schedule?.expiration?.type === 'afterDuration' ? schedule.expiration.duration : undefined;
-  return html`<dl class="facts" id="request-${request.id ?? ''}">
+  return html`<dl class="facts">
     ${request.requestor?.displayName ? html`<dt>${h.t.requestedBy}</dt><dd>${request.requestor.displayName}</dd>` : nothing}
     <dt>${h.t.statusLabel}</dt>
     <dd>${statusText(h, request)}</dd>

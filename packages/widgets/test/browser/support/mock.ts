@@ -60,6 +60,9 @@ export const people = {
   lidia: 'lidia.holloway@contoso.com',
   johanna: 'johanna.lorenz@contoso.com',
   nestor: 'nestor.wilke@contoso.com',
+  megan: 'megan.bowen@contoso.com',
+  joni: 'joni.sherman@contoso.com',
+  grady: 'grady.archie@contoso.com',
 } as const;
 export type Person = keyof typeof people;
 
