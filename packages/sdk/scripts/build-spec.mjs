@@ -12,18 +12,7 @@ export const referencePath = fileURLToPath(new URL('reference/graph-entitlement-
 const EXCLUDED_PATHS = [
   // Only the documented form with both package ids (accesspackageassignment-additionalaccess.md) is served.
   /\/additionalAccess\(\)$/,
-  // The editor only reads connected organizations (issue 17); their sponsors stay out.
-  /\/connectedOrganizations\/\{connectedOrganization-id\}\//,
-  /\/entitlementManagement\/settings$/,
-  /\/entitlementManagement\/subjects[/(]/,
-  // In the reference since 2026-12-03 (graph/NOTES.md), taken in as the mock serves them (issue 12).
-  /\/temporaryAccessPassMethods\/\{/,
-  /^\/me\/authentication\//,
 ];
-
-// Paths kept with some of their methods only: the rest is administration the kit does not offer.
-const ONLY_METHODS = [[/\/connectedOrganizations(\/\{connectedOrganization-id\})?$/, ['get']]];
-const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
 
 const CREATE_REQUEST_DOC =
   'https://learn.microsoft.com/graph/api/entitlementmanagement-post-assignmentrequests?view=graph-rest-1.0';
@@ -34,6 +23,47 @@ const UPDATE_REQUEST_EXTENSION_DOC =
 const PARAMETERS_DOC =
   'https://learn.microsoft.com/graph/api/resources/accesspackageassignmentrequestparameters?view=graph-rest-1.0';
 
+const CONNECTED_ORGANIZATION_DOCS = {
+  post: 'https://learn.microsoft.com/graph/api/entitlementmanagement-post-connectedorganizations?view=graph-rest-1.0',
+  patch: 'https://learn.microsoft.com/graph/api/connectedorganization-update?view=graph-rest-1.0',
+  delete: 'https://learn.microsoft.com/graph/api/connectedorganization-delete?view=graph-rest-1.0',
+};
+const CONNECTED_ORGANIZATION = { $ref: '#/components/schemas/microsoft.graph.connectedOrganization' };
+const errorResponses = { '4XX': { $ref: '#/components/responses/error' }, '5XX': { $ref: '#/components/responses/error' } };
+const jsonBody = (schema, description) => ({ description, content: { 'application/json': { schema } }, required: true });
+
+// Connected organizations' create, update and delete: documented on Microsoft Learn for v1.0, while the metadata
+// snapshot keeps only their GETs.
+const CONNECTED_ORGANIZATION_OPERATIONS = {
+  '/identityGovernance/entitlementManagement/connectedOrganizations': {
+    post: {
+      tags: ['identityGovernance.entitlementManagement'],
+      summary: 'Create connectedOrganization',
+      operationId: 'identityGovernance.entitlementManagement.CreateConnectedOrganizations',
+      requestBody: jsonBody(CONNECTED_ORGANIZATION, 'New entity'),
+      responses: { 201: { description: 'Created entity', content: { 'application/json': { schema: CONNECTED_ORGANIZATION } } }, ...errorResponses },
+      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.post,
+    },
+  },
+  '/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}': {
+    patch: {
+      tags: ['identityGovernance.entitlementManagement'],
+      summary: 'Update connectedOrganization',
+      description: 'Answers 202 Accepted with the updated connectedOrganization (connectedorganization-update.md).',
+      operationId: 'identityGovernance.entitlementManagement.UpdateConnectedOrganizations',
+      requestBody: jsonBody(CONNECTED_ORGANIZATION, 'New property values'),
+      responses: { 202: { description: 'Accepted', content: { 'application/json': { schema: CONNECTED_ORGANIZATION } } }, ...errorResponses },
+      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.patch,
+    },
+    delete: {
+      tags: ['identityGovernance.entitlementManagement'],
+      summary: 'Delete connectedOrganization',
+      operationId: 'identityGovernance.entitlementManagement.DeleteConnectedOrganizations',
+      responses: { 204: { description: 'Success' }, ...errorResponses },
+      'x-ek-graph-docs': CONNECTED_ORGANIZATION_DOCS.delete,
+    },
+  },
+};
 // The reference pages answer reprocess with 202 Accepted (accesspackageassignmentrequest-reprocess.md,
 // accesspackageassignment-reprocess.md) where the metadata lists only 204: both are declared.
 const ADDED_RESPONSES = [
@@ -45,6 +75,7 @@ const ADDED_RESPONSES = [
 const ADDITIONS = {
   // Operations Microsoft Learn documents that the metadata lacks: merged into the path item the reference has.
   operations: {
+    ...CONNECTED_ORGANIZATION_OPERATIONS,
     '/identityGovernance/entitlementManagement/resourceRequests': {
       get: {
         tags: ['identityGovernance.entitlementManagement'],
@@ -168,11 +199,7 @@ if (reference.security) spec.security = reference.security;
 
 for (const [path, item] of Object.entries(reference.paths)) {
   if (EXCLUDED_PATHS.some((re) => re.test(path))) continue;
-  const only = ONLY_METHODS.find(([re]) => re.test(path))?.[1];
-  spec.paths[path] = only
-    ? Object.fromEntries(Object.entries(item).filter(([key]) => !HTTP_METHODS.includes(key) || only.includes(key)))
-    : item;
-  if (ADDITIONS.operations[path]) spec.paths[path] = { ...spec.paths[path], ...ADDITIONS.operations[path] };
+  spec.paths[path] = ADDITIONS.operations[path] ? { ...item, ...ADDITIONS.operations[path] } : item;
 }
 for (const [re, method, status, response] of ADDED_RESPONSES) {
   for (const [path, item] of Object.entries(spec.paths)) {

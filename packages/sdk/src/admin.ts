@@ -3,6 +3,7 @@
 //   const admin = createAdmin(graph); await admin.createCatalog({ displayName: 'Sales' });
 // A separate entry so that pages which only request and approve access never load it.
 import { contextOf, EM } from './context.ts';
+import { governanceVerbs } from './admin-governance.ts';
 import { listQuery } from './odata.ts';
 import { updateBody } from './assignment-updates.ts';
 import type { AdminVerbs, EntitlementClient } from './api.ts';
@@ -33,6 +34,7 @@ function adminVerbs(ctx: Context): AdminVerbs {
   const extensionPath = (catalogId: string, id: string) => ({ path: { 'accessPackageCatalog-id': catalogId, 'customCalloutExtension-id': id } });
 
   return {
+    ...governanceVerbs(ctx),
     createCatalog: (body, options = {}) => ctx.entity(ctx.raw.POST(`${EM}/catalogs`, { body, signal: options.abortSignal })),
     async updateCatalog(id, body, options = {}) {
       await ctx.raw.PATCH(`${EM}/catalogs/{accessPackageCatalog-id}`, { params: catalogPath(id), body, signal: options.abortSignal });

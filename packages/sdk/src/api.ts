@@ -14,10 +14,13 @@ import type {
   AssignmentRequest,
   ConnectedOrganization,
   CustomCalloutExtension,
+  EntitlementManagementSettings,
   Group,
   Requirements,
   RequestFilterOn,
   Schedule,
+  Subject,
+  SubjectLifecycle,
   SuggestionFilterOn,
   TemporaryAccessPass,
   User,
@@ -175,6 +178,10 @@ export interface EntitlementClient {
     body: Partial<TemporaryAccessPass>,
     options?: CallOptions,
   ): Promise<TemporaryAccessPass>;
+  /** A user's pass by id (`temporaryAccessPass` is null: the pass is shown only when created); 'me' for one's own. */
+  getTemporaryAccessPass(userId: string, methodId: string, options?: CallOptions): Promise<TemporaryAccessPass>;
+  /** Deletes a user's pass; 'me' for one's own. */
+  deleteTemporaryAccessPass(userId: string, methodId: string, options?: CallOptions): Promise<void>;
 }
 
 /**
@@ -244,6 +251,22 @@ export interface AdminVerbs {
   ): Promise<AssignmentRequest>;
   /** adminRemove. */
   unassign(assignmentId: string, options?: CallOptions): Promise<AssignmentRequest>;
+
+  /** entitlementManagementSettings: what happens to an external user who loses their last assignment. */
+  getSettings(options?: CallOptions): Promise<EntitlementManagementSettings>;
+  updateSettings(body: Partial<EntitlementManagementSettings>, options?: CallOptions): Promise<void>;
+  /** subjects(objectId='...'): a user as an access package subject, with its lifecycle. */
+  getSubject(objectId: string, options?: CallOptions): Promise<Subject>;
+  /** A guest's subjectLifecycle (governed: the settings' external user lifecycle applies to them). */
+  updateSubject(objectId: string, subjectLifecycle: SubjectLifecycle, options?: CallOptions): Promise<void>;
+  createConnectedOrganization(body: Partial<ConnectedOrganization>, options?: CallOptions): Promise<ConnectedOrganization>;
+  /** Graph answers 202 with the organization. */
+  updateConnectedOrganization(id: string, body: Partial<ConnectedOrganization>, options?: CallOptions): Promise<ConnectedOrganization>;
+  deleteConnectedOrganization(id: string, options?: CallOptions): Promise<void>;
+  /** A connected organization's internal or external sponsors: users and groups. */
+  listSponsors(organizationId: string, kind: SponsorKind, options?: ListOptions): PagedList<User | Group>;
+  addSponsor(organizationId: string, kind: SponsorKind, sponsor: { id: string; type: 'user' | 'group' }, options?: CallOptions): Promise<void>;
+  removeSponsor(organizationId: string, kind: SponsorKind, sponsorId: string, options?: CallOptions): Promise<void>;
   /** adminUpdate: change an assignment's end date or answers, without the requestor settings or approval. */
   updateAssignment(assignmentId: string, input?: AssignmentUpdateInput): Promise<AssignmentRequest>;
   /** Retry a request whose delivery failed in whole or in part (deliveryFailed, partiallyDelivered), within 14 days. */
@@ -253,6 +276,8 @@ export interface AdminVerbs {
   /** additionalAccess: assignments of one package whose targets also hold the other (before making them incompatible). */
   listAdditionalAccess(accessPackageId: string, incompatibleAccessPackageId: string, options?: ListOptions & { expand?: string[] }): PagedList<Assignment>;
 }
+
+export type SponsorKind = 'internalSponsors' | 'externalSponsors';
 
 export interface ClientOptions {
   /** e.g. https://graph.microsoft.com/v1.0, or the mock's http://127.0.0.1:4010/v1.0 */

@@ -11,7 +11,7 @@ type ResumeBody = NonNullable<
   paths['/identityGovernance/entitlementManagement/assignmentRequests/{accessPackageAssignmentRequest-id}/resume']['post']['requestBody']
 >['content']['application/json'];
 
-export function extensionVerbs(ctx: Context): Pick<EntitlementClient, 'resumeRequest' | 'createTemporaryAccessPass'> {
+export function extensionVerbs(ctx: Context): Pick<EntitlementClient, 'resumeRequest' | 'createTemporaryAccessPass' | 'getTemporaryAccessPass' | 'deleteTemporaryAccessPass'> {
   return {
     async resumeRequest(requestId, body, options = {}) {
       await ctx.raw.POST(`${EM}/assignmentRequests/{accessPackageAssignmentRequest-id}/resume`, {
@@ -30,5 +30,32 @@ export function extensionVerbs(ctx: Context): Pick<EntitlementClient, 'resumeReq
           signal: options.abortSignal,
         }),
       ),
+
+    getTemporaryAccessPass: (userId, methodId, options = {}) =>
+      ctx.entity(
+        userId === 'me'
+          ? ctx.raw.GET('/me/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}', {
+              params: { path: { 'temporaryAccessPassAuthenticationMethod-id': methodId } },
+              signal: options.abortSignal,
+            })
+          : ctx.raw.GET('/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}', {
+              params: { path: { 'user-id': userId, 'temporaryAccessPassAuthenticationMethod-id': methodId } },
+              signal: options.abortSignal,
+            }),
+      ),
+
+    async deleteTemporaryAccessPass(userId, methodId, options = {}) {
+      if (userId === 'me') {
+        await ctx.raw.DELETE('/me/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}', {
+          params: { path: { 'temporaryAccessPassAuthenticationMethod-id': methodId } },
+          signal: options.abortSignal,
+        });
+      } else {
+        await ctx.raw.DELETE('/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}', {
+          params: { path: { 'user-id': userId, 'temporaryAccessPassAuthenticationMethod-id': methodId } },
+          signal: options.abortSignal,
+        });
+      }
+    },
   };
 }

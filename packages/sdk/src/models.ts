@@ -60,3 +60,6 @@ export type SuggestionSelfAssignmentHistoryBased = S['microsoft.graph.accessPack
 /** A flag of accessPackageSuggestions/filterByCurrentUser(on=...); several are sent comma-separated. */
 export type SuggestionFilterOn = S['microsoft.graph.accessPackageSuggestionFilterByCurrentUserOptions'];
 export type Identity = S['microsoft.graph.identity'];
+export type EntitlementManagementSettings = S['microsoft.graph.entitlementManagementSettings'];
+export type ExternalUserLifecycleAction = S['microsoft.graph.accessPackageExternalUserLifecycleAction'];
+export type SubjectLifecycle = S['microsoft.graph.accessPackageSubjectLifecycle'];

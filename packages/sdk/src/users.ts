@@ -30,11 +30,17 @@ export function userVerbs(ctx: Context): Pick<EntitlementClient, 'getMe' | 'list
 }
 
 /**
+ * What the team view shows and searches. Graph answers a user with its default properties only (user-get.md), and
+ * department is not among them.
+ */
+const REPORT_FIELDS = ['id', 'displayName', 'mail', 'userPrincipalName', 'jobTitle', 'department'];
+
+/**
  * Directory objects take `$search="displayName:..."`, and $search/$count there are advanced queries that Graph
  * serves only with `ConsistencyLevel: eventual`.
  */
 function directoryQuery(options: ListOptions) {
-  const query = { ...listQuery(options), $search: options.search === undefined ? undefined : quoted(`displayName:${options.search}`) };
+  const query = { ...listQuery(options, { $select: REPORT_FIELDS }), $search: options.search === undefined ? undefined : quoted(`displayName:${options.search}`) };
   const advanced = options.search !== undefined || !!options.count;
   return { query, header: advanced ? { ConsistencyLevel: 'eventual' } : undefined };
 }

@@ -29,8 +29,10 @@ beforeEach(() => {
       if (request.headers.has('prefer')) entry.prefer = request.headers.get('prefer')!;
       if (request.headers.has('consistencylevel')) entry.consistencyLevel = request.headers.get('consistencylevel')!;
       sent.push(entry);
-      const noContent = ['PATCH', 'DELETE'].includes(request.method) || /\/(cancel|resume|\$ref)(\?|$)/.test(path);
-      return noContent ? new HttpResponse(null, { status: 204 }) : HttpResponse.json({ id: 'answer', value: [{ id: 'item' }] });
+      // A connected organization's PATCH is the one Graph answers 202 with a body.
+      const accepted = request.method === 'PATCH' && /\/connectedOrganizations\/[^/]+$/.test(path);
+      const noContent = !accepted && (['PATCH', 'DELETE'].includes(request.method) || /\/(cancel|resume|\$ref)(\?|$)/.test(path));
+      return noContent ? new HttpResponse(null, { status: 204 }) : HttpResponse.json({ id: 'answer', value: [{ id: 'item' }] }, { status: accepted ? 202 : 200 });
     }),
   );
 });
@@ -43,11 +45,11 @@ async function only(call: Promise<unknown> | { toArray(): Promise<unknown> }): P
 
 const cases: [string, (c: EntitlementClient) => Promise<unknown> | { toArray(): Promise<unknown> }, Sent][] = [
   ['getMe', (c) => c.getMe(), { method: 'GET', path: '/me' }],
-  ['listDirectReports', (c) => c.listDirectReports(), { method: 'GET', path: '/me/directReports' }],
+  ['listDirectReports', (c) => c.listDirectReports(), { method: 'GET', path: '/me/directReports?$select=id,displayName,mail,userPrincipalName,jobTitle,department' }],
   [
     'listDirectReports with search',
     (c) => c.listDirectReports({ search: 'adele', count: true }),
-    { method: 'GET', path: '/me/directReports?$search="displayName:adele"&$count=true', consistencyLevel: 'eventual' },
+    { method: 'GET', path: '/me/directReports?$search="displayName:adele"&$count=true&$select=id,displayName,mail,userPrincipalName,jobTitle,department', consistencyLevel: 'eventual' },
   ],
   ['getManager', (c) => c.getManager('u1'), { method: 'GET', path: '/users/u1/manager' }],
   ['getUser', (c) => c.getUser('u1'), { method: 'GET', path: '/users/u1' }],
@@ -180,9 +182,27 @@ const cases: [string, (c: EntitlementClient) => Promise<unknown> | { toArray(): 
     (c) => c.createTemporaryAccessPass('u1', { lifetimeInMinutes: 60, isUsableOnce: true }),
     { method: 'POST', path: '/users/u1/authentication/temporaryAccessPassMethods', body: { lifetimeInMinutes: 60, isUsableOnce: true } },
   ],
+  ['getTemporaryAccessPass', (c) => c.getTemporaryAccessPass('u1', 't1'), { method: 'GET', path: '/users/u1/authentication/temporaryAccessPassMethods/t1' }],
+  ['getTemporaryAccessPass of me', (c) => c.getTemporaryAccessPass('me', 't1'), { method: 'GET', path: '/me/authentication/temporaryAccessPassMethods/t1' }],
+  ['deleteTemporaryAccessPass', (c) => c.deleteTemporaryAccessPass('u1', 't1'), { method: 'DELETE', path: '/users/u1/authentication/temporaryAccessPassMethods/t1' }],
+  ['deleteTemporaryAccessPass of me', (c) => c.deleteTemporaryAccessPass('me', 't1'), { method: 'DELETE', path: '/me/authentication/temporaryAccessPassMethods/t1' }],
 ];
 
 const adminCases: [string, (a: AdminVerbs) => Promise<unknown> | { toArray(): Promise<unknown> }, Sent][] = [
+  ['getSettings', (a) => a.getSettings(), { method: 'GET', path: `${EM}/settings` }],
+  ['updateSettings', (a) => a.updateSettings({ externalUserLifecycleAction: 'none' }), { method: 'PATCH', path: `${EM}/settings`, body: { externalUserLifecycleAction: 'none' } }],
+  ['getSubject', (a) => a.getSubject('u1'), { method: 'GET', path: `${EM}/subjects(objectId='u1')` }],
+  ['updateSubject', (a) => a.updateSubject('u1', 'governed'), { method: 'PATCH', path: `${EM}/subjects(objectId='u1')`, body: { subjectLifecycle: 'governed' } }],
+  ['createConnectedOrganization', (a) => a.createConnectedOrganization({ displayName: 'W', state: 'proposed' }), { method: 'POST', path: `${EM}/connectedOrganizations`, body: { displayName: 'W', state: 'proposed' } }],
+  ['updateConnectedOrganization', (a) => a.updateConnectedOrganization('o1', { state: 'configured' }), { method: 'PATCH', path: `${EM}/connectedOrganizations/o1`, body: { state: 'configured' } }],
+  ['deleteConnectedOrganization', (a) => a.deleteConnectedOrganization('o1'), { method: 'DELETE', path: `${EM}/connectedOrganizations/o1` }],
+  ['listSponsors', (a) => a.listSponsors('o1', 'internalSponsors'), { method: 'GET', path: `${EM}/connectedOrganizations/o1/internalSponsors` }],
+  [
+    'addSponsor (group)',
+    (a) => a.addSponsor('o1', 'externalSponsors', { id: 'g1', type: 'group' }),
+    { method: 'POST', path: `${EM}/connectedOrganizations/o1/externalSponsors/$ref`, body: { '@odata.id': `${BASE}/groups/g1` } },
+  ],
+  ['removeSponsor', (a) => a.removeSponsor('o1', 'externalSponsors', 'u1'), { method: 'DELETE', path: `${EM}/connectedOrganizations/o1/externalSponsors/u1/$ref` }],
   ['createCatalog', (a) => a.createCatalog({ displayName: 'Sales' }), { method: 'POST', path: `${EM}/catalogs`, body: { displayName: 'Sales' } }],
   ['updateCatalog', (a) => a.updateCatalog('c1', { description: 'd' }), { method: 'PATCH', path: `${EM}/catalogs/c1`, body: { description: 'd' } }],
   ['deleteCatalog', (a) => a.deleteCatalog('c1'), { method: 'DELETE', path: `${EM}/catalogs/c1` }],

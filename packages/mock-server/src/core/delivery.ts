@@ -3,6 +3,7 @@ import { assignmentsOfTarget } from './directory.ts';
 import { own } from './own-keys.ts';
 import { assignmentEmailsEnabled, notify, packageName } from './notifications.ts';
 import { endOf } from './requirements.ts';
+import { applyExternalUserLifecycle } from './governance-settings.ts';
 import { isActive } from './request-records.ts';
 import type { AssignmentRecord, RequestRecord } from './state.ts';
 import { DAY, instantMs, iso } from './time.ts';
@@ -87,6 +88,7 @@ export function endAssignment(tx: Tx, asg: AssignmentRecord): void {
     );
     if (!stillGranted) tx.state.members[groupId] = (own(tx.state.members, groupId) ?? []).filter((id) => id !== asg.targetId);
   }
+  applyExternalUserLifecycle(tx, asg.targetId);
 }
 
 export function expireAssignment(tx: Tx, asg: AssignmentRecord): void {

@@ -34,8 +34,10 @@ import type {
   AssignmentPolicy,
   AssignmentRequest,
   ConnectedOrganization,
+  EntitlementManagementSettings,
   Group,
   Requirements,
+  Subject,
   TemporaryAccessPass,
   User,
 } from '@entitlement-kit/sdk';
@@ -67,8 +69,11 @@ import { hasDue, runDue } from './scheduler.ts';
 import { followAutomaticPolicies } from './auto-assignment.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
+import * as organizations from './connected-organizations.ts';
+import * as governance from './governance-settings.ts';
 import * as suggestions from './suggestions.ts';
 import * as tap from './tap.ts';
+import { projectUserExpanded } from './user-expand.ts';
 import { durationMs, instantMs, iso, later, ManualClock, MAX_INSTANT, MIN_INSTANT, type Clock } from './time.ts';
 import type { PendingCallout, Tx } from './tx.ts';
 
@@ -239,8 +244,9 @@ export class Engine {
 
   // ---- directory ----
 
-  getUser(callerId: string, idOrUpn: string): User {
-    return this.#read((tx) => projectUser(requireUser(tx.state, idOrUpn)), callerId, true);
+  /** GET /users/{id} and /me, with `$expand` of manager (a chain with `$levels`), directReports, sponsors. */
+  getUser(callerId: string, idOrUpn: string, options: ReadOptions = {}): User {
+    return this.#read((tx) => projectUserExpanded(tx.state, requireUser(tx.state, idOrUpn).id, options.expand), callerId, true);
   }
 
   listUsers(callerId: string): User[] {
@@ -517,7 +523,7 @@ export class Engine {
     this.#write((tx) => packageAdmin.removeIncompatibleGroup(tx, callerId, packageId, groupId), callerId);
   }
 
-  // ---- connected organizations (read only: the kit offers them as requestors, it does not manage them) ----
+  // ---- connected organizations (reads; administration and sponsors are further down) ----
 
   listConnectedOrganizations(callerId: string): ConnectedOrganization[] {
     return this.#read((tx) => {
@@ -723,6 +729,14 @@ export class Engine {
     return this.#read((tx) => tap.listTemporaryAccessPasses(tx, callerId, userIdOrUpn), callerId);
   }
 
+  getTemporaryAccessPass(callerId: string, userIdOrUpn: string, id: string): TemporaryAccessPass {
+    return this.#read((tx) => tap.getTemporaryAccessPass(tx, callerId, userIdOrUpn, id), callerId);
+  }
+
+  deleteTemporaryAccessPass(callerId: string, userIdOrUpn: string, id: string): void {
+    this.#write((tx) => tap.deleteTemporaryAccessPass(tx, callerId, userIdOrUpn, id), callerId);
+  }
+
   // ---- access package suggestions (suggestions.ts) ----
 
   /** accessPackageSuggestions (both kinds) or its filterByCurrentUser(on='...') with comma-separated flags. */
@@ -743,6 +757,52 @@ export class Engine {
     this.#write((tx) => {
       tx.state.endUserSettings = { relatedPeopleInsightLevel: level as suggestions.RelatedPeopleInsightLevel };
     });
+  }
+
+  // ---- entitlementManagementSettings and accessPackageSubjects (governance-settings.ts) ----
+
+  getSettings(callerId: string): EntitlementManagementSettings {
+    return this.#read((tx) => governance.getSettings(tx.state, callerId), callerId);
+  }
+
+  updateSettings(callerId: string, body: Body): void {
+    this.#write((tx) => governance.updateSettings(tx, callerId, body), callerId);
+  }
+
+  /** subjects(objectId='...') and subjects/{id} (the mock's subject ids are object ids). */
+  getSubject(callerId: string, objectId: string, options: ReadOptions = {}): Subject {
+    return this.#read((tx) => governance.getSubject(tx.state, callerId, objectId, options.expand), callerId);
+  }
+
+  updateSubject(callerId: string, objectId: string, body: Body): void {
+    this.#write((tx) => governance.updateSubject(tx, callerId, objectId, body), callerId);
+  }
+
+  // ---- connected organizations: administration and sponsors (connected-organizations.ts) ----
+
+  createConnectedOrganization(callerId: string, body: Body): ConnectedOrganization {
+    return this.#write((tx) => projectConnectedOrganization(organizations.createOrganization(tx, callerId, body)), callerId);
+  }
+
+  /** PATCH answers 202 with the organization (connectedorganization-update.md). */
+  updateConnectedOrganization(callerId: string, id: string, body: Body): ConnectedOrganization {
+    return this.#write((tx) => projectConnectedOrganization(organizations.updateOrganization(tx, callerId, id, body)), callerId);
+  }
+
+  deleteConnectedOrganization(callerId: string, id: string): void {
+    this.#write((tx) => organizations.deleteOrganization(tx, callerId, id), callerId);
+  }
+
+  listOrganizationSponsors(callerId: string, id: string, kind: organizations.SponsorKind): (User | Group)[] {
+    return this.#read((tx) => projectObjects(tx.state, organizations.sponsorIds(tx.state, callerId, id, kind)), callerId);
+  }
+
+  addOrganizationSponsor(callerId: string, id: string, kind: organizations.SponsorKind, sponsorId: string): void {
+    this.#write((tx) => organizations.addSponsor(tx, callerId, id, kind, sponsorId), callerId);
+  }
+
+  removeOrganizationSponsor(callerId: string, id: string, kind: organizations.SponsorKind, sponsorId: string): void {
+    this.#write((tx) => organizations.removeSponsor(tx, callerId, id, kind, sponsorId), callerId);
   }
 
   // ---- resource requests (issue 12) ----

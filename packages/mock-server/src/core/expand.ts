@@ -24,8 +24,17 @@ interface ExpandNode {
   readonly expand?: readonly ExpandNode[];
 }
 
-/** From the list form the OData layer parses (`{ property, expand? }[]`) to the engine's tree. */
-export function expandTree(items: readonly ExpandNode[] | undefined): Expand | undefined {
+/**
+ * From the list form the OData layer parses (`{ property, expand? }[]`) to the engine's tree. A node that names
+ * itself (`manager($levels=max)`) becomes a tree that names itself: projections follow the data, which ends.
+ */
+export function expandTree(items: readonly ExpandNode[] | undefined, made = new Map<readonly ExpandNode[], Expand>()): Expand | undefined {
   if (!items?.length) return undefined;
-  return Object.fromEntries(items.map((item) => [item.property, expandTree(item.expand) ?? true]));
+  const known = made.get(items);
+  if (known) return known;
+  const tree: Record<string, Expand | true> = {};
+  made.set(items, tree);
+  // Defined, not assigned: a property named `__proto__` must become a key (and be refused), not the prototype.
+  for (const item of items) Object.defineProperty(tree, item.property, { value: expandTree(item.expand, made) ?? true, enumerable: true, writable: true, configurable: true });
+  return tree;
 }

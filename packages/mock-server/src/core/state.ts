@@ -14,11 +14,13 @@ import type {
   AssignmentState,
   AssignmentWorkflowExtension,
   CustomExtensionStage,
+  ExternalUserLifecycleAction,
   Group,
   MultipleChoiceQuestion,
   RequestState,
   RequestType,
   Schedule,
+  SubjectLifecycle,
   TextInputQuestion,
   User,
 } from '@entitlement-kit/sdk';
@@ -44,6 +46,13 @@ export interface ConnectedOrganizationRecord {
   displayName: string;
   internalSponsorIds: string[];
   externalSponsorIds: string[];
+  /** Optional so that state files written before organizations could be created still load. */
+  description?: string | null;
+  /** identitySource objects with their @odata.type, as given. */
+  identitySources?: Record<string, unknown>[];
+  state?: 'configured' | 'proposed';
+  createdDateTime?: string;
+  modifiedDateTime?: string;
 }
 
 export interface TemporaryAccessPassRecord {
@@ -226,6 +235,10 @@ export interface State {
    * means the defaults, so state files written before it existed still load.
    */
   endUserSettings?: { relatedPeopleInsightLevel: 'disabled' | 'count' | 'countAndNames' };
+  /** entitlementManagementSettings once changed (governance-settings.ts); absent: Graph's defaults. */
+  settings?: { externalUserLifecycleAction: ExternalUserLifecycleAction; durationUntilExternalUserDeletedAfterBlocked: string };
+  /** userId -> accessPackageSubject lifecycle once set; absent: derived from the user (governance-settings.ts). */
+  subjectLifecycles?: Record<string, SubjectLifecycle>;
 }
 
 export function emptyState(now: string): State {

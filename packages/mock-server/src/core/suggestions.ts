@@ -13,7 +13,7 @@ import { assignmentsOfTarget, directReports } from './directory.ts';
 import { badRequest } from './errors.ts';
 import { checkExpand, type Expand, under } from './expand.ts';
 import { own } from './own-keys.ts';
-import { packagePolicyIds } from './projections/packages.ts';
+import { packagePolicyIds, projectRoleScope } from './projections/packages.ts';
 import { isActive } from './request-records.ts';
 import { allows, checkAddRight } from './rights.ts';
 import type { State } from './state.ts';
@@ -71,7 +71,7 @@ const byMostRecent = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
 
 export function suggestionsFor(state: State, userId: string, kinds: SuggestionKinds, expand?: Expand): AccessPackageSuggestion[] {
   checkExpand(expand, 'accessPackageSuggestion', ['accessPackage']);
-  checkExpand(under(expand, 'accessPackage'), 'availableAccessPackage', []);
+  checkExpand(under(expand, 'accessPackage'), 'availableAccessPackage', ['resourceRoleScopes']);
   const level = insightLevel(state);
   const relatedHolders = new Map<string, string[]>();
   if (kinds.relatedPeople && level !== 'disabled') {
@@ -112,7 +112,8 @@ export function suggestionsFor(state: State, userId: string, kinds: SuggestionKi
       reasons.push(reason);
     }
     const out: AccessPackageSuggestion = { id: packageId, reasons };
-    if (expand?.accessPackage) out.accessPackage = availablePackage(state, packageId);
+    const packageExpand = under(expand, 'accessPackage');
+    if (packageExpand) out.accessPackage = availablePackage(state, packageId, packageExpand);
     suggestions.push({ packageId, related: holders.length, past: starts.length, out });
   }
   // Strongest first: more related people holding it, then more past assignments, then by name.
@@ -121,7 +122,11 @@ export function suggestionsFor(state: State, userId: string, kinds: SuggestionKi
   return suggestions.map((s) => s.out);
 }
 
-function availablePackage(state: State, packageId: string): AvailableAccessPackage {
-  const { id, displayName, description } = state.packages[packageId].data;
-  return { id, displayName: displayName ?? null, description: description ?? null };
+function availablePackage(state: State, packageId: string, expand: Expand): AvailableAccessPackage {
+  const pkg = state.packages[packageId];
+  const { id, displayName, description } = pkg.data;
+  const out: AvailableAccessPackage = { id, displayName: displayName ?? null, description: description ?? null };
+  const scopes = under(expand, 'resourceRoleScopes');
+  if (scopes) out.resourceRoleScopes = pkg.roleScopes.map((rs) => projectRoleScope(state, rs, scopes));
+  return out;
 }

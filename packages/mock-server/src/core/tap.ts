@@ -1,11 +1,12 @@
-// Temporary Access Pass: POST /users/{id}/authentication/temporaryAccessPassMethods. Authentication
+// Temporary Access Pass: POST /users/{id}/authentication/temporaryAccessPassMethods, and GET / DELETE of the pass
+// by id (under /users/{id} and /me; there is no POST under /me). Authentication
 // Administrators (people, or an app identity holding the role, like the Logic App of the TAP flow) may create
 // one for users without admin roles; a Privileged Authentication Administrator also for admins. A new pass
 // replaces the user's current one, and the pass itself is returned once, never stored.
 import { own } from './own-keys.ts';
 import type { TemporaryAccessPass } from '@entitlement-kit/sdk';
 import { hasRole, requireUser } from './directory.ts';
-import { badRequest, notPermitted } from './errors.ts';
+import { badRequest, notFound, notPermitted } from './errors.ts';
 import type { State, TemporaryAccessPassRecord } from './state.ts';
 import { instantMs, iso, MINUTE } from './time.ts';
 import { nowIso, type Tx } from './tx.ts';
@@ -38,13 +39,18 @@ function project(rec: TemporaryAccessPassRecord, now: number, pass: string | nul
   };
 }
 
+/** An administrator's pass is for Privileged Authentication Administrators only. */
+function checkPrivileged(state: State, callerId: string, userId: string, verb: 'create' | 'delete'): void {
+  if ((own(state.roles, userId) ?? []).length > 0 && !hasRole(state, callerId, 'Privileged Authentication Administrator')) {
+    throw notPermitted(`Only a Privileged Authentication Administrator can ${verb} a Temporary Access Pass for an administrator.`);
+  }
+}
+
 export function createTemporaryAccessPass(tx: Tx, callerId: string, userId: string, body: Record<string, unknown> = {}): TemporaryAccessPass {
   const { state } = tx;
   if (!canIssue(state, callerId)) throw notPermitted();
   const user = requireUser(state, userId);
-  if ((own(state.roles, user.id) ?? []).length > 0 && !hasRole(state, callerId, 'Privileged Authentication Administrator')) {
-    throw notPermitted('Only a Privileged Authentication Administrator can create a Temporary Access Pass for an administrator.');
-  }
+  checkPrivileged(state, callerId, user.id, 'create');
   const lifetime = body?.lifetimeInMinutes ?? DEFAULT_LIFETIME;
   if (!Number.isInteger(lifetime) || (lifetime as number) < 10 || (lifetime as number) > 43200) {
     throw badRequest('InvalidLifetime', 'lifetimeInMinutes must be a whole number between 10 and 43200.', 'lifetimeInMinutes');
@@ -65,10 +71,29 @@ export function createTemporaryAccessPass(tx: Tx, callerId: string, userId: stri
   return project(rec, tx.now, randomPass());
 }
 
-/** The user's pass, if any, without its secret; the user themself or a pass issuer may look. */
-export function listTemporaryAccessPasses(tx: Tx, callerId: string, userId: string): TemporaryAccessPass[] {
+/** The user's pass record, for the user themself or a pass issuer. */
+function readable(tx: Tx, callerId: string, userId: string): { userId: string; rec: TemporaryAccessPassRecord | undefined } {
   const user = requireUser(tx.state, userId);
   if (callerId !== user.id && !canIssue(tx.state, callerId)) throw notPermitted();
-  const rec = own(tx.state.temporaryAccessPasses, user.id);
+  return { userId: user.id, rec: own(tx.state.temporaryAccessPasses, user.id) };
+}
+
+/** The user's pass, if any, without its secret (Graph answers `temporaryAccessPass: null` on reads). */
+export function listTemporaryAccessPasses(tx: Tx, callerId: string, userId: string): TemporaryAccessPass[] {
+  const { rec } = readable(tx, callerId, userId);
   return rec ? [project(rec, tx.now, null)] : [];
+}
+
+export function getTemporaryAccessPass(tx: Tx, callerId: string, userId: string, id: string): TemporaryAccessPass {
+  const { rec } = readable(tx, callerId, userId);
+  if (rec?.id !== id) throw notFound('temporaryAccessPassAuthenticationMethod', id);
+  return project(rec, tx.now, null);
+}
+
+/** The user themself, or a pass issuer (a Privileged Authentication Administrator for an administrator's pass). */
+export function deleteTemporaryAccessPass(tx: Tx, callerId: string, userId: string, id: string): void {
+  const { userId: owner, rec } = readable(tx, callerId, userId);
+  if (rec?.id !== id) throw notFound('temporaryAccessPassAuthenticationMethod', id);
+  if (callerId !== owner) checkPrivileged(tx.state, callerId, owner, 'delete');
+  delete tx.state.temporaryAccessPasses[owner];
 }

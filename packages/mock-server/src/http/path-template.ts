@@ -51,10 +51,16 @@ export function addParams(params: PathParams, segment: CompiledSegment, match: R
 }
 
 /** A matcher for a Graph template such as `/users/:id/manager` or `/accessPackages/filterByCurrentUser(on=':on')`. */
+/**
+ * The raw segments of a request path, for both adapters alike. Graph takes a trailing slash
+ * (`.../connectedOrganizations/` in Microsoft's own create example), so one is dropped.
+ */
+export const pathSegments = (path: string): string[] => path.replace(/^\/+/, '').replace(/(.)\/$/, '$1').split('/');
+
 export function compilePathTemplate(template: string): PathMatcher {
   const segments = template.replace(/^\/+/, '').split('/').map(compileSegment);
   return (path) => {
-    const actual = path.replace(/^\/+/, '').split('/');
+    const actual = pathSegments(path);
     if (actual.length !== segments.length) return undefined;
     const params: PathParams = {};
     for (let i = 0; i < segments.length; i++) {

@@ -4,7 +4,7 @@
 // Both adapters serve this table: the HTTP server looks routes up here directly; the msw adapter makes one
 // handler per route.
 import type { Reply } from './reply.ts';
-import { addParams, compileSegment, decodeSegment, type CompiledSegment, type PathParams } from './path-template.ts';
+import { addParams, compileSegment, decodeSegment, pathSegments, type CompiledSegment, type PathParams } from './path-template.ts';
 
 export interface RouteContext {
   url: URL;
@@ -108,7 +108,7 @@ export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
 
   const decodedSegments = (path: string): string[] | undefined => {
     const segments: string[] = [];
-    for (const raw of path.replace(/^\/+/, '').split('/')) {
+    for (const raw of pathSegments(path)) {
       const decoded = decodeSegment(raw);
       if (decoded === undefined) return undefined;
       segments.push(decoded);
@@ -125,7 +125,7 @@ export function compileRouteTable(routes: readonly RouteDef[]): RouteTable {
 
   return {
     unknownSegment(scope, path) {
-      const segments = decodedSegments(path) ?? path.replace(/^\/+/, '').split('/');
+      const segments = decodedSegments(path) ?? pathSegments(path);
       const reached = known(roots[scope], segments, 0);
       return reached >= segments.length ? undefined : segments[reached];
     },

@@ -10,6 +10,7 @@ import { readPath } from '../odata/index.ts';
 import type { AccessPackage } from '@entitlement-kit/sdk';
 import { serveCollection, serveCount, serveEntity } from './collections.ts';
 import { checkBodyTypes } from '../http/graph-types.ts';
+import { withUserDefaults } from './user-shape.ts';
 
 const EM = '/identityGovernance/entitlementManagement';
 type Body = Record<string, any>;
@@ -32,7 +33,6 @@ export function referencedId(ctx: RouteContext): string {
 const USER_FIELDS = ['id', 'displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'jobTitle', 'department', 'userType', 'accountEnabled'];
 const users = {
   rules: { filterable: USER_FIELDS, orderable: ['displayName', 'userPrincipalName'], searchable: ['displayName', 'mail', 'userPrincipalName'] },
-  expandable: [] as string[],
 };
 export const directoryObjects = (context: string) => ({ rules: { ...users.rules, expandable: [] }, context, type: ['user', 'group'] });
 
@@ -84,26 +84,32 @@ export function graphRoutes(engine: Engine): RouteDef[] {
   const p = (ctx: RouteContext, name: string) => ctx.params[name];
 
   return [
-    // ---- directory ----
-    r.route('GET', '/me', (ctx) => serveEntity(ctx, 'user', () => engine.getUser(me(ctx), me(ctx)), users.expandable)),
+    // ---- directory (users trimmed to Graph's default properties unless $select names others: user-shape.ts) ----
+    r.route('GET', '/me', (ctx) =>
+      withUserDefaults(ctx, serveEntity(ctx, 'user', (expand) => engine.getUser(me(ctx), me(ctx), { expand })), true),
+    ),
     r.route('GET', '/me/directReports', (ctx) =>
-      serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), me(ctx))),
+      withUserDefaults(ctx, serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), me(ctx))), false),
     ),
     // A manager is declared a directoryObject: the answer names its type.
-    r.route('GET', '/me/manager', (ctx) => serveEntity(ctx, ['user'], () => engine.getManager(me(ctx), me(ctx)), [])),
-    r.route('GET', '/users', (ctx) => serveCollection(ctx, { ...directoryObjects('users'), context: 'users', type: 'user' }, () => engine.listUsers(me(ctx)))),
-    r.route('POST', '/users', (ctx) => created(engine.createUser(me(ctx), objectBody(ctx, 'user')))),
-    r.route('GET', '/users/:id', (ctx) => serveEntity(ctx, 'user', () => engine.getUser(me(ctx), p(ctx, 'id')), users.expandable)),
+    r.route('GET', '/me/manager', (ctx) => withUserDefaults(ctx, serveEntity(ctx, ['user'], () => engine.getManager(me(ctx), me(ctx)), []), false)),
+    r.route('GET', '/users', (ctx) =>
+      withUserDefaults(ctx, serveCollection(ctx, { ...directoryObjects('users'), context: 'users', type: 'user' }, () => engine.listUsers(me(ctx))), true),
+    ),
+    r.route('POST', '/users', (ctx) => withUserDefaults(ctx, created(engine.createUser(me(ctx), objectBody(ctx, 'user'))), true)),
+    r.route('GET', '/users/:id', (ctx) =>
+      withUserDefaults(ctx, serveEntity(ctx, 'user', (expand) => engine.getUser(me(ctx), p(ctx, 'id'), { expand })), true),
+    ),
     r.route('PATCH', '/users/:id', (ctx) => (engine.updateUser(me(ctx), p(ctx, 'id'), objectBody(ctx, 'user')), empty())),
     r.route('DELETE', '/users/:id', (ctx) => (engine.deleteUser(me(ctx), p(ctx, 'id')), empty())),
     r.route('GET', '/users/:id/directReports', (ctx) =>
-      serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), p(ctx, 'id'))),
+      withUserDefaults(ctx, serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listDirectReports(me(ctx), p(ctx, 'id'))), false),
     ),
-    r.route('GET', '/users/:id/manager', (ctx) => serveEntity(ctx, ['user'], () => engine.getManager(me(ctx), p(ctx, 'id')), [])),
+    r.route('GET', '/users/:id/manager', (ctx) => withUserDefaults(ctx, serveEntity(ctx, ['user'], () => engine.getManager(me(ctx), p(ctx, 'id')), []), false)),
     r.route('PUT', '/users/:id/manager/$ref', (ctx) => (engine.setManager(me(ctx), p(ctx, 'id'), referencedId(ctx)), empty())),
     r.route('DELETE', '/users/:id/manager/$ref', (ctx) => (engine.removeManager(me(ctx), p(ctx, 'id')), empty())),
     r.route('GET', '/users/:id/sponsors', (ctx) =>
-      serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listSponsors(me(ctx), p(ctx, 'id'))),
+      withUserDefaults(ctx, serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listSponsors(me(ctx), p(ctx, 'id'))), false),
     ),
     r.route('GET', '/users/:id/authentication/temporaryAccessPassMethods', (ctx) =>
       serveCollection(
@@ -117,7 +123,7 @@ export function graphRoutes(engine: Engine): RouteDef[] {
     ),
     r.route('GET', '/groups/:id', (ctx) => serveEntity(ctx, 'group', () => engine.getGroup(me(ctx), p(ctx, 'id')), [])),
     r.route('GET', '/groups/:id/members', (ctx) =>
-      serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listGroupMembers(me(ctx), p(ctx, 'id'))),
+      withUserDefaults(ctx, serveCollection(ctx, directoryObjects('directoryObjects'), () => engine.listGroupMembers(me(ctx), p(ctx, 'id'))), false),
     ),
 
     // ---- catalogs ----

@@ -1,5 +1,6 @@
 // `$expand` text -> tree, e.g. `resourceRoleScopes($expand=role,scope;$select=id),catalog`. Nested options are
-// `$expand` and `$select`; anything else inside the parentheses is refused rather than ignored. Nesting is bounded
+// `$expand`, `$select` and `$levels` (user-list-manager.md: `manager($levels=max;$select=id,displayName)`); anything
+// else inside the parentheses is refused rather than ignored. Nesting is bounded
 // (checked in one pass before the recursive parse): Graph supports one level of $expand on directory objects, and
 // the deepest navigation chain of the entitlement types the SDK asks for is three levels
 // (`resourceRoleScopes($expand=role($expand=resource))`); MAX_EXPAND_DEPTH leaves one more.
@@ -51,10 +52,43 @@ function parseItem(text: string, level: number): ExpandItem {
     if (equals < 0 || !name) throw invalidOption(OPTION, `Invalid $expand: '${option.trim()}' in ${item.property}(...) is not name=value.`);
     if (name === '$expand' && !item.expand) item.expand = parseExpandList(value, level + 1);
     else if (name === '$select' && !item.select) item.select = parseSelect(value, OPTION);
-    else if (name === '$expand' || name === '$select') throw invalidOption(OPTION, `Invalid $expand: ${name} given twice in ${item.property}(...).`);
-    else throw unsupportedOption(OPTION, `The nested option '${name}' in $expand is not supported (only $expand and $select).`);
+    else if (name === '$levels' && item.levels === undefined) item.levels = parseLevels(value, item.property);
+    else if (name === '$expand' || name === '$select' || name === '$levels') throw invalidOption(OPTION, `Invalid $expand: ${name} given twice in ${item.property}(...).`);
+    else throw unsupportedOption(OPTION, `The nested option '${name}' in $expand is not supported (only $expand, $select and $levels).`);
   }
   return item;
+}
+
+/** Graph takes `max` or a number from 1 to 1000 (user-list-manager.md). */
+const MAX_LEVELS = 1000;
+
+function parseLevels(text: string, property: string): number | 'max' {
+  const value = text.trim();
+  if (value.toLowerCase() === 'max') return 'max';
+  const levels = /^\d{1,4}$/.test(value) ? Number(value) : NaN;
+  if (!(levels >= 1 && levels <= MAX_LEVELS)) {
+    throw invalidOption(OPTION, `Invalid $expand: $levels in ${property}(...) must be max or a number from 1 to ${MAX_LEVELS}.`);
+  }
+  return levels;
+}
+
+/**
+ * Lays out `$levels`: the node's own expansion again inside it, `levels` times, or for max a node that names itself
+ * (walks over it follow the data, which ends).
+ */
+function layOutLevels(items: ExpandItem[]): ExpandItem[] {
+  return items.map((item) => {
+    const inner = item.expand && layOutLevels(item.expand);
+    if (item.levels === undefined) return inner ? { ...item, expand: inner } : item;
+    if (item.levels === 'max') {
+      const self: ExpandItem = { ...item, expand: [] };
+      self.expand!.push(self, ...(inner ?? []));
+      return self;
+    }
+    let node: ExpandItem = { ...item, expand: inner };
+    for (let level = 1; level < item.levels; level++) node = { ...item, expand: [node, ...(inner ?? [])] };
+    return node;
+  });
 }
 
 function parseExpandList(text: string, level: number): ExpandItem[] {
@@ -67,7 +101,7 @@ function parseExpandList(text: string, level: number): ExpandItem[] {
 export function parseExpand(text: string, expandable: Expandable): ExpandItem[] {
   checkParentheses(text);
   const items = parseExpandList(text, 1);
-  if (expandable === 'checked-later') return items;
+  if (expandable === 'checked-later') return layOutLevels(items);
   const check = (nodes: ExpandItem[], prefix: string): void => {
     for (const node of nodes) {
       const path = prefix + node.property;
@@ -79,5 +113,5 @@ export function parseExpand(text: string, expandable: Expandable): ExpandItem[] 
     }
   };
   check(items, '');
-  return items;
+  return layOutLevels(items);
 }

@@ -39,6 +39,12 @@ export interface ExpandItem {
   property: string;
   select?: string[];
   expand?: ExpandItem[];
+  /**
+   * `$levels` as written (1 to 1000, or max): the same expansion again inside each expanded object, as a manager
+   * chain. After parsing, the levels are already laid out in `expand` (for max, the node names itself: the data ends
+   * the recursion, since no directory object is its own manager).
+   */
+  levels?: number | 'max';
 }
 
 export interface OrderKey {

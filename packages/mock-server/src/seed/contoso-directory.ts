@@ -44,6 +44,9 @@ export function addContosoDirectory(state: State): void {
   state.connectedOrganizations[ORGANIZATIONS.fabrikam] = {
     id: ORGANIZATIONS.fabrikam,
     displayName: 'Fabrikam',
+    description: 'Fabrikam, Inc.: partner organization',
+    identitySources: [{ '@odata.type': '#microsoft.graph.domainIdentitySource', domainName: 'fabrikam.com', displayName: 'fabrikam.com' }],
+    state: 'configured',
     internalSponsorIds: [U.miriam],
     externalSponsorIds: [],
   };

@@ -129,6 +129,34 @@ export class World {
       const [role, scope] = await Promise.all([this.id('catalogGroupMemberRole'), this.id('catalogGroupRootScope')]);
       return (await this.admin('POST', `${EM}/accessPackages/${await this.id('accessPackage')}/resourceRoleScopes`, 201, { role: { id: role }, scope: { id: scope } })).id;
     },
+    /** Wingtip Toys, made as entitlementmanagement-post-connectedorganizations.md makes one, with a tenant as its source. */
+    connectedOrganization: async () =>
+      (
+        await this.admin('POST', `${EM}/connectedOrganizations`, 201, {
+          displayName: 'Wingtip Toys',
+          description: 'Wingtip Toys',
+          identitySources: [{ '@odata.type': '#microsoft.graph.azureActiveDirectoryTenant', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47', displayName: 'Wingtip Toys Co' }],
+          state: 'configured',
+        })
+      ).id,
+    /** A user who is not (yet) a sponsor of that organization. */
+    sponsorCandidate: async () => USERS.diego,
+    internalSponsor: async () => {
+      const org = await this.id('connectedOrganization');
+      await this.http.call('POST', `${EM}/connectedOrganizations/${org}/internalSponsors/$ref`, { as: 'admin', body: { '@odata.id': `https://graph.microsoft.com/v1.0/users/${USERS.diego}` } });
+      return USERS.diego;
+    },
+    externalSponsor: async () => {
+      const org = await this.id('connectedOrganization');
+      await this.http.call('POST', `${EM}/connectedOrganizations/${org}/externalSponsors/$ref`, { as: 'admin', body: { '@odata.id': `https://graph.microsoft.com/v1.0/users/${USERS.rob}` } });
+      return USERS.rob;
+    },
+    /** A user without admin roles, who can be given a Temporary Access Pass. */
+    tapUser: async () => USERS.adele,
+    /** Her pass, issued by the admin (an Authentication Administrator in the contoso seed). */
+    tapMethod: async () => (await this.admin('POST', `/users/${await this.id('tapUser')}/authentication/temporaryAccessPassMethods`, 201, { lifetimeInMinutes: 60, isUsableOnce: false })).id,
+    /** The contoso seed's guest from the connected organization Fabrikam (an external directory user). */
+    guestUser: async () => USERS.rob,
     /** A request that ended without an assignment (canceled by its requestor): one an administrator may delete. */
     finishedRequest: async () => {
       const id = await this.id('pendingRequest');

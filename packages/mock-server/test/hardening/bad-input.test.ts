@@ -88,7 +88,9 @@ const ENTITY_QUERIES = ['$top=1', '$filter=id eq \'x\'', '$expand=noSuchNavigati
 /** Ops a user without any role (Isaiah: no role, not an approver or manager in these scenarios) must be refused. */
 function strangerRefused(op: Op): boolean {
   if (op.method === 'GET') {
-    // Reading someone else's request, approval, assignment or passes; plain lists are open (filtered to what they see).
+    // Reading someone else's request, approval, assignment or passes; plain lists are open (filtered to what they see),
+    // and so are one's own passes under /me.
+    if (op.template.startsWith('/me/')) return false;
     return /\{(accessPackageAssignmentRequest-id|approval-id|accessPackageAssignment-id)\}|temporaryAccessPassMethods/.test(op.template);
   }
   // Asking what a request needs is a read; a request for oneself is the one write every user may try (and Isaiah's

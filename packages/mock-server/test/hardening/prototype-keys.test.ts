@@ -54,6 +54,12 @@ const REF_BODIES: Record<string, unknown> = {
     '@odata.id': `https://graph.microsoft.com/v1.0/groups/${GROUPS.salesTeam}`,
   },
   'PUT /users/{user-id}/manager/$ref': { '@odata.id': `https://graph.microsoft.com/v1.0/users/${USERS.lee}` },
+  'POST /identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/internalSponsors/$ref': {
+    '@odata.id': `https://graph.microsoft.com/v1.0/users/${USERS.lee}`,
+  },
+  'POST /identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/externalSponsors/$ref': {
+    '@odata.id': `https://graph.microsoft.com/v1.0/users/${USERS.rob}`,
+  },
 };
 
 function casesFor(op: Op): Case[] {

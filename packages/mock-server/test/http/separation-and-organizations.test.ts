@@ -44,7 +44,13 @@ describe('connected organizations', () => {
     const http = graph();
     const list = await http.ok('GET', `${EM}/connectedOrganizations`, 200, { as: 'admin' });
     expect(list['@odata.context']).toMatch(/\$metadata#identityGovernance\/entitlementManagement\/connectedOrganizations$/);
-    expect(list.value).toEqual([{ id: ORGANIZATIONS.fabrikam, displayName: 'Fabrikam', state: 'configured' }]);
+    expect(list.value).toEqual([
+      {
+        id: ORGANIZATIONS.fabrikam, displayName: 'Fabrikam', description: 'Fabrikam, Inc.: partner organization', state: 'configured',
+        createdDateTime: null, modifiedDateTime: null,
+        identitySources: [{ '@odata.type': '#microsoft.graph.domainIdentitySource', domainName: 'fabrikam.com', displayName: 'fabrikam.com' }],
+      },
+    ]);
     expect(await http.ok('GET', `${EM}/connectedOrganizations/${ORGANIZATIONS.fabrikam}?$select=displayName`, 200, { as: 'admin' }))
       .toMatchObject({ displayName: 'Fabrikam' });
     await http.refused('GET', `${EM}/connectedOrganizations/dead0000-0000-4000-8000-00000000beef`, 404, 'ResourceNotFound', { as: 'admin' });

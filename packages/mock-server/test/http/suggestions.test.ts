@@ -157,6 +157,13 @@ describe('access package suggestions: bad input', () => {
     await http.refused('GET', `${SUGGESTIONS}/filterByCurrentUser(on='assignmentHistory,toString')`, 400, 'InvalidFilterOption', { as: 'adele' });
     await http.refused('GET', `${SUGGESTIONS}?$expand=catalog`, 400, 'BadRequest', { as: 'adele' });
     await http.refused('GET', `${SUGGESTIONS}?$expand=accessPackage($expand=catalog)`, 400, 'BadRequest', { as: 'adele' });
+    // availableAccessPackage's one navigation property.
+    const withScopes = await http.ok('GET', `${SUGGESTIONS}?$expand=accessPackage($expand=resourceRoleScopes($expand=role,scope))`, 200, { as: 'adele' });
+    expect(withScopes.value.length).toBeGreaterThan(0);
+    for (const s of withScopes.value) {
+      expect(s.accessPackage.resourceRoleScopes.length).toBeGreaterThan(0);
+      for (const rs of s.accessPackage.resourceRoleScopes) expect(rs).toMatchObject({ id: expect.any(String), role: { id: expect.any(String) }, scope: { id: expect.any(String) } });
+    }
     expect((await http.ok('GET', `${SUGGESTIONS}/filterByCurrentUser(on='none')`, 200, { as: 'adele' })).value).toEqual([]);
   });
 });

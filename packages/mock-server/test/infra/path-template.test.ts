@@ -13,6 +13,12 @@ describe('compilePathTemplate', () => {
     expect(cancel('/identityGovernance/entitlementManagement/assignmentRequests/r-1/cancel/more')).toBeUndefined();
   });
 
+  it('takes one trailing slash, as Graph does, and no empty segment inside', () => {
+    expect(byId('/assignments/a-1/')).toEqual({ id: 'a-1' });
+    expect(byId('/assignments/a-1//')).toBeUndefined();
+    expect(byId('/assignments//a-1')).toBeUndefined();
+  });
+
   it('matches function segments with quotes written plainly or percent-encoded', () => {
     expect(filterBy("/assignments/filterByCurrentUser(on='target')")).toEqual({ on: 'target' });
     expect(filterBy('/assignments/filterByCurrentUser(on=%27targetManager%27)')).toEqual({ on: 'targetManager' });

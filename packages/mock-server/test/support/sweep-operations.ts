@@ -32,6 +32,13 @@ export const VALID_PARAMS: Record<string, string> = {
   'user-id': USERS.adele,
   'group-id': GROUPS.salesTeam,
   'connectedOrganization-id': ORGANIZATIONS.fabrikam,
+  // The mock's subject ids are the users' object ids; Rob Young is the seed's governed guest.
+  'accessPackageSubject-id': USERS.rob,
+  objectId: USERS.rob,
+  // Fabrikam's internal sponsor.
+  'directoryObject-id': USERS.miriam,
+  // The contoso seed issues no pass: calls by id answer 404 whatever else is wrong with them.
+  'temporaryAccessPassAuthenticationMethod-id': UNKNOWN_ID,
   // assignments/additionalAccess(accessPackageId='…',incompatibleAccessPackageId='…')
   accessPackageId: PACKAGES.salesPipeline,
   incompatibleAccessPackageId: PACKAGES.marketingCampaigns,
@@ -40,6 +47,7 @@ export const VALID_PARAMS: Record<string, string> = {
 export const VALID_ON: Array<[RegExp, string]> = [
   [/accessPackages\/filterByCurrentUser/, 'allowedRequestor'],
   [/accessPackageAssignmentApprovals\/filterByCurrentUser/, 'approver'],
+  [/accessPackageSuggestions\/filterByCurrentUser/, 'relatedPeopleAssignments,assignmentHistory'],
   [/filterByCurrentUser/, 'target'],
 ];
 
@@ -120,5 +128,9 @@ export const BASE_BODIES: Record<string, unknown> = {
   'PATCH /identityGovernance/entitlementManagement/accessPackages/{accessPackage-id}': { description: 'changed' },
   'PATCH /users/{user-id}': { jobTitle: 'Changed' },
   'POST /users/{user-id}/authentication/temporaryAccessPassMethods': { lifetimeInMinutes: 60 },
+  'PATCH /identityGovernance/entitlementManagement/settings': { externalUserLifecycleAction: 'blockSignIn' },
+  "PATCH /identityGovernance/entitlementManagement/subjects(objectId='{objectId}')": { subjectLifecycle: 'notGoverned' },
+  'POST /identityGovernance/entitlementManagement/connectedOrganizations': { displayName: 'Hardening organization', state: 'proposed' },
+  'PATCH /identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}': { description: 'changed' },
 };
 export const keyOf = (op: Op) => `${op.method} ${op.template}`;

@@ -892,6 +892,47 @@ export interface paths {
         patch: operations["identityGovernance.entitlementManagement.UpdateCatalogs"];
         trace?: never;
     };
+    "/identityGovernance/entitlementManagement/subjects/{accessPackageSubject-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageSubject */
+                "accessPackageSubject-id": string;
+            };
+            cookie?: never;
+        };
+        /** Get accessPackageSubject */
+        get: operations["identityGovernance.entitlementManagement.GetSubjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/subjects(objectId='{objectId}')": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alternate key of accessPackageSubject */
+                objectId: string | null;
+            };
+            cookie?: never;
+        };
+        /** Get accessPackageSubject */
+        get: operations["identityGovernance.entitlementManagement.subjects.GetByObjectId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update accessPackageSubject */
+        patch: operations["identityGovernance.entitlementManagement.subjects.UpdateByObjectId"];
+        trace?: never;
+    };
     "/identityGovernance/entitlementManagement/connectedOrganizations": {
         parameters: {
             query?: never;
@@ -905,7 +946,8 @@ export interface paths {
          */
         get: operations["identityGovernance.entitlementManagement.ListConnectedOrganizations"];
         put?: never;
-        post?: never;
+        /** Create connectedOrganization */
+        post: operations["identityGovernance.entitlementManagement.CreateConnectedOrganizations"];
         delete?: never;
         options?: never;
         head?: never;
@@ -929,10 +971,175 @@ export interface paths {
         get: operations["identityGovernance.entitlementManagement.GetConnectedOrganizations"];
         put?: never;
         post?: never;
+        /** Delete connectedOrganization */
+        delete: operations["identityGovernance.entitlementManagement.DeleteConnectedOrganizations"];
+        options?: never;
+        head?: never;
+        /**
+         * Update connectedOrganization
+         * @description Answers 202 Accepted with the updated connectedOrganization (connectedorganization-update.md).
+         */
+        patch: operations["identityGovernance.entitlementManagement.UpdateConnectedOrganizations"];
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/internalSponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        /** Get internalSponsors from identityGovernance */
+        get: operations["identityGovernance.entitlementManagement.connectedOrganizations.ListInternalSponsors"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/internalSponsors/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add internalSponsors
+         * @description Add a user or a group to the connected organization's internal sponsors. The internal sponsors are a set of users who can approve requests on behalf of other users from that connected organization.
+         */
+        post: operations["identityGovernance.entitlementManagement.connectedOrganizations.CreateRefInternalSponsors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/internalSponsors/{directoryObject-id}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+                /** @description The unique identifier of directoryObject */
+                "directoryObject-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove internalSponsors
+         * @description Remove a user or a group from the connected organization's internal sponsors. The internal sponsors are a set of users who can approve requests on behalf of other users from that connected organization.
+         */
+        delete: operations["identityGovernance.entitlementManagement.connectedOrganizations.internalSponsors.DeleteRefDirectoryObject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/externalSponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        /** Get externalSponsors from identityGovernance */
+        get: operations["identityGovernance.entitlementManagement.connectedOrganizations.ListExternalSponsors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/externalSponsors/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add externalSponsors
+         * @description Add a user or a group to the connected organization's external sponsors. The external sponsors are a set of users who can approve requests on behalf of other users from that connected organization.
+         */
+        post: operations["identityGovernance.entitlementManagement.connectedOrganizations.CreateRefExternalSponsors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/connectedOrganizations/{connectedOrganization-id}/externalSponsors/{directoryObject-id}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+                /** @description The unique identifier of directoryObject */
+                "directoryObject-id": string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove externalSponsors
+         * @description Remove a user or a group from the connected organization's external sponsors. The external sponsors are a set of users who can approve requests on behalf of other users from that connected organization.
+         */
+        delete: operations["identityGovernance.entitlementManagement.connectedOrganizations.externalSponsors.DeleteRefDirectoryObject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/identityGovernance/entitlementManagement/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get entitlementManagementSettings
+         * @description Retrieve the properties of an entitlementManagementSettings object.
+         */
+        get: operations["identityGovernance.entitlementManagement.GetSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update entitlementManagementSettings
+         * @description Update an existing entitlementManagementSettings object to change one or more of its properties.
+         */
+        patch: operations["identityGovernance.entitlementManagement.UpdateSettings"];
         trace?: never;
     };
     "/identityGovernance/entitlementManagement/catalogs/{accessPackageCatalog-id}/accessPackages": {
@@ -1313,6 +1520,73 @@ export interface paths {
          */
         post: operations["users.authentication.CreateTemporaryAccessPassMethods"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of user */
+                "user-id": string;
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        /**
+         * Get temporaryAccessPassAuthenticationMethod
+         * @description Retrieve a user's single temporaryAccessPassAuthenticationMethod object.
+         */
+        get: operations["users.authentication.GetTemporaryAccessPassMethods"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete temporaryAccessPassAuthenticationMethod
+         * @description Delete a users's temporaryAccessPassAuthenticationMethod object.
+         */
+        delete: operations["users.authentication.DeleteTemporaryAccessPassMethods"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/authentication/temporaryAccessPassMethods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List temporaryAccessPassMethods */
+        get: operations["me.authentication.ListTemporaryAccessPassMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        /** Get temporaryAccessPassAuthenticationMethod */
+        get: operations["me.authentication.GetTemporaryAccessPassMethods"];
+        put?: never;
+        post?: never;
+        /** Delete temporaryAccessPassAuthenticationMethod */
+        delete: operations["me.authentication.DeleteTemporaryAccessPassMethods"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4703,6 +4977,96 @@ export interface operations {
             "5XX": components["responses"]["error"];
         };
     };
+    "identityGovernance.entitlementManagement.GetSubjects": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of accessPackageSubject */
+                "accessPackageSubject-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved entity */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.accessPackageSubject"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.subjects.GetByObjectId": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description Alternate key of accessPackageSubject */
+                objectId: string | null;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.accessPackageSubject"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.subjects.UpdateByObjectId": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Alternate key of accessPackageSubject */
+                objectId: string | null;
+            };
+            cookie?: never;
+        };
+        /** @description New navigation property values */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.accessPackageSubject"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.accessPackageSubject"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
     "identityGovernance.entitlementManagement.ListConnectedOrganizations": {
         parameters: {
             query?: {
@@ -4737,6 +5101,33 @@ export interface operations {
             "5XX": components["responses"]["error"];
         };
     };
+    "identityGovernance.entitlementManagement.CreateConnectedOrganizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description New entity */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+            };
+        };
+        responses: {
+            /** @description Created entity */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
     "identityGovernance.entitlementManagement.GetConnectedOrganizations": {
         parameters: {
             query?: {
@@ -4761,6 +5152,289 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.DeleteConnectedOrganizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.UpdateConnectedOrganizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        /** @description New property values */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connectedOrganization"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.ListInternalSponsors": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.directoryObjectCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.CreateRefInternalSponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.internalSponsors.DeleteRefDirectoryObject": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+                /** @description The unique identifier of directoryObject */
+                "directoryObject-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.ListExternalSponsors": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.directoryObjectCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.CreateRefExternalSponsors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.connectedOrganizations.externalSponsors.DeleteRefDirectoryObject": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of connectedOrganization */
+                "connectedOrganization-id": string;
+                /** @description The unique identifier of directoryObject */
+                "directoryObject-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.GetSettings": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved entity */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.entitlementManagementSettings"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "identityGovernance.entitlementManagement.UpdateSettings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description New navigation property values */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.entitlementManagementSettings"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.entitlementManagementSettings"];
                 };
             };
             "4XX": components["responses"]["error"];
@@ -5588,6 +6262,156 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["microsoft.graph.temporaryAccessPassAuthenticationMethod"];
                 };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "users.authentication.GetTemporaryAccessPassMethods": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of user */
+                "user-id": string;
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.temporaryAccessPassAuthenticationMethod"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "users.authentication.DeleteTemporaryAccessPassMethods": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of user */
+                "user-id": string;
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "me.authentication.ListTemporaryAccessPassMethods": {
+        parameters: {
+            query?: {
+                /**
+                 * @description Show only the first n items
+                 * @example 50
+                 */
+                $top?: components["parameters"]["top"];
+                /** @description Skip the first n items */
+                $skip?: components["parameters"]["skip"];
+                /** @description Search items by search phrases */
+                $search?: components["parameters"]["search"];
+                /** @description Filter items by property values */
+                $filter?: components["parameters"]["filter"];
+                /** @description Include count of items */
+                $count?: components["parameters"]["count"];
+                /** @description Order items by property values */
+                $orderby?: string[];
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["microsoft.graph.temporaryAccessPassAuthenticationMethodCollectionResponse"];
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "me.authentication.GetTemporaryAccessPassMethods": {
+        parameters: {
+            query?: {
+                /** @description Select properties to be returned */
+                $select?: string[];
+                /** @description Expand related entities */
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.temporaryAccessPassAuthenticationMethod"];
+                };
+            };
+            "4XX": components["responses"]["error"];
+            "5XX": components["responses"]["error"];
+        };
+    };
+    "me.authentication.DeleteTemporaryAccessPassMethods": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description The unique identifier of temporaryAccessPassAuthenticationMethod */
+                "temporaryAccessPassAuthenticationMethod-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             "4XX": components["responses"]["error"];
             "5XX": components["responses"]["error"];

@@ -44,6 +44,9 @@ describe('SDK in the browser', () => {
     expect(me.displayName).to.equal('Miriam Graham');
     expect(reports.map((r) => r.displayName)).to.deep.equal(['Adele Vance']);
     expect(batches).to.have.length(1);
-    expect(batches[0].requests.map((r) => `${r.method} ${r.url}`)).to.deep.equal(['GET /me', 'GET /me/directReports']);
+    expect(batches[0].requests.map((r) => `${r.method} ${r.url}`)).to.deep.equal([
+      'GET /me',
+      'GET /me/directReports?$select=id,displayName,mail,userPrincipalName,jobTitle,department',
+    ]);
   });
 });

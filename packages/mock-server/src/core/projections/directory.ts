@@ -19,9 +19,13 @@ export function projectObjects(state: State, ids: readonly string[]): (User | Gr
   return ids.map((id) => projectDirectoryObject(state, id)).filter((o): o is User | Group => !!o);
 }
 
-/** The mock keeps no identity sources or dates for an organization, so it answers only what it holds. */
+/** Dates are null for an organization the seed made (it keeps none). */
 export const projectConnectedOrganization = (org: ConnectedOrganizationRecord): ConnectedOrganization => ({
   id: org.id,
   displayName: org.displayName,
-  state: 'configured',
+  description: org.description ?? null,
+  createdDateTime: org.createdDateTime ?? null,
+  modifiedDateTime: org.modifiedDateTime ?? null,
+  identitySources: clone(org.identitySources ?? []) as ConnectedOrganization['identitySources'],
+  state: org.state ?? 'configured',
 });

@@ -1,0 +1,47 @@
+// --state keeps what issue 12's operations change: the end-user settings (a /_mock control), the settings, subject
+// lifecycles, connected organizations and their sponsors, a deleted pass. Each change is journaled and loads back.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { readStateFile, stateFileJournal } from '../../src/server/state-file.ts';
+import { USERS } from '../../src/seed/ids.ts';
+import { newEngine } from './support/engine.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ek-governance-save-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+it('journals settings, subjects, organizations, sponsors and pass deletions, and loads them back', () => {
+  const file = join(dir, 'state.json');
+  const engine = newEngine();
+  const journal = stateFileJournal(file, () => {});
+  engine.setJournal(journal);
+  const changes: (() => void)[] = [
+    () => engine.setEndUserSettings('countAndNames'),
+    () => engine.updateSettings(USERS.admin, { externalUserLifecycleAction: 'blockSignIn', durationUntilExternalUserDeletedAfterBlocked: 'P4D' }),
+    () => engine.updateSubject(USERS.admin, USERS.rob, { subjectLifecycle: 'notGoverned' }),
+    () => {
+      const org = engine.createConnectedOrganization(USERS.admin, { displayName: 'Wingtip Toys', state: 'proposed' });
+      engine.addOrganizationSponsor(USERS.admin, org.id as string, 'externalSponsors', USERS.rob);
+      engine.updateConnectedOrganization(USERS.admin, org.id as string, { state: 'configured' });
+    },
+    () => {
+      const pass = engine.createTemporaryAccessPass(USERS.admin, USERS.adele, { lifetimeInMinutes: 60 });
+      engine.deleteTemporaryAccessPass(USERS.adele, USERS.adele, pass.id as string);
+    },
+  ];
+  for (const change of changes) {
+    change();
+    expect(JSON.stringify(readStateFile(file))).toBe(JSON.stringify(engine.toJSON()));
+  }
+  journal.close();
+  const loaded = newEngine({ seed: 'empty' });
+  loaded.fromJSON(readStateFile(file));
+  expect(loaded.endUserSettings()).toEqual({ relatedPeopleInsightLevel: 'countAndNames' });
+  expect(loaded.getSettings(USERS.admin)).toMatchObject({ externalUserLifecycleAction: 'blockSignIn', durationUntilExternalUserDeletedAfterBlocked: 'P4D' });
+  expect(loaded.getSubject(USERS.admin, USERS.rob).subjectLifecycle).toBe('notGoverned');
+  const wingtip = loaded.listConnectedOrganizations(USERS.admin).find((o) => o.displayName === 'Wingtip Toys');
+  expect(wingtip?.state).toBe('configured');
+  expect(loaded.listOrganizationSponsors(USERS.admin, wingtip?.id as string, 'externalSponsors').map((s) => s.id)).toEqual([USERS.rob]);
+  expect(loaded.listTemporaryAccessPasses(USERS.admin, USERS.adele)).toEqual([]);
+});
