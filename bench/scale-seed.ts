@@ -9,6 +9,7 @@ import { Indexes, useIndexes } from '../packages/mock-server/src/core/indexes.ts
 import { createPackage } from '../packages/mock-server/src/core/package-admin.ts';
 import { createPolicy } from '../packages/mock-server/src/core/policy-admin.ts';
 import { createRequest } from '../packages/mock-server/src/core/requests.ts';
+import { continueRequest } from '../packages/mock-server/src/core/workflow.ts';
 import type { Seed } from '../packages/mock-server/src/core/snapshot.ts';
 import type { Tx } from '../packages/mock-server/src/core/tx.ts';
 import { contosoSeed } from '../packages/mock-server/src/seed/contoso.ts';
@@ -87,11 +88,13 @@ export function scaleSeed(options: ScaleSeedOptions, info: ScaleSeedInfo = { pac
       for (let r = 0; r < options.pending; r++) {
         const user = info.requestorIds[Math.floor(r / perUser)];
         const p = r % perUser;
-        createRequest(tx, user, {
+        const req = createRequest(tx, user, {
           requestType: 'userAdd',
           justification: `Bench request ${r + 1}`,
           assignment: { accessPackageId: info.packageIds[p], assignmentPolicyId: info.policyIds[p] },
         });
+        // Processed here, as the next call would (a seed has no scheduler index yet: the first read would take it all).
+        continueRequest(tx, req);
       }
       return state;
     },

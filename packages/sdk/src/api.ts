@@ -31,6 +31,19 @@ export interface CallOptions {
   abortSignal?: AbortSignal;
 }
 
+/** How long and how often waitForRequest reads a request again. */
+export interface WaitForRequestOptions extends CallOptions {
+  /** Give up after this long (ms) and resolve with the request as last read; default 30000. */
+  timeoutMs?: number;
+  /** The first pause (ms) before reading again; each next one doubles, up to maxDelayMs. Defaults 250 and 4000. */
+  firstDelayMs?: number;
+  maxDelayMs?: number;
+  /** Navigation properties to expand on each read (getRequest's default when left out). */
+  expand?: string[];
+  /** When the wait is over; default: the request is no longer `submitted`. */
+  until?: (request: AssignmentRequest) => boolean;
+}
+
 /** Options of list calls that map onto OData query options. */
 export interface ListOptions extends CallOptions {
   /** Page size ($top). */
@@ -127,6 +140,12 @@ export interface EntitlementClient {
   resubmitRequest(previous: AssignmentRequest, overrides?: Partial<OnBehalfRequestInput>): Promise<AssignmentRequest>;
   cancelRequest(requestId: string, options?: CallOptions): Promise<void>;
   getRequest(requestId: string, options?: CallOptions & { expand?: string[] }): Promise<AssignmentRequest>;
+  /**
+   * Reads a request again (getRequest, backing off from `firstDelayMs` to `maxDelayMs`) until `until` holds, by
+   * default until it has left `submitted` (Graph answers a new request submitted and processes it afterwards).
+   * Resolves with the request as last read: after `timeoutMs` that may still be submitted. Rejects when aborted.
+   */
+  waitForRequest(request: string | AssignmentRequest, options?: WaitForRequestOptions): Promise<AssignmentRequest>;
   /** filterByCurrentUser(on=...) with accessPackage, assignment and requestor expanded. */
   listMyRequests(on?: RequestFilterOn, options?: ListOptions): PagedList<AssignmentRequest>;
 

@@ -13,7 +13,7 @@ const DOCUMENTED_ON: readonly RequestFilterOn[] = ['target', 'createdBy', 'appro
 
 type RequestVerbs = Pick<
   EntitlementClient,
-  'requestAccess' | 'requestAccessFor' | 'resubmitRequest' | 'cancelRequest' | 'getRequest' | 'listMyRequests'
+  'requestAccess' | 'requestAccessFor' | 'resubmitRequest' | 'cancelRequest' | 'getRequest' | 'waitForRequest' | 'listMyRequests'
 >;
 
 export function requestVerbs(ctx: Context): RequestVerbs {
@@ -22,6 +22,14 @@ export function requestVerbs(ctx: Context): RequestVerbs {
 
   const requestAccessFor: RequestVerbs['requestAccessFor'] = (targetUserId, input) =>
     create(userAddBody(input, targetUserId), input.abortSignal);
+
+  const getRequest: RequestVerbs['getRequest'] = (requestId, options = {}) =>
+    ctx.entity(
+      ctx.raw.GET(`${EM}/assignmentRequests/{accessPackageAssignmentRequest-id}`, {
+        params: { path: { 'accessPackageAssignmentRequest-id': requestId }, query: { $expand: options.expand ?? REQUEST_DETAILS } },
+        signal: options.abortSignal,
+      }),
+    );
 
   return {
     requestAccess: (input) => create(userAddBody(input), input.abortSignal),
@@ -45,13 +53,10 @@ export function requestVerbs(ctx: Context): RequestVerbs {
       });
     },
 
-    getRequest: (requestId, options = {}) =>
-      ctx.entity(
-        ctx.raw.GET(`${EM}/assignmentRequests/{accessPackageAssignmentRequest-id}`, {
-          params: { path: { 'accessPackageAssignmentRequest-id': requestId }, query: { $expand: options.expand ?? REQUEST_DETAILS } },
-          signal: options.abortSignal,
-        }),
-      ),
+    getRequest,
+
+    // Only a page that creates requests follows them: the code loads with the first wait.
+    waitForRequest: (...args) => import('./request-wait.ts').then((m) => m.waitForRequest(getRequest, ...args)),
 
     listMyRequests(on = 'target', options = {}) {
       const headers = preferUnknownEnumMembers(on, DOCUMENTED_ON);

@@ -6,13 +6,15 @@ import { DAY, instantMs } from './time.ts';
 
 /** Kinds in tie-break order. */
 export const DueKind = {
-  ScheduledStart: 0,
-  Escalation: 1,
-  StageTimeout: 2,
-  CallbackTimeout: 3,
-  FourteenDayReminder: 4,
-  OneDayReminder: 5,
-  Expiry: 6,
+  Processing: 0,
+  ScheduledStart: 1,
+  Escalation: 2,
+  StageTimeout: 3,
+  CallbackTimeout: 4,
+  FourteenDayReminder: 5,
+  OneDayReminder: 6,
+  Expiry: 7,
+  ScopeRemoval: 8,
 } as const;
 export type DueKind = (typeof DueKind)[keyof typeof DueKind];
 
@@ -23,8 +25,15 @@ export interface DueTime {
   callout?: number;
 }
 
+/**
+ * Graph answers a new request `submitted` / `Accepted` and processes it afterwards (README, "Request lifecycle"): until then it
+ * is due at its creation instant, so it runs before the mock answers any later call.
+ */
+export const awaitsProcessing = (req: RequestRecord): boolean => req.state === 'submitted' && req.status === 'Accepted';
+
 export function requestDue(req: RequestRecord): DueTime[] {
   const due: DueTime[] = [];
+  if (awaitsProcessing(req)) due.push({ at: instantMs(req.createdDateTime) as number, kind: DueKind.Processing });
   if (req.state === 'scheduled' && req.schedule?.startDateTime) {
     due.push({ at: instantMs(req.schedule.startDateTime) as number, kind: DueKind.ScheduledStart });
   }
@@ -40,9 +49,11 @@ export function requestDue(req: RequestRecord): DueTime[] {
 }
 
 export function assignmentDue(asg: AssignmentRecord): DueTime[] {
-  const end = instantMs(asg.endDateTime);
-  if (!isActive(asg) || end === undefined) return [];
+  if (!isActive(asg)) return [];
   const due: DueTime[] = [];
+  if (asg.scopeRemovalAt) due.push({ at: instantMs(asg.scopeRemovalAt) as number, kind: DueKind.ScopeRemoval });
+  const end = instantMs(asg.endDateTime);
+  if (end === undefined) return due;
   if (!asg.notified.fourteenDays) due.push({ at: end - 14 * DAY, kind: DueKind.FourteenDayReminder });
   if (!asg.notified.oneDay) due.push({ at: end - DAY, kind: DueKind.OneDayReminder });
   due.push({ at: end, kind: DueKind.Expiry });

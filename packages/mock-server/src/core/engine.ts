@@ -66,6 +66,7 @@ import * as requests from './requests.ts';
 import * as reprocess from './reprocess.ts';
 import { additionalAccess } from './additional-access.ts';
 import { hasDue, runDue } from './scheduler.ts';
+import { followAutomaticPolicies } from './auto-assignment.ts';
 import { checkSnapshot, type Seed } from './snapshot.ts';
 import type { CatalogExtension, Notification, State } from './state.ts';
 import * as organizations from './connected-organizations.ts';
@@ -845,6 +846,7 @@ export class Engine {
       runDue(tx, Math.max(this.#clock.now(), tx.now));
       if (callerId !== undefined) requireCaller(tx.state, callerId);
       result = clone(rule(tx));
+      followAutomaticPolicies(tx, draft.touched());
       const touched = draft.touched();
       if (touched.length) this.#journal?.commit(touched, this.#state);
     } catch (error) {
@@ -858,11 +860,10 @@ export class Engine {
   /** `fresh`: the query returns only projections (new objects all the way down), so no second copy is made. */
   #read<T>(query: (tx: Tx) => T, callerId?: string, fresh = false): T {
     const now = this.#clock.now();
-    // Time moved on: due rules run as a write; with none due, only the state's clock moves (no draft copy to make).
-    if (now > Date.parse(this.#state.now)) {
-      if (hasDue(this.#state, now)) this.#write(() => undefined);
-      else this.#state.now = iso(now);
-    }
+    // Something fell due (time moved on, or a request created by the last call awaits processing): due rules run as
+    // a write; with none due, only the state's clock moves (no draft copy to make).
+    if (hasDue(this.#state, now)) this.#write(() => undefined);
+    else if (now > Date.parse(this.#state.now)) this.#state.now = iso(now);
     const tx = this.#tx(this.#state);
     if (callerId !== undefined) requireCaller(tx.state, callerId);
     const result = query(tx);

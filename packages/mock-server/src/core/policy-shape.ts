@@ -1,5 +1,6 @@
 // Reading a policy body (POST or PUT) into the stored form: every property type-checked, every reference
 // resolved, the approval and escalation rules applied, and nothing kept that the Graph schema does not have.
+import { parseMembershipRule } from './membership-rule.ts';
 import { own } from './own-keys.ts';
 import type {
   ApprovalSettings,
@@ -92,6 +93,10 @@ function subjectSets(tx: Tx, value: unknown, target: string, allowed: readonly s
         const org = own(state.connectedOrganizations, set.connectedOrganizationId);
         if (!org) throw badRequest('InvalidReference', `${target}: no connected organization '${set.connectedOrganizationId}'.`, target);
         return { '@odata.type': type, connectedOrganizationId: org.id, description: org.displayName } as SubjectSet;
+      }
+      case 'attributeRuleMembers': {
+        parseMembershipRule(set.membershipRule);
+        return { '@odata.type': type, description: optionalString(set.description, `${target}.description`), membershipRule: set.membershipRule } as SubjectSet;
       }
       case 'requestorManager':
       case 'targetManager': {

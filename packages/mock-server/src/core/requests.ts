@@ -9,7 +9,6 @@ import { isActive, isOpen, isRemoval, requireAssignment } from './request-record
 import type { PackageRecord, RequestRecord } from './state.ts';
 import { nowIso, type Tx } from './tx.ts';
 import { update } from './updates.ts';
-import { continueRequest } from './workflow.ts';
 
 export interface RequestInput {
   requestType?: unknown;
@@ -115,7 +114,7 @@ function onlyRequestablePolicy(tx: Tx, packageId: string, callerId: string, targ
   throw badRequest('AssignmentPolicyRequired', `More than one policy of this access package lets you request it; name one in assignment.assignmentPolicyId: ${choices}.`, 'assignment.assignmentPolicyId');
 }
 
-function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {
+export function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {
   const same = (r: { targetId: string; packageId: string }) => r.targetId === targetId && r.packageId === packageId;
   const ix = indexesOf(tx.state);
   const open = ix
@@ -130,7 +129,7 @@ function checkNoOpenAdd(tx: Tx, targetId: string, packageId: string): void {
 }
 
 /** Separation of duties: incompatibility holds whichever of the two packages names the other. */
-function checkCompatible(tx: Tx, targetId: string, pkg: PackageRecord): void {
+export function checkCompatible(tx: Tx, targetId: string, pkg: PackageRecord): void {
   const { state } = tx;
   const id = pkg.data.id as string;
   for (const held of assignmentsOfTarget(state, targetId)) {
@@ -185,16 +184,14 @@ function remove(tx: Tx, callerId: string, body: RequestInput, requestType: 'user
 }
 
 /**
- * Files a new request (submitted, Accepted) and takes it as far as it goes. It goes on through the write's recording view of the record,
- * not the object just built: changes made to that object directly would be neither undone on failure nor seen by
- * the indexes (a request finished in the call that made it stayed filed as open, and blocked the next request).
+ * Files a new request: submitted, Accepted, as Graph answers it. It is processed afterwards, before the mock answers
+ * the next call (due.ts: awaitsProcessing). The answer is the write's recording view of the record, not the object
+ * just built: changes made to that object directly would be neither undone on failure nor seen by the indexes.
  */
 export function start(tx: Tx, fields: Omit<RequestRecord, 'state' | 'status' | 'createdDateTime' | 'completedDateTime' | 'stages' | 'callouts'>): RequestRecord {
   const built: RequestRecord = { ...fields, state: 'submitted', status: 'Accepted', createdDateTime: nowIso(tx), completedDateTime: null, stages: [], callouts: [] };
   tx.state.requests[built.id] = built;
-  const req = tx.state.requests[built.id];
-  continueRequest(tx, req);
-  return req;
+  return tx.state.requests[built.id];
 }
 
 /** DELETE .../assignmentRequests/{id}: admins remove finished requests whose assignment is gone. */

@@ -3,6 +3,7 @@
 // list; the engine's indexes keep the earliest per record in a heap. Moving the clock runs them one at a time in
 // time order, each at its own instant.
 import { escalateStage } from './approvals.ts';
+import { graceOver } from './auto-assignment.ts';
 import { expireAssignment } from './delivery.ts';
 import { fireStage } from './extensions.ts';
 import { assignmentEmailsEnabled, notify, packageName } from './notifications.ts';
@@ -38,11 +39,12 @@ function runnerFor(table: 'requests' | 'assignments', record: RequestRecord | As
     const asg = record as AssignmentRecord;
     if (due.kind === DueKind.FourteenDayReminder) return (tx) => remind(tx, asg, 'fourteenDays');
     if (due.kind === DueKind.OneDayReminder) return (tx) => remind(tx, asg, 'oneDay');
+    if (due.kind === DueKind.ScopeRemoval) return (tx) => graceOver(tx, asg);
     return (tx) => expireAssignment(tx, asg);
   }
   const req = record as RequestRecord;
   const stage = currentStage(req) as StageRecord;
-  if (due.kind === DueKind.ScheduledStart) return (tx) => continueRequest(tx, req);
+  if (due.kind === DueKind.Processing || due.kind === DueKind.ScheduledStart) return (tx) => continueRequest(tx, req);
   if (due.kind === DueKind.Escalation) return (tx) => escalateStage(tx, req, stage);
   if (due.kind === DueKind.StageTimeout) return (tx) => timeOutStage(tx, req, stage);
   const callout = req.callouts[due.callout as number];

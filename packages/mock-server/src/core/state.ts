@@ -158,6 +158,8 @@ export interface AssignmentRecord {
   /** Group ids whose membership this assignment delivered (removed again when it ends). */
   grantedGroupIds: string[];
   callouts: CalloutRecord[];
+  /** Its target left an automatic policy's scope: removed at this instant unless back in scope (auto-assignment.ts). */
+  scopeRemovalAt?: string;
 }
 
 export type NotificationKind =

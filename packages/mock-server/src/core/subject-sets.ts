@@ -2,6 +2,8 @@
 import { own } from './own-keys.ts';
 import type { SubjectSet } from '@entitlement-kit/sdk';
 import { groupUsers, isActiveUser, managerChain, usersOf } from './directory.ts';
+import { storedRule } from './rule-cache.ts';
+import { matchesRule } from './membership-rule.ts';
 import type { State } from './state.ts';
 
 /** A subjectSet as it arrives: the base type plus whichever subtype properties its @odata.type brings. */
@@ -11,6 +13,7 @@ export type AnySubjectSet = SubjectSet & {
   managerLevel?: number | null;
   connectedOrganizationId?: string | null;
   description?: string | null;
+  membershipRule?: string | null;
 };
 
 export const kindOf = (set: AnySubjectSet): string => (set['@odata.type'] ?? '').replace(/^#?microsoft\.graph\./, '');
@@ -26,7 +29,7 @@ export const APPROVER_KINDS = [
 ] as const;
 
 /** Kinds allowed in specificAllowedTargets. */
-export const TARGET_KINDS = ['singleUser', 'groupMembers', 'connectedOrganizationMembers'] as const;
+export const TARGET_KINDS = ['singleUser', 'groupMembers', 'connectedOrganizationMembers', 'attributeRuleMembers'] as const;
 
 /** Kinds allowed in requestorSettings.onBehalfRequestors. */
 export const ON_BEHALF_KINDS = ['targetManager', 'singleUser', 'groupMembers'] as const;
@@ -69,6 +72,10 @@ export function inSubjectSets(state: State, sets: readonly AnySubjectSet[] | und
         return !!set.groupId && groupUsers(state, set.groupId).includes(userId);
       case 'connectedOrganizationMembers':
         return !!set.connectedOrganizationId && own(state.guestOrganizations, userId) === set.connectedOrganizationId;
+      case 'attributeRuleMembers': {
+        const user = own(state.users, userId);
+        return !!user && matchesRule(storedRule(set.membershipRule ?? ''), user);
+      }
       default:
         return false;
     }

@@ -5,6 +5,7 @@
 // Grammar (lowest precedence first):
 //   or := and ('or' and)* ; and := unary ('and' unary)* ; unary := 'not' unary | primary
 //   primary := '(' or ')' | fn '(' path ',' string ')' | path op literal | path 'in' '(' literal (',' literal)* ')'
+import { lex, type Lexeme } from '../core/lexer.ts';
 import { hasOwnKey, table } from '../core/own-keys.ts';
 import { isCalendarDay } from '../core/time.ts';
 import { invalidFilter } from './query-errors.ts';
@@ -23,7 +24,7 @@ const FUNCTIONS: readonly string[] = ['startswith', 'endswith', 'contains'] sati
 const CASE_FOLDS: readonly string[] = ['tolower', 'toupper'];
 
 // Order matters: a GUID or a date can start with digits, and a GUID can start with letters.
-const LEXEMES: Array<[RegExp, (m: RegExpExecArray, at: number) => Token | undefined]> = [
+const LEXEMES: Lexeme<Token>[] = [
   [/\s+/y, () => undefined],
   [/'((?:[^']|'')*)'/y, (m, at) => ({ type: 'literal', value: m[1].replace(/''/g, "'"), at })],
   [/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])/iy, (m, at) => ({ type: 'literal', value: m[0], at })],
@@ -45,21 +46,8 @@ function dateLiteral(text: string, at: number): Token {
 }
 
 function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let at = 0;
-  scan: while (at < text.length) {
-    for (const [pattern, make] of LEXEMES) {
-      pattern.lastIndex = at;
-      const match = pattern.exec(text);
-      if (!match) continue;
-      const token = make(match, at);
-      if (token) tokens.push(token);
-      at += match[0].length;
-      continue scan;
-    }
-    throw invalidFilter(`Invalid $filter: unexpected character '${text[at]}' at position ${at}.`);
-  }
-  tokens.push({ type: 'end', at });
+  const tokens = lex(text, LEXEMES, (char, at) => invalidFilter(`Invalid $filter: unexpected character '${char}' at position ${at}.`));
+  tokens.push({ type: 'end', at: text.length });
   return tokens;
 }
 

@@ -22,7 +22,12 @@ const add = (packageId: string, policyId: string, extra: Partial<RequestInput> &
 
 export function addContosoActivity(tx: Tx, start: number): void {
   const at = (offset: number) => runDue(tx, start + offset);
-  const ask = (callerId: string, body: RequestInput) => createRequest(tx, callerId, body);
+  // Each request is processed at once (as the next call would see it), so a decision can follow it directly.
+  const ask = (callerId: string, body: RequestInput) => {
+    const req = createRequest(tx, callerId, body);
+    runDue(tx, tx.now);
+    return tx.state.requests[req.id];
+  };
   const decideLast = (approverId: string, req: RequestRecord, reviewResult: 'Approve' | 'Deny', justification?: string) =>
     decide(tx, approverId, req.id, (req.stages.at(-1) as { id: string }).id, { reviewResult, justification });
   const current = (req: RequestRecord) => tx.state.requests[req.id];

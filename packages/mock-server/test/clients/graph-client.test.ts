@@ -28,7 +28,7 @@ describe("Microsoft's graph-client 3.0.7 against mock-server --https", () => {
     });
     const seen = JSON.parse(stdout.trim().split('\n').at(-1)!);
     expect(seen).toMatchObject({
-      created: 'pendingApproval',
+      created: 'submitted',
       pendingForDiego: true,
       granted: true,
       removal: 'userRemove',

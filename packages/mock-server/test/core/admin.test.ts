@@ -1,7 +1,7 @@
 // Set-up operations are for Identity Governance Administrators: the directory, catalogs, resources,
 // packages and policies, through the same validation a live call gets.
 import { describe, expect, it } from 'vitest';
-import { addBody, CATALOGS, expectRefused, EXTENSIONS, GROUPS, newEngine, PACKAGES, POLICIES, USERS } from './support/engine.ts';
+import { addBody, CATALOGS, expectRefused, EXTENSIONS, GROUPS, newEngine, PACKAGES, POLICIES, USERS, submit } from './support/engine.ts';
 
 const newUser = { accountEnabled: true, displayName: 'Ben Walters', mailNickname: 'ben.walters', userPrincipalName: 'ben.walters@contoso.com', passwordProfile: { password: 'x' } };
 
@@ -103,7 +103,7 @@ describe('admin-only operations', () => {
     });
     expect(policy).not.toHaveProperty('unknownField');
     expect(engine.listRequestablePackages(USERS.adele).map((p) => p.id)).toContain(pkg.id);
-    expect(engine.createRequest(USERS.adele, addBody(pkg.id as string, policy.id as string)).state).toBe('delivered');
+    expect(submit(engine, USERS.adele, addBody(pkg.id as string, policy.id as string)).state).toBe('delivered');
     expect(engine.listGroupMembers(USERS.admin, GROUPS.contractors).map((m) => m.id)).toContain(USERS.adele);
     expectRefused(engine, () => engine.deletePackage(USERS.admin, pkg.id as string), 409, 'AccessPackageHasAssignments');
     expectRefused(engine, () => engine.deleteCatalog(USERS.admin, catalog.id as string), 409, 'CatalogNotEmpty');

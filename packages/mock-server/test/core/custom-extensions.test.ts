@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CalloutPayload } from '../../src/core/callout-payload.ts';
 import type { Engine } from '../../src/core/engine.ts';
-import { addBody, APPS, CATALOGS, EXTENSIONS, expectRefused, newEngine, PACKAGES, POLICIES, USERS } from './support/engine.ts';
+import { addBody, APPS, CATALOGS, EXTENSIONS, expectRefused, newEngine, PACKAGES, POLICIES, USERS, submit } from './support/engine.ts';
 
 function recordingEngine(fail = false) {
   const calls: { url: string; payload: CalloutPayload }[] = [];
@@ -17,7 +17,7 @@ function recordingEngine(fail = false) {
 }
 
 const tools = (engine: Engine, callerId = USERS.adele, policyId: string = POLICIES.developerTools) =>
-  engine.createRequest(callerId, addBody(PACKAGES.developerTools, policyId)).id as string;
+  submit(engine, callerId, addBody(PACKAGES.developerTools, policyId)).id as string;
 
 const callouts = (engine: Engine, id: string) => engine.getRequest(USERS.admin, id).customExtensionCalloutInstances ?? [];
 
@@ -30,7 +30,7 @@ const resumeBody = (stage: string, instanceId: string, extra: Record<string, unk
 describe('custom extension callouts', () => {
   it('the TAP flow: approving the request calls the extension with the target’s object id, after the call returns', async () => {
     const { engine, calls } = recordingEngine();
-    const req = engine.createRequest(USERS.lee, { ...addBody(PACKAGES.temporaryAccessPass, POLICIES.temporaryAccessPass, { targetId: USERS.alex }), parameters: { bypassApproval: true } });
+    const req = submit(engine, USERS.lee, { ...addBody(PACKAGES.temporaryAccessPass, POLICIES.temporaryAccessPass, { targetId: USERS.alex }), parameters: { bypassApproval: true } });
     expect(calls).toEqual([]);
     await engine.whenIdle();
     expect(calls).toHaveLength(1);
@@ -122,7 +122,7 @@ describe('custom extension callouts', () => {
   it('an unreachable endpoint marks the callout calloutFailed; a paused request ends, a continuing one is unaffected', async () => {
     const { engine } = recordingEngine(true);
     const waiting = tools(engine);
-    const tap = engine.createRequest(USERS.lee, { ...addBody(PACKAGES.temporaryAccessPass, POLICIES.temporaryAccessPass, { targetId: USERS.alex }), parameters: { bypassApproval: true } }).id as string;
+    const tap = submit(engine, USERS.lee, { ...addBody(PACKAGES.temporaryAccessPass, POLICIES.temporaryAccessPass, { targetId: USERS.alex }), parameters: { bypassApproval: true } }).id as string;
     await engine.whenIdle();
     expect(callouts(engine, waiting)[0].status).toBe('calloutFailed');
     expect(engine.getRequest(USERS.adele, waiting)).toMatchObject({ state: 'denied', status: 'CalloutFailed' });
@@ -150,7 +150,7 @@ describe('custom extension callouts', () => {
   it('removal runs the assignmentRequestRemoved stage', async () => {
     const { engine, calls } = recordingEngine();
     const asg = engine.listMyAssignments(USERS.henrietta, 'target', { expand: { accessPackage: true } }).find((a) => a.accessPackage?.id === PACKAGES.developerTools);
-    const req = engine.createRequest(USERS.henrietta, { requestType: 'userRemove', assignment: { id: asg?.id } });
+    const req = submit(engine, USERS.henrietta, { requestType: 'userRemove', assignment: { id: asg?.id } });
     await engine.whenIdle();
     expect(calls.map((c) => [c.payload.Stage, c.payload.RequestType])).toEqual([['assignmentRequestRemoved', 'userRemove']]);
     expect(engine.getRequest(USERS.henrietta, req.id as string).state).toBe('delivered');

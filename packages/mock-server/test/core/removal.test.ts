@@ -2,7 +2,7 @@
 // the policy does not allow it.
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine.ts';
-import { expectRefused, GROUPS, newEngine, PACKAGES, POLICIES, USERS } from './support/engine.ts';
+import { expectRefused, GROUPS, newEngine, PACKAGES, POLICIES, USERS, submit } from './support/engine.ts';
 
 const held = (engine: Engine, userId: string, packageId: string) =>
   engine.listMyAssignments(userId, 'target', { expand: { accessPackage: true } }).find((a) => a.accessPackage?.id === packageId && a.state === 'delivered')?.id as string;
@@ -14,7 +14,7 @@ describe('removing access', () => {
     const engine = newEngine();
     const id = held(engine, USERS.adele, PACKAGES.salesPipeline);
     expect(engine.listGroupMembers(USERS.admin, GROUPS.salesPipelineEditors).map((m) => m.id)).toContain(USERS.adele);
-    const req = engine.createRequest(USERS.adele, removal('userRemove', id), { expand: { assignment: true } });
+    const req = submit(engine, USERS.adele, removal('userRemove', id), { expand: { assignment: true } });
     expect(req).toMatchObject({ requestType: 'userRemove', state: 'delivered', assignment: { id, state: 'expired' } });
     expect(engine.getAssignment(USERS.adele, id).expiredDateTime).toBe('2026-11-02T09:00:00Z');
     expect(engine.listGroupMembers(USERS.admin, GROUPS.salesPipelineEditors).map((m) => m.id)).not.toContain(USERS.adele);
@@ -25,7 +25,7 @@ describe('removing access', () => {
     const engine = newEngine();
     const team = engine.listMyAssignments(USERS.lee, 'targetManager', { expand: { target: true, accessPackage: true } });
     const pradeeps = team.find((a) => a.target?.objectId === USERS.pradeep && a.accessPackage?.id === PACKAGES.salesPipeline);
-    const req = engine.createRequest(USERS.lee, removal('userRemove', pradeeps?.id as string), { expand: { requestor: true } });
+    const req = submit(engine, USERS.lee, removal('userRemove', pradeeps?.id as string), { expand: { requestor: true } });
     expect(req).toMatchObject({ state: 'delivered', requestor: { objectId: USERS.lee } });
     expect(engine.outbox().map((n) => [n.kind, n.to])).toEqual([['removed', [USERS.pradeep, USERS.lee]]]);
   });
@@ -33,7 +33,7 @@ describe('removing access', () => {
   it('refused: self-removal off, on-behalf removal off, not the manager, a manager beyond managerLevel', () => {
     const engine = newEngine();
     expectRefused(engine, () => engine.createRequest(USERS.grady, removal('userRemove', held(engine, USERS.grady, PACKAGES.buildAgentsAdmin))), 403, 'SelfRemoveNotAllowed');
-    const tapUser = engine.createRequest(USERS.lee, {
+    const tapUser = submit(engine, USERS.lee, {
       requestType: 'userAdd',
       assignment: { accessPackageId: PACKAGES.temporaryAccessPass, assignmentPolicyId: POLICIES.temporaryAccessPass, targetId: USERS.adele },
       parameters: { bypassApproval: true },
@@ -49,7 +49,7 @@ describe('removing access', () => {
     const engine = newEngine();
     const id = held(engine, USERS.grady, PACKAGES.buildAgentsAdmin);
     expectRefused(engine, () => engine.createRequest(USERS.nestor, removal('adminRemove', id)), 403, 'Authorization_RequestDenied');
-    expect(engine.createRequest(USERS.admin, removal('adminRemove', id)).state).toBe('delivered');
+    expect(submit(engine, USERS.admin, removal('adminRemove', id)).state).toBe('delivered');
     expect(engine.getAssignment(USERS.grady, id).state).toBe('expired');
     expect(engine.outbox().map((n) => [n.kind, n.to])).toEqual([['removed', [USERS.grady]]]);
   });

@@ -1,7 +1,7 @@
 // What a request must carry: required answers, choices, text patterns, justification, and a schedule only
 // when the policy allows one and within its expiration.
 import { describe, expect, it } from 'vitest';
-import { addBody, answer, campaignExtras, expectRefused, newEngine, PACKAGES, POLICIES, QUESTIONS, USERS } from './support/engine.ts';
+import { addBody, answer, campaignExtras, expectRefused, newEngine, PACKAGES, POLICIES, QUESTIONS, USERS, submit } from './support/engine.ts';
 
 const campaign = (extra: Record<string, unknown>) => addBody(PACKAGES.marketingCampaigns, POLICIES.marketingCampaigns, { ...campaignExtras(), ...extra });
 const reporting = (answers: object[]) => addBody(PACKAGES.financialReporting, POLICIES.financialReporting, { answers });
@@ -9,7 +9,7 @@ const reporting = (answers: object[]) => addBody(PACKAGES.financialReporting, PO
 describe('request requirements', () => {
   it('a complete request passes and keeps its answers with the question and a display value', () => {
     const engine = newEngine();
-    const req = engine.createRequest(USERS.lynne, campaign({ answers: [answer(QUESTIONS.campaignCode, 'MKT-0042'), answer(QUESTIONS.campaignPlan, 'Line one\nLine two')] }));
+    const req = submit(engine, USERS.lynne, campaign({ answers: [answer(QUESTIONS.campaignCode, 'MKT-0042'), answer(QUESTIONS.campaignPlan, 'Line one\nLine two')] }));
     expect(req.justification).toBe('Winter campaign');
     expect(req.answers?.map((a) => [(a as { value?: string }).value, a.displayValue, a.answeredQuestion?.id])).toEqual([
       ['MKT-0042', 'MKT-0042', QUESTIONS.campaignCode],
@@ -33,11 +33,11 @@ describe('request requirements', () => {
   it('a multiple-choice answer must be one of the choices; several only when multiple selection is allowed', () => {
     const engine = newEngine();
     expectRefused(engine, () => engine.createRequest(USERS.lynne, reporting([answer(QUESTIONS.reports, 'payroll')])), 400, 'AnswerNotAmongChoices');
-    const ok = engine.createRequest(USERS.lynne, reporting([answer(QUESTIONS.reports, 'pnl'), answer(QUESTIONS.reports, 'cashflow')]));
+    const ok = submit(engine, USERS.lynne, reporting([answer(QUESTIONS.reports, 'pnl'), answer(QUESTIONS.reports, 'cashflow')]));
     expect(ok.answers?.map((a) => a.displayValue)).toEqual(['Profit and loss', 'Cash flow']);
     expectRefused(
       engine,
-      () => engine.createRequest(USERS.alex, addBody(PACKAGES.salesPipeline, POLICIES.salesPipeline, { answers: [answer(QUESTIONS.region, 'EMEA'), answer(QUESTIONS.region, 'APAC')] })),
+      () => submit(engine, USERS.alex, addBody(PACKAGES.salesPipeline, POLICIES.salesPipeline, { answers: [answer(QUESTIONS.region, 'EMEA'), answer(QUESTIONS.region, 'APAC')] })),
       400,
       'MultipleAnswersNotAllowed',
     );
@@ -48,7 +48,7 @@ describe('request requirements', () => {
     expectRefused(engine, () => engine.createRequest(USERS.lynne, campaign({ answers: [answer(QUESTIONS.campaignCode, 'MKT-1234'), answer(QUESTIONS.reports, 'pnl')] })), 400, 'UnknownQuestion');
     expectRefused(
       engine,
-      () => engine.createRequest(USERS.lynne, campaign({ answers: [{ '@odata.type': '#microsoft.graph.accessPackageAnswerChoice', value: 'x', answeredQuestion: { id: QUESTIONS.campaignCode } }] })),
+      () => submit(engine, USERS.lynne, campaign({ answers: [{ '@odata.type': '#microsoft.graph.accessPackageAnswerChoice', value: 'x', answeredQuestion: { id: QUESTIONS.campaignCode } }] })),
       400,
       'UnsupportedAnswerType',
     );
@@ -66,11 +66,11 @@ describe('request requirements', () => {
     const schedule = { startDateTime: '2026-11-10T00:00:00Z', expiration: { type: 'afterDateTime', endDateTime: '2026-11-20T00:00:00Z' } };
     expectRefused(
       engine,
-      () => engine.createRequest(USERS.alex, addBody(PACKAGES.salesPipeline, POLICIES.salesPipeline, { answers: [answer(QUESTIONS.region, 'EMEA')], schedule })),
+      () => submit(engine, USERS.alex, addBody(PACKAGES.salesPipeline, POLICIES.salesPipeline, { answers: [answer(QUESTIONS.region, 'EMEA')], schedule })),
       400,
       'CustomScheduleNotAllowed',
     );
-    const req = engine.createRequest(USERS.lynne, campaign({ schedule }));
+    const req = submit(engine, USERS.lynne, campaign({ schedule }));
     expect(req.schedule).toMatchObject(schedule);
   });
 
@@ -82,12 +82,12 @@ describe('request requirements', () => {
     expectRefused(engine, () => engine.createRequest(USERS.lynne, campaign({ schedule: { expiration: { type: 'afterDuration', duration: 'P31D' } } })), 400, 'ScheduleOutsidePolicyExpiration');
     expectRefused(engine, () => engine.createRequest(USERS.lynne, campaign({ schedule: period('2026-11-09T00:00:00Z') })), 400, 'InvalidSchedule');
     expectRefused(engine, () => engine.createRequest(USERS.lynne, campaign({ schedule: { startDateTime: 'next monday' } })), 400, 'InvalidSchedule');
-    expect(engine.createRequest(USERS.lynne, campaign({ schedule: period('2026-12-10T00:00:00Z') })).state).toBe('pendingApproval');
+    expect(submit(engine, USERS.lynne, campaign({ schedule: period('2026-12-10T00:00:00Z') })).state).toBe('pendingApproval');
   });
 
   it('without a specific period the request carries the policy’s expiration', () => {
     const engine = newEngine();
-    const req = engine.createRequest(USERS.lynne, campaign({}));
+    const req = submit(engine, USERS.lynne, campaign({}));
     expect(req.schedule).toMatchObject({ startDateTime: '2026-11-02T09:00:00Z', expiration: { type: 'afterDuration', duration: 'P30D' } });
   });
 });
@@ -104,6 +104,6 @@ describe('a short-text question without a pattern', () => {
     });
     const body = (value: string) => addBody(PACKAGES.engineeringWiki, policy.id as string, { answers: [answer('team', value)] });
     expectRefused(engine, () => engine.createRequest(USERS.adele, body('Sales\nEMEA')), 400, 'AnswerNotSingleLine');
-    expect(engine.createRequest(USERS.adele, body('Sales EMEA')).state).toBe('delivered');
+    expect(submit(engine, USERS.adele, body('Sales EMEA')).state).toBe('delivered');
   });
 });

@@ -1,14 +1,14 @@
 // Who may request: target scope, self-service, on behalf of reports (manager levels), disabled requests, hidden
 // packages, and what filterByCurrentUser / getApplicablePolicyRequirements show each person.
 import { describe, expect, it } from 'vitest';
-import { addBody, answer, APPS, campaignExtras, expectRefused, newEngine, PACKAGES, POLICIES, QUESTIONS, USERS } from './support/engine.ts';
+import { addBody, answer, APPS, campaignExtras, expectRefused, newEngine, PACKAGES, POLICIES, QUESTIONS, USERS, submit } from './support/engine.ts';
 
 const names = (packages: { displayName?: string | null }[]) => packages.map((p) => p.displayName);
 
 describe('who may request', () => {
   it('a user requests for themself when the policy allows self-service and they are in scope', () => {
     const engine = newEngine();
-    const req = engine.createRequest(USERS.adele, addBody(PACKAGES.engineeringWiki, POLICIES.engineeringWiki), {
+    const req = submit(engine, USERS.adele, addBody(PACKAGES.engineeringWiki, POLICIES.engineeringWiki), {
       expand: { requestor: true, assignment: true },
     });
     expect(req.state).toBe('delivered');
@@ -31,7 +31,7 @@ describe('who may request', () => {
 
   it('a direct manager requests for a report; the request is the manager’s, the access the report’s', () => {
     const engine = newEngine();
-    const req = engine.createRequest(
+    const req = submit(engine, 
       USERS.lee,
       addBody(PACKAGES.salesPipeline, POLICIES.salesPipeline, { targetId: USERS.alex, answers: [answer(QUESTIONS.region, 'EMEA')] }),
       { expand: { requestor: true, assignment: { target: true } } },
@@ -49,7 +49,7 @@ describe('who may request', () => {
 
   it('managerLevel 2 lets the second-level manager request; level 1 does not', () => {
     const engine = newEngine();
-    const req = engine.createRequest(USERS.miriam, addBody(PACKAGES.marketingCampaigns, POLICIES.marketingCampaigns, { targetId: USERS.lynne, ...campaignExtras() }), {
+    const req = submit(engine, USERS.miriam, addBody(PACKAGES.marketingCampaigns, POLICIES.marketingCampaigns, { targetId: USERS.lynne, ...campaignExtras() }), {
       expand: { assignment: true },
     });
     expect(req.state).toBe('pendingApproval');
@@ -67,7 +67,7 @@ describe('who may request', () => {
     const engine = newEngine();
     expectRefused(engine, () => engine.createRequest(USERS.lee, addBody(PACKAGES.temporaryAccessPass, POLICIES.temporaryAccessPass)), 403, 'SelfRequestNotAllowed');
     expectRefused(engine, () => engine.createRequest(USERS.grady, addBody(PACKAGES.buildAgentsAdmin, POLICIES.buildAgentsAdmin)), 403, 'NewRequestsDisabled');
-    const direct = engine.createRequest(USERS.admin, {
+    const direct = submit(engine, USERS.admin, {
       requestType: 'adminAdd',
       assignment: { accessPackageId: PACKAGES.buildAgentsAdmin, assignmentPolicyId: POLICIES.buildAgentsAdmin, targetId: USERS.johanna },
     });

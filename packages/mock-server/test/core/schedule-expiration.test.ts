@@ -2,7 +2,7 @@
 // one day before the end.
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/core/engine.ts';
-import { addBody, answer, campaignExtras, expectRefused, GROUPS, newEngine, openStageId, PACKAGES, POLICIES, QUESTIONS, USERS } from './support/engine.ts';
+import { addBody, answer, campaignExtras, expectRefused, GROUPS, newEngine, openStageId, PACKAGES, POLICIES, QUESTIONS, USERS, submit } from './support/engine.ts';
 
 const assignmentOf = (engine: Engine, requestId: string) =>
   engine.getRequest(USERS.admin, requestId, { expand: { assignment: true } }).assignment;
@@ -10,7 +10,7 @@ const assignmentOf = (engine: Engine, requestId: string) =>
 describe('scheduled start', () => {
   it('an approved request for a future period waits as scheduled, then is delivered at its start', () => {
     const engine = newEngine();
-    const id = engine.createRequest(USERS.lynne, addBody(PACKAGES.marketingCampaigns, POLICIES.marketingCampaigns, {
+    const id = submit(engine, USERS.lynne, addBody(PACKAGES.marketingCampaigns, POLICIES.marketingCampaigns, {
       ...campaignExtras(),
       schedule: { startDateTime: '2026-11-09T08:00:00Z', expiration: { type: 'afterDuration', duration: 'P10D' } },
     })).id as string;
@@ -54,7 +54,7 @@ describe('expiration', () => {
 
   it('after a number of hours (no reminders fit in an eight-hour assignment)', () => {
     const engine = newEngine();
-    const id = engine.createRequest(USERS.lynne, addBody(PACKAGES.customerDataExport, POLICIES.customerDataExport)).id as string;
+    const id = submit(engine, USERS.lynne, addBody(PACKAGES.customerDataExport, POLICIES.customerDataExport)).id as string;
     engine.advance('PT30M');
     engine.decide(USERS.grady, id, openStageId(engine, USERS.grady, id), { reviewResult: 'Approve', justification: 'One-off.' });
     const asg = assignmentOf(engine, id);
@@ -76,7 +76,7 @@ describe('expiration', () => {
 
   it('never', () => {
     const engine = newEngine();
-    const req = engine.createRequest(USERS.adele, addBody(PACKAGES.engineeringWiki, POLICIES.engineeringWiki), { expand: { assignment: true } });
+    const req = submit(engine, USERS.adele, addBody(PACKAGES.engineeringWiki, POLICIES.engineeringWiki), { expand: { assignment: true } });
     expect(req.assignment?.schedule?.expiration).toEqual({ type: 'noExpiration', endDateTime: null, duration: null });
     engine.advance('P3650D');
     expect(engine.getAssignment(USERS.adele, req.assignment?.id as string).state).toBe('delivered');
@@ -85,7 +85,7 @@ describe('expiration', () => {
   it('expiry takes back the group membership the assignment gave', () => {
     const engine = newEngine();
     const group = GROUPS.salesPipelineEditors;
-    engine.createRequest(USERS.lynne, addBody(PACKAGES.salesPipeline, POLICIES.salesPipeline, { answers: [answer(QUESTIONS.region, 'APAC')] }));
+    submit(engine, USERS.lynne, addBody(PACKAGES.salesPipeline, POLICIES.salesPipeline, { answers: [answer(QUESTIONS.region, 'APAC')] }));
     expect(engine.listGroupMembers(USERS.admin, group).map((m) => m.id)).toContain(USERS.lynne);
     engine.advance('P180D');
     expect(engine.listGroupMembers(USERS.admin, group).map((m) => m.id)).not.toContain(USERS.lynne);
@@ -96,7 +96,7 @@ describe('expiration', () => {
     const failed = engine.listMyRequests(USERS.isaiah, 'target', { expand: { assignment: true } })[0];
     expect(failed).toMatchObject({ state: 'deliveryFailed', status: 'DeliveryFailed', assignment: { state: 'deliveryFailed' } });
     engine.deleteGroup(USERS.admin, GROUPS.salesPipelineEditors);
-    const partial = engine.createRequest(USERS.lynne, addBody(PACKAGES.salesPipeline, POLICIES.salesPipeline, { answers: [answer(QUESTIONS.region, 'APAC')] }), {
+    const partial = submit(engine, USERS.lynne, addBody(PACKAGES.salesPipeline, POLICIES.salesPipeline, { answers: [answer(QUESTIONS.region, 'APAC')] }), {
       expand: { assignment: true },
     });
     expect(partial).toMatchObject({ state: 'partiallyDelivered', status: 'PartiallyDelivered', assignment: { state: 'partiallyDelivered' } });

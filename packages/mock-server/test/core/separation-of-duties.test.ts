@@ -1,6 +1,6 @@
 // Incompatible access packages and groups block requests, whichever package names the other.
 import { describe, expect, it } from 'vitest';
-import { addBody, expectRefused, GROUPS, newEngine, PACKAGES, POLICIES, USERS } from './support/engine.ts';
+import { addBody, expectRefused, GROUPS, newEngine, PACKAGES, POLICIES, USERS, submit } from './support/engine.ts';
 
 const create = addBody(PACKAGES.vendorPaymentsCreate, POLICIES.vendorPaymentsCreate, { justification: 'payments' });
 const approve = addBody(PACKAGES.vendorPaymentsApprove, POLICIES.vendorPaymentsApprove, { justification: 'payments' });
@@ -14,7 +14,7 @@ describe('separation of duties', () => {
 
   it('holding the package this one names as incompatible blocks it too (the other direction)', () => {
     const engine = newEngine();
-    const req = engine.createRequest(USERS.christie, approve);
+    const req = submit(engine, USERS.christie, approve);
     const stage = engine.getApproval(USERS.lidia, req.id as string).stages?.[0];
     engine.decide(USERS.lidia, req.id as string, stage?.id as string, { reviewResult: 'Approve', justification: 'ok' });
     expect(engine.listMyAssignments(USERS.christie, 'target').map((a) => a.state)).toContain('delivered');
@@ -24,8 +24,8 @@ describe('separation of duties', () => {
   it('an ended assignment no longer blocks', () => {
     const engine = newEngine();
     const held = engine.listMyAssignments(USERS.lynne, 'target').find((a) => a.state === 'delivered' && a.schedule?.expiration?.type === 'afterDateTime');
-    engine.createRequest(USERS.admin, { requestType: 'adminRemove', assignment: { id: held?.id } });
-    expect(engine.createRequest(USERS.lynne, approve).state).toBe('pendingApproval');
+    submit(engine, USERS.admin, { requestType: 'adminRemove', assignment: { id: held?.id } });
+    expect(submit(engine, USERS.lynne, approve).state).toBe('pendingApproval');
   });
 
   it('members of an incompatible group cannot get the package', () => {

@@ -26,7 +26,7 @@ interface DocExample {
   /** For docError: the documented properties the error concerns (left out of the checks), and the body sent instead. */
   ignore?: string[];
   send?: unknown;
-  /** For docError: the URL sent instead (a path the page's own HTTP request section gives, or one placeholder written for two ids). */
+  /** For docError: the URL sent instead (a beta path on a v1.0 page, a path the page's own HTTP request section gives, or one placeholder written for two ids). */
   sendUrl?: string;
   /** Paths whose documented value is a rule rather than sample data (an undecided stage's `reviewedBy: null`). */
   sameValues?: string[];

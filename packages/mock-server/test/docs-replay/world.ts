@@ -203,6 +203,17 @@ export class World {
       await this.http.server.engine.whenIdle();
       return (await this.admin('GET', `${EM}/assignmentRequests/${request.id}?$expand=assignment`, 200)).assignment.id;
     },
+    /** A policy of the access package that runs the custom extension when a request is created. */
+    extensionPolicy: async () =>
+      (
+        await this.admin('POST', `${EM}/assignmentPolicies`, 201, {
+          ...policyBase,
+          displayName: 'policy with custom access package workflow extension',
+          requestorSettings: { enableTargetsToSelfAddAccess: true },
+          customExtensionStageSettings: [{ stage: 'assignmentRequestCreated', customExtension: { id: await this.id('customExtension') } }],
+          accessPackage: { id: await this.id('accessPackage') },
+        })
+      ).id,
     /** Adele held the other package once (assigned, then removed): an assignment-history suggestion for her. */
     pastAssignment: async () => {
       const [accessPackageId, assignmentPolicyId] = await Promise.all([this.id('otherAccessPackage'), this.id('otherSelfPolicy')]);

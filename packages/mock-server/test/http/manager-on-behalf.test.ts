@@ -19,8 +19,10 @@ describe('a manager requests for a direct report, it is approved, delivered, see
         answers: [answerString(QUESTIONS.campaignCode, 'MKT-4242')],
       }),
     });
-    expect(created).toMatchObject({ requestType: 'userAdd', state: 'pendingApproval', status: 'PendingApproval' });
+    // Graph answers submitted / Accepted and processes the request afterwards: the next read sees it pending approval.
+    expect(created).toMatchObject({ requestType: 'userAdd', state: 'submitted', status: 'Accepted' });
     const requestId = created.id as string;
+    expect(await http.ok('GET', `${EM}/assignmentRequests/${requestId}`, 200, { as: 'lee' })).toMatchObject({ state: 'pendingApproval', status: 'PendingApproval' });
 
     // Lee is the requestor, so he may not approve: the stage falls back to Diego (the policy's fallback approver).
     const diegos = await http.ok('GET', `${EM}/assignmentRequests/filterByCurrentUser(on='approver')`, 200, { as: 'diego' });
@@ -52,7 +54,8 @@ describe('a manager requests for a direct report, it is approved, delivered, see
       as: 'lee',
       body: { requestType: 'userRemove', assignment: { id: assignmentId } },
     });
-    expect(removal).toMatchObject({ requestType: 'userRemove', state: 'delivered' });
+    expect(removal).toMatchObject({ requestType: 'userRemove', state: 'submitted', status: 'Accepted' });
+    expect(await http.ok('GET', `${EM}/assignmentRequests/${removal.id}`, 200, { as: 'lee' })).toMatchObject({ state: 'delivered' });
 
     // The core ends a removed assignment as `expired` (Graph keeps it readable); it leaves the team's active list.
     const ended = await http.ok('GET', `${EM}/assignments/${assignmentId}`, 200, { as: 'lee' });

@@ -35,7 +35,10 @@ describe('reprocess a request', () => {
     expect((await http.call('POST', path, { as: 'admin' })).status).toBe(202);
     const delivered = await isaiahsRequest(http);
     expect(delivered).toMatchObject({ state: 'delivered', status: 'Delivered', assignment: { id: failed.assignment.id, state: 'delivered' } });
-    expect((await http.outbox()).at(-1)).toMatchObject({ kind: 'delivered', to: [USERS.isaiah], assignmentId: failed.assignment.id });
+    // Whatever fell due runs before the next answer: the redelivered assignment's 14-day reminder (its end is near)
+    // may follow the delivery email.
+    const emails = (await http.outbox()).filter((n: { assignmentId?: string }) => n.assignmentId === failed.assignment.id);
+    expect(emails.find((n: { kind: string }) => n.kind === 'delivered')).toMatchObject({ kind: 'delivered', to: [USERS.isaiah], assignmentId: failed.assignment.id });
   });
 
   it('refuses non-administrators, requests that did not fail, and requests completed more than 14 days ago', async () => {

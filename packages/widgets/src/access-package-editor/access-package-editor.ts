@@ -1,3 +1,4 @@
+import { followRequest } from '../internal/follow-request.ts';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { createAdmin } from '@entitlement-kit/sdk/admin';
@@ -8,7 +9,7 @@ import { editorCatalogueFor, loadEditorCatalogue, type EditorCatalogue, type Edi
 import { format } from '../i18n/index.ts';
 import { EkElement } from '../internal/ek-element.ts';
 import { errorStatus, toError } from '../internal/errors.ts';
-import type { AccessPackageCatalog, AccessPackageResource, ConnectedOrganization, CustomCalloutExtension, EntitlementClient, User } from '../internal/sdk.ts';
+import type { AccessPackageCatalog, AssignmentRequest, AccessPackageResource, ConnectedOrganization, CustomCalloutExtension, EntitlementClient, User } from '../internal/sdk.ts';
 import { formStyles } from '../styles/forms.ts';
 import { shared } from '../styles/shared.ts';
 import { styles } from './access-package-editor.styles.ts';
@@ -543,9 +544,13 @@ export class AccessPackageEditor extends EkElement {
 
   private async assignUser(existing: ExistingPackage, userId: string, policyId: string): Promise<void> {
     const user = this.principals(false).find((p) => p.id === userId)?.name ?? userId;
-    await this.change('assign', () => assignDirectly(this.api(), { packageId: existing.pkg.id!, policyId, userId }), (request) => {
-      this.lastAssigned = this.msg2('assigned', { name: user, state: this.stateLabel(request.state) });
-      void this.announce(this.lastAssigned);
+    const api = this.api();
+    const show = (request: AssignmentRequest) => (this.lastAssigned = this.msg2('assigned', { name: user, state: this.stateLabel(request.state) }));
+    await this.change('assign', () => assignDirectly(api, { packageId: existing.pkg.id!, policyId, userId }), (request) => {
+      void this.announce(show(request));
+      // Graph answers submitted; the line then says where the assignment settled (delivered, ...).
+      let current = request;
+      void followRequest(api.client, () => current, (settled) => void this.announce(show((current = settled))), () => this.isConnected, ['submitted']);
     });
   }
 

@@ -1,6 +1,7 @@
 // The opened package and the request form of <request-access-pane>: read on demand when a package opens (the pane
 // waits for it before its next update), so a page that only lists packages does not load it. Functions of the pane
 // (`h`), through FormHost: the members of RequestAccessPane they use.
+import { followRequest } from '../internal/follow-request.ts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formStyles } from '../styles/forms.ts';
 import { live } from 'lit/directives/live.js';
@@ -472,6 +473,10 @@ export async function submitRequest(h: FormHost): Promise<void> {
   h.submittedFor = draft.target === 'other' ? draft.targetUserId : undefined;
   h.submittedBypass = input.bypassApproval === true;
   h.submitted = result.value;
+  // Graph answers submitted; the result then shows where the request settles (pending approval, delivered, ...).
+  void followRequest(client, () => h.submitted, (settled) => {
+    if (h.submitted?.id === settled.id) h.submitted = settled;
+  }, () => h.isConnected, ['submitted']);
   if (h.historyWanted) h.history.reload();
   emit(h, 'request-submitted', result.value);
   void h.announce(h.msg('submittedAnnouncement', { package: data.pkg.displayName ?? '' }));
@@ -485,8 +490,8 @@ export function renderResult(h: FormHost, request: AssignmentRequest, pkg: Acces
   return html`<div part="result" class="state success">
     <h3 id="result-heading" tabindex="-1">${h.t.submittedHeading}</h3>
     <p>${h.msg('submittedBody', { package: pkg.displayName ?? '', person })}</p>
-    <p>${h.t.statusLabel}: <span class="badge ${badge.tone}">${badge.label}</span></p>
-    ${bypassed && request.state !== 'pendingApproval' ? html`<p>${h.msg('resultBypassed', { target: person })}</p>` : nothing}
+    <p role="status">${h.t.statusLabel}: <span class="badge ${badge.tone}">${badge.label}</span></p>
+    ${bypassed && request.state !== 'pendingApproval' && request.state !== 'submitted' ? html`<p>${h.msg('resultBypassed', { target: person })}</p>` : nothing}
     <div class="actions">
       <button type="button" part="button" @click=${() => showInHistory(h, request.id)}>${h.t.viewHistory}</button>
       <button type="button" part="button back-button" @click=${() => h.backToCatalog()}>${h.t.requestAnother}</button>

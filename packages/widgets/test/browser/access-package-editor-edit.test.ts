@@ -81,7 +81,9 @@ describe('<access-package-editor package-id>: an existing package', function () 
     await choose(editor, 'User', 'Alex Wilber');
     await choose(editor, 'Policy', 'Administrator assignments');
     await activate(getByRole(editor, 'button', { name: 'Assign' }));
-    await findText(editor, /Alex Wilber assigned: /);
+    // Graph answers the adminAdd submitted; the line then says where it settled.
+    await findText(editor, /Alex Wilber assigned: (Submitted|Delivered)\./);
+    await findText(editor, 'Alex Wilber assigned: Delivered.');
     const alex = await idOf('alex');
     const request = e.listRequests(admin, { expand: { assignment: true } }).find((r) => r.requestType === 'adminAdd' && r.assignment?.targetId === alex && r.assignment?.accessPackageId === id);
     expect(request).to.exist;

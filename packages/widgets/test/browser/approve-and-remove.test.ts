@@ -72,7 +72,9 @@ describe('flow 2: the approver approves, the manager sees the new access and rem
     await activate(getByRole(dialog, 'button', { name: 'Remove access' }));
     const { detail } = await removed;
     expect(detail.request.requestType).to.equal('userRemove');
-    // The row shows the removal's own state at once (the mock completes it at once), not the old "Delivered".
+    // The row shows the removal's own state, not the old "Delivered": Graph answers it submitted, and the widget
+    // follows it until it is done.
+    expect(detail.request.state).to.equal('submitted');
     await findText(item()!, 'Access removed.');
     expect(textContent(item()!)).not.to.contain('Delivered');
     expect(textContent(deepActiveElement()!)).to.equal('Access removed.');

@@ -4,7 +4,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import type { RequestAccessPane } from '../../src/request-access-pane/request-access-pane.ts';
 import { idOf, requestsFor, resetMock } from './support/mock.ts';
 import { fillMarketingForLynne } from './support/flows.ts';
-import { activate, deepActiveElement, findByRole, findText, getByRole } from './support/ui.ts';
+import { activate, deepActiveElement, findByRole, findText, getByRole, queryAllByRole, textContent } from './support/ui.ts';
 import { asPerson } from './support/widgets.ts';
 
 describe('flow 1: a manager requests access for a direct report', () => {
@@ -25,6 +25,12 @@ describe('flow 1: a manager requests access for a direct report', () => {
     const result = await findByRole(pane, 'heading', { name: 'Request submitted' });
     expect(deepActiveElement()).to.equal(result);
     await findText(pane, 'for Lynne Robbins was submitted');
+    // Graph answers a new request submitted and processes it afterwards: the result shows that, then where it settled.
+    expect(request.state).to.equal('submitted');
+    const status = queryAllByRole(pane, 'status').find((el) => textContent(el).startsWith('Status'))!;
+    expect(textContent(status)).to.match(/Submitted|Pending approval/);
+    await findText(status, 'Pending approval');
+    expect(deepActiveElement()).to.equal(result);
 
     const [lynne, lee] = await Promise.all([idOf('lynne'), idOf('lee')]);
     const stored = await requestsFor('Marketing Campaigns', 'lynne');

@@ -5,6 +5,7 @@ import { MockGraphError } from '../../../src/core/errors.ts';
 import { countingIds } from '../../../src/core/ids.ts';
 import { QUESTIONS } from '../../../src/seed/ids.ts';
 
+import { USERS } from '../../../src/seed/ids.ts';
 export { APPS, CATALOGS, EXTENSIONS, GROUPS, PACKAGES, POLICIES, QUESTIONS, USERS } from '../../../src/seed/ids.ts';
 
 export const newEngine = (options: EngineOptions = {}) => new Engine({ newId: countingIds('7e570000'), ...options });
@@ -51,4 +52,14 @@ export function openStageId(engine: Engine, approverId: string, requestId: strin
   const stage = engine.getApproval(approverId, requestId).stages?.find((s) => s.status === 'InProgress');
   expect(stage, 'an in-progress stage').toBeDefined();
   return stage?.id as string;
+}
+
+/**
+ * Creates a request: Graph answers it submitted / Accepted and processes it afterwards, so this checks the answer
+ * and reads the request back (any later call sees it processed).
+ */
+export function submit(engine: Engine, callerId: string, body: Parameters<Engine['createRequest']>[1], options: Parameters<Engine['createRequest']>[2] = {}) {
+  const created = engine.createRequest(callerId, body, options);
+  expect({ state: created.state, status: created.status }).toEqual({ state: 'submitted', status: 'Accepted' });
+  return engine.getRequest(USERS.admin, created.id as string, options);
 }
