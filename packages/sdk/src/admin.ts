@@ -2,7 +2,8 @@
 // policies, users and managers, direct assignments), over the transport of a client from createClient():
 //   const admin = createAdmin(graph); await admin.createCatalog({ displayName: 'Sales' });
 // A separate entry so that pages which only request and approve access never load it.
-import { contextOf, EM } from './context.ts';
+import { contextOf } from './context-of.ts';
+import { EM } from './context.ts';
 import { governanceVerbs } from './admin-governance.ts';
 import { listQuery } from './odata.ts';
 import { updateBody } from './assignment-updates.ts';

@@ -5,7 +5,8 @@
 // client from createClient():
 //   const updates = createAssignmentUpdates(graph); await updates.extendAssignment(id, { endDateTime });
 // so that the size of a page without an extend form does not grow.
-import { contextOf, EM } from './context.ts';
+import { contextOf } from './context-of.ts';
+import { EM } from './context.ts';
 import type { AssignmentUpdateInput, AssignmentUpdateVerbs, EntitlementClient } from './api.ts';
 import type { Context } from './context.ts';
 import type { AssignmentRequest } from './models.ts';

@@ -27,18 +27,13 @@ export interface Context {
   entity<T>(call: Promise<{ data?: T; response: Response }>): Promise<T>;
 }
 
-// The context behind each client, for modules outside createClient (the admin verbs) to build on the same transport.
-const contexts = new WeakMap<object, Context>();
+// The context behind each client, for modules outside createClient (the admin verbs) to build on the same transport;
+// read with contextOf (./context-of.ts, a module of its own so that it loads with those modules, not with every page).
+export const contexts = new WeakMap<object, Context>();
 
 export function bindContext<T extends object>(ctx: Context, client: T): T {
   contexts.set(client, ctx);
   return client;
-}
-
-export function contextOf(client: object): Context {
-  const ctx = contexts.get(client);
-  if (!ctx) throw new TypeError('Expected a client made by createClient() of @entitlement-kit/sdk.');
-  return ctx;
 }
 
 export function createContext(baseUrl: string, send: Send): Context {

@@ -1,7 +1,8 @@
 // Assignment requests: ask for access (for oneself or a report), cancel, resubmit, read one's history.
 import { EM } from './context.ts';
 import { listQuery, preferUnknownEnumMembers } from './odata.ts';
-import type { AccessRequestInput, EntitlementClient, OnBehalfRequestInput } from './api.ts';
+import type { EntitlementClient } from './api.ts';
+import { userAddBody } from './request-body.ts';
 import type { Context } from './context.ts';
 import type { AssignmentRequest, RequestFilterOn } from './models.ts';
 
@@ -36,15 +37,12 @@ export function requestVerbs(ctx: Context): RequestVerbs {
 
     requestAccessFor,
 
-    async resubmitRequest(previous, overrides = {}) {
-      const { targetId, ...input } = { ...resubmission(previous), ...definedOnly(overrides) };
-      const { accessPackageId, assignmentPolicyId } = input;
-      if (!accessPackageId || !assignmentPolicyId) {
-        // Lists expand accessPackage and assignment; a bare request object does not carry them.
-        throw new TypeError('resubmitRequest needs the earlier request with its accessPackage and assignment (see getRequest).');
-      }
-      return create(userAddBody({ ...input, accessPackageId, assignmentPolicyId }, targetId), input.abortSignal);
-    },
+    // Only the history's Resubmit needs it: the code loads with the first resubmission.
+    resubmitRequest: (previous, overrides = {}) =>
+      import('./request-resubmit.ts').then((m) => {
+        const { body, signal } = m.resubmission(previous, overrides);
+        return create(body, signal);
+      }),
 
     async cancelRequest(requestId, options = {}) {
       await ctx.raw.POST(`${EM}/assignmentRequests/{accessPackageAssignmentRequest-id}/cancel`, {
@@ -70,40 +68,4 @@ export function requestVerbs(ctx: Context): RequestVerbs {
       );
     },
   };
-}
-
-/** The documented userAdd body; `targetId` makes it a request on behalf of that user. */
-function userAddBody(input: AccessRequestInput & { bypassApproval?: boolean }, targetId?: string): AssignmentRequest {
-  const body: AssignmentRequest = {
-    requestType: 'userAdd',
-    assignment: {
-      accessPackageId: input.accessPackageId,
-      assignmentPolicyId: input.assignmentPolicyId,
-      ...(targetId === undefined ? {} : { targetId }),
-    },
-  };
-  if (input.answers !== undefined) body.answers = input.answers;
-  if (input.justification !== undefined) body.justification = input.justification;
-  if (input.schedule !== undefined) body.schedule = input.schedule;
-  if (input.bypassApproval !== undefined) body.parameters = { bypassApproval: input.bypassApproval };
-  return body;
-}
-
-/** The earlier request's package, policy, answers, justification and schedule, and its target when not the requestor. */
-function resubmission(previous: AssignmentRequest): Partial<OnBehalfRequestInput> & { targetId?: string } {
-  const assignment = previous.assignment ?? {};
-  const target = assignment.targetId ?? assignment.target?.objectId ?? undefined;
-  const requestor = previous.requestor?.objectId ?? undefined;
-  return definedOnly({
-    accessPackageId: previous.accessPackage?.id ?? assignment.accessPackageId ?? assignment.accessPackage?.id ?? undefined,
-    assignmentPolicyId: assignment.assignmentPolicyId ?? assignment.assignmentPolicy?.id ?? undefined,
-    targetId: target !== undefined && target !== requestor ? target : undefined,
-    answers: previous.answers,
-    justification: previous.justification ?? undefined,
-    schedule: previous.schedule ?? undefined,
-  });
-}
-
-function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -2,7 +2,8 @@
 // like ./admin.ts, over the transport of a client from createClient():
 //   const suggestions = createSuggestions(graph); for await (const s of suggestions.listSuggestions()) ...
 // so that the size of a page without suggestions does not grow.
-import { contextOf, EM } from './context.ts';
+import { contextOf } from './context-of.ts';
+import { EM } from './context.ts';
 import { listQuery } from './odata.ts';
 import type { EntitlementClient, SuggestionVerbs } from './api.ts';
 import type { SuggestionFilterOn } from './models.ts';

@@ -3,7 +3,7 @@
 // createClient():
 //   const passes = createTemporaryAccessPasses(graph); await passes.deleteTemporaryAccessPass('me', id);
 // so that no page pays for verbs no widget uses.
-import { contextOf } from './context.ts';
+import { contextOf } from './context-of.ts';
 import type { EntitlementClient, TemporaryAccessPassVerbs } from './api.ts';
 
 export type { TemporaryAccessPassVerbs } from './api.ts';
