@@ -126,6 +126,11 @@ describe('the new end date stays within the policy expiration', () => {
     await refusedUnchanged(http, 'adele', update(id, { schedule: { expiration: { type: 'noExpiration' } } }), 400, 'ScheduleOutsidePolicyExpiration');
     await refusedUnchanged(http, 'adele', update(id, { schedule: endingOn(at(http, -DAY)) }), 400, 'InvalidSchedule');
     await refusedUnchanged(http, 'adele', update(id, { schedule: endingOn('tomorrow') }), 400, 'InvalidSchedule');
+    // Attacker inputs: an end past 9999, an absurd duration, prototype-member names where an assignment id goes.
+    await refusedUnchanged(http, 'adele', update(id, { schedule: endingOn('+010000-01-01T00:00:00Z') }), 400, 'InvalidSchedule');
+    await refusedUnchanged(http, 'adele', update(id, { schedule: endingOn('10000-01-01T00:00:00Z') }), 400, 'InvalidSchedule');
+    await refusedUnchanged(http, 'adele', update(id, { schedule: { expiration: { type: 'afterDuration', duration: 'P999999999D' } } }), 400, 'InvalidSchedule');
+    for (const name of ['__proto__', 'constructor', 'toString']) await refusedUnchanged(http, 'adele', update(name, { schedule: endingOn(at(http, 30 * DAY)) }), 404, 'ResourceNotFound');
     const created = await http.ok('POST', `${EM}/assignmentRequests`, 201, { as: 'adele', body: update(id, { schedule: { expiration: { type: 'afterDuration', duration: 'P180D' } } }) });
     await settled(http, created.id, 'adele');
     expect((await http.ok('GET', `${EM}/assignments/${id}`, 200, { as: 'adele' })).schedule.expiration.endDateTime).toBe(at(http, 180 * DAY));
