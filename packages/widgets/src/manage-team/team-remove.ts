@@ -3,14 +3,10 @@
 // ManageTeam they use.
 import { html, nothing, type TemplateResult } from 'lit';
 import { formStyles } from '../styles/forms.ts';
-import type { DialogController } from '../controllers/dialog-controller.ts';
-import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { PagedController } from '../controllers/paged-controller.ts';
-import { emit } from '../events.ts';
-import { followRequest } from '../internal/follow-request.ts';
+import { sendRemoval, type RemovalHost } from '../internal/assignment-removal.ts';
 import { packageOf } from '../internal/graph.ts';
 import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
-import type { ViewHost } from '../internal/view-host.ts';
 import { addEnglish } from '../i18n/index.ts';
 import { enViews } from '../i18n/en-views.ts';
 
@@ -20,14 +16,9 @@ addEnglish(enViews);
 // Extend acts on the same rows, so it comes with this module (one chunk read when a report is selected).
 export { renderExtendAction, renderExtendDialog } from './team-extend.ts';
 
-export interface RemoveHost extends ViewHost {
+export interface RemoveHost extends RemovalHost {
   readonly assignments: PagedController<Assignment, readonly [EntitlementClient, string]>;
-  readonly removal: MutationController;
-  readonly removeDialog: DialogController;
   readonly selectedReportId?: string;
-  removing?: Assignment;
-  removalReason: string;
-  removals: Record<string, AssignmentRequest>;
 }
 
 export function renderRemoveForm(h: RemoveHost, assignment: Assignment): TemplateResult {
@@ -64,34 +55,9 @@ function confirmRemove(h: RemoveHost, event: SubmitEvent): void {
   void removeAccess(h);
 }
 
-async function removeAccess(h: RemoveHost): Promise<void> {
-  const client = h.resolvedClient;
-  const assignment = h.removing;
-  const id = assignment?.id;
-  if (!client || !assignment || !id) return;
-  const justification = h.removalReason.trim() || undefined;
-  const result = await h.removal.run(id, () => client.removeAssignment(id, { justification }));
-  if (!result.ok) {
+function removeAccess(h: RemoveHost): Promise<void> {
+  return sendRemoval(h, async () => {
     await h.updateComplete;
     h.renderRoot.querySelector<HTMLElement>('#remove-dialog [role="alert"] button')?.focus();
-    return;
-  }
-  h.removals = { ...h.removals, [id]: result.value };
-  h.removeDialog.close();
-  void followRemoval(h, id, client);
-  emit(h, 'access-removed', { assignment, request: result.value });
-  void h.announce(h.msg('removedAnnouncement', { package: packageOf(assignment)?.displayName ?? '' }));
-  // The Remove button that opened the dialog is gone (the row now says the removal was requested): focus that.
-  await h.updateComplete;
-  h.renderRoot.querySelector<HTMLElement>(`#removal-${CSS.escape(id)}`)?.focus();
-}
-
-/** Re-reads the removal until Graph has finished it, so the row shows where it stands without reselecting. */
-function followRemoval(h: RemoveHost, assignmentId: string, client: EntitlementClient): Promise<void> {
-  return followRequest(
-    client,
-    () => h.removals[assignmentId],
-    (request) => (h.removals = { ...h.removals, [assignmentId]: request }),
-    () => h.isConnected,
-  );
+  });
 }

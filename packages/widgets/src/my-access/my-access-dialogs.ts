@@ -4,14 +4,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import type { DialogController } from '../controllers/dialog-controller.ts';
-import type { MutationController } from '../controllers/mutation-controller.ts';
 import type { PagedController } from '../controllers/paged-controller.ts';
-import { emit } from '../events.ts';
-import { followRequest } from '../internal/follow-request.ts';
+import { sendRemoval, type RemovalHost } from '../internal/assignment-removal.ts';
 import { packageOf, policyIdOf } from '../internal/graph.ts';
 import { tagFor } from '../internal/nested-tag.ts';
 import type { Assignment, AssignmentRequest, EntitlementClient } from '../internal/sdk.ts';
-import type { ViewHost } from '../internal/view-host.ts';
 import type { Prefill } from '../request-access-pane/request-access-pane.ts';
 import { RequestAccessPane } from '../request-access-pane/request-access-pane.ts';
 import { answersOf } from '../request-access-pane/request-draft.ts';
@@ -28,14 +25,9 @@ export interface Prefilled {
   request?: AssignmentRequest;
 }
 
-export interface MyAccessHost extends ViewHost {
-  readonly removal: MutationController;
-  readonly removeDialog: DialogController;
+export interface MyAccessHost extends RemovalHost {
   readonly requestDialog: DialogController;
   readonly assignments: PagedController<Assignment, readonly [EntitlementClient]>;
-  removing?: Assignment;
-  removalReason: string;
-  removals: Record<string, AssignmentRequest>;
   requestingAgain?: Prefilled;
 }
 
@@ -67,35 +59,8 @@ function renderRemoveForm(h: MyAccessHost, assignment: Assignment): TemplateResu
   </form>`;
 }
 
-async function removeMine(h: MyAccessHost): Promise<void> {
-  const client = h.resolvedClient;
-  const assignment = h.removing;
-  const id = assignment?.id;
-  if (!client || !assignment || !id) return;
-  const justification = h.removalReason.trim() || undefined;
-  const result = await h.removal.run(id, () => client.removeAssignment(id, { justification }));
-  // A failure stays in the dialog with what was typed; the person may try again or keep the access.
-  if (!result.ok) return;
-  h.removals = { ...h.removals, [id]: result.value };
-  h.removeDialog.close();
-  emit(h, 'access-removed', { assignment, request: result.value });
-  void h.announce(h.msg('removedAnnouncement', { package: packageOf(assignment)?.displayName ?? '' }));
-  // The Remove button is gone (the row says the removal was asked for): focus goes there once the dialog has closed.
-  await h.updateComplete;
-  await new Promise((resolve) => setTimeout(resolve));
-  h.renderRoot.querySelector<HTMLElement>(`#removal-${CSS.escape(id)}`)?.focus();
-  void followRemoval(h, id, client);
-}
-
-/** Re-reads the removal until Graph has finished it, so the row says where it stands. */
-function followRemoval(h: MyAccessHost, assignmentId: string, client: EntitlementClient): Promise<void> {
-  return followRequest(
-    client,
-    () => h.removals[assignmentId],
-    (request) => (h.removals = { ...h.removals, [assignmentId]: request }),
-    () => h.isConnected,
-  );
-}
+// A failure stays in the dialog with what was typed; the person may try again or keep the access.
+const removeMine = (h: MyAccessHost) => sendRemoval(h, () => undefined);
 
 export function renderRequestAgainDialog(h: MyAccessHost): TemplateResult {
   const again = h.requestingAgain;
