@@ -230,7 +230,8 @@ export class Indexes {
       const current = this.#due.get(rootId);
       if (!first) this.#due.delete(rootId);
       else if (!current || current.at !== first.at || current.kind !== first.kind || current.callout !== first.callout || current.seq !== seq.get(id)) {
-        const entry: DueEntry = { ...first, table, id, rank: TABLE_RANK[table] as number, seq: seq.get(id) as number };
+        // Not spread from `first`: a spread object gets a hidden class of its own (see requests.ts, start).
+        const entry: DueEntry = { at: first.at, kind: first.kind, callout: first.callout, table, id, rank: TABLE_RANK[table] as number, seq: seq.get(id) as number };
         this.#due.set(rootId, entry);
         this.#dueHeap.push(entry);
       }

@@ -54,9 +54,22 @@ export function later(start: number, ms: number): number | undefined {
 /** `start + ms`, or the last representable instant: for deadlines the mock derives itself, which then never come. */
 export const laterOrLast = (start: number, ms: number): number => Math.min(start + ms, MAX_INSTANT_MS);
 
-/** The UTC form Graph emits: whole seconds without a fraction, always 'Z'. */
+const RECENT_ISO_LIMIT = 64;
+const recentIso = new Map<number, string>();
+
+/**
+ * The UTC form Graph emits: whole seconds without a fraction, always 'Z'. The same instant gives the same string
+ * object while it is among the last few asked for, so the records of one write (and of writes at one mock instant)
+ * share their date strings instead of holding a copy each.
+ */
 export function iso(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
+  let text = recentIso.get(ms);
+  if (text === undefined) {
+    text = new Date(ms).toISOString().replace('.000Z', 'Z');
+    if (recentIso.size >= RECENT_ISO_LIMIT) recentIso.clear();
+    recentIso.set(ms, text);
+  }
+  return text;
 }
 
 /** What a test or the control surface moves. The engine reads it and catches up on whatever fell due. */
