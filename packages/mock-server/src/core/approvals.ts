@@ -1,4 +1,5 @@
 // Approval stages: who is asked, what a decision records, time-outs and escalation.
+import { keptList } from './kept-list.ts';
 import { notify, packageName, userName } from './notifications.ts';
 import { requiredStages, stageApprovers } from './request-records.ts';
 import type { RequestRecord, StageRecord } from './state.ts';
@@ -14,7 +15,7 @@ import { nowIso, type Tx } from './tx.ts';
 function approversOf(tx: Tx, req: RequestRecord, resolved: string[], fallback: unknown): string[] {
   const others = (ids: string[]) => ids.filter((id) => id !== req.targetId && id !== req.requestorId);
   const primary = others(resolved);
-  return primary.length ? primary : others(resolveApprovers(tx.state, fallback as AnySubjectSet[], req.targetId));
+  return keptList(primary.length ? primary : others(resolveApprovers(tx.state, fallback as AnySubjectSet[], req.targetId)));
 }
 
 /**
@@ -40,7 +41,8 @@ export function startStage(tx: Tx, req: RequestRecord, index: number): StageReco
     reviewedDateTime: null,
     justification: null,
   };
-  req.stages.push(stage);
+  // A new list rather than a push: see kept-list.ts.
+  req.stages = [...req.stages, stage];
 
   const resolved = resolveApprovers(tx.state, settings.primaryApprovers as AnySubjectSet[], req.targetId).filter(
     (id) => id !== req.targetId,

@@ -66,18 +66,44 @@ const dueBefore = (a: DueEntry, b: DueEntry) =>
 /** What changes with every request and decision; nothing cached depends on it. */
 const VOLATILE = new Set(['requests', 'assignments', 'outbox', 'now', 'temporaryAccessPasses']);
 const MAX_CACHED = 1000;
+/** Stale entries the due heap may hold beyond twice its live ones before it is rebuilt from the live ones. */
+const DUE_SLACK = 64;
 
 const hasOwn = (target: object, key: string) => Object.prototype.hasOwnProperty.call(target, key);
 
+// Memory at scale (50,000 requests): most keys hold one id (a target's open request for a package, a request's
+// removal), so a key holds the id itself until a second comes, and a Set from then on. A record's keys are kept
+// per index as the key itself when there is one (most indexes: the record's target, requestor, ...), not as an
+// array per index; and everything per record is keyed by its id within its table, not by a "table/id" string.
+/** The ids filed under one key. */
+type Bucket = string | Set<string>;
+/** A record's keys in one index: none, one, or several. */
+type Keys = undefined | string | readonly string[];
+
+const keyList = (keys: Keys): readonly string[] => (keys === undefined ? [] : typeof keys === 'string' ? [keys] : keys);
+const holds = (keys: Keys, key: string) => keys === key || (typeof keys === 'object' && keys.includes(key));
+const sameKeys = (before: Keys, now: readonly string[]) => {
+  const list = keyList(before);
+  return list.length === now.length && list.every((key, i) => key === now[i]);
+};
+// A copy: a definition may hand back an array of the live state (a group's members).
+const compact = (keys: readonly string[]): Keys => (keys.length === 0 ? undefined : keys.length === 1 ? keys[0] : [...keys]);
+
+interface TableIndexes {
+  keysOf: KeysOf[];
+  /** index name -> key -> ids. */
+  lookups: Map<string, Map<string, Bucket>>;
+  /** id -> the keys it is filed under, per index (to unfile it when it changes); absent when it is filed under none. */
+  filed: Map<string, Keys[]>;
+  /** id -> position (rising as keys are added), for giving ids back in key order; arrays (the outbox) use the index. */
+  seq: Map<string, number>;
+  due: Map<string, DueEntry>;
+}
+
 export class Indexes {
   readonly #live: State;
-  /** table -> id -> position (rising as keys are added), for giving ids back in key order. */
-  readonly #seq = new Map<string, Map<string, number>>();
+  readonly #tables = new Map<string, TableIndexes>();
   #nextSeq = 0;
-  /** `table.index` -> key -> ids. */
-  readonly #lookups = new Map<string, Map<string, Set<string>>>();
-  /** `table/id` -> the keys it is filed under, per index (to unfile it when it changes). */
-  readonly #filed = new Map<string, string[][]>();
   readonly #pending = new Map<string, Root>();
   /** Counts changes to the tables cached values may depend on. */
   #version = 0;
@@ -86,14 +112,20 @@ export class Indexes {
   readonly #unordered = new WeakSet<Set<string>>();
   /** The highest key position ever filed in a set (a removal leaves it: at worst one needless sort). */
   readonly #highest = new WeakMap<Set<string>, number>();
-  readonly #due = new Map<string, DueEntry>();
-  readonly #dueHeap = new MinHeap<DueEntry>(dueBefore);
+  #dueHeap = new MinHeap<DueEntry>(dueBefore);
 
   constructor(live: State) {
     this.#live = live;
     for (const table of Object.keys(DEFINITIONS) as IndexedTable[]) {
-      this.#seq.set(table, new Map());
-      for (const name of Object.keys(DEFINITIONS[table])) this.#lookups.set(`${table}.${name}`, new Map());
+      const definitions = DEFINITIONS[table] as Record<string, KeysOf>;
+      const names = Object.keys(definitions);
+      this.#tables.set(table, {
+        keysOf: names.map((name) => definitions[name]),
+        lookups: new Map(names.map((name) => [name, new Map()])),
+        filed: new Map(),
+        seq: new Map(),
+        due: new Map(),
+      });
       for (const id of Object.keys(live[table])) this.#sync(table, id);
     }
   }
@@ -102,25 +134,27 @@ export class Indexes {
   touch(root: Root): void {
     const [table, id] = root;
     if (!VOLATILE.has(table)) this.#version++;
-    if (!hasOwn(DEFINITIONS, table)) return;
+    const t = this.#tables.get(table);
+    if (!t) return;
     if (id === undefined) {
-      // The table itself was replaced: refile all of it.
-      for (const key of this.#seq.get(table)?.keys() ?? []) this.#pending.set(`${table}/${key}`, [table, key]);
-      for (const key of Object.keys(this.#live[table as IndexedTable])) this.#pending.set(`${table}/${key}`, [table, key]);
+      // The table itself was replaced: refile all of it, and unfile what it held.
+      const known = [t.seq.keys(), t.filed.keys(), t.due.keys(), Object.keys(this.#live[table as IndexedTable])];
+      for (const keys of known) for (const key of keys) this.#pending.set(`${table}/${key}`, [table, key]);
     } else this.#pending.set(`${table}/${id}`, root);
   }
 
   /** Ids filed under `key`, in the table's key order. */
   ids<T extends IndexedTable>(table: T, index: IndexName<T>, key: string): string[] {
     this.#flush();
-    const lookup = this.#lookups.get(`${table}.${index}`) as Map<string, Set<string>>;
+    const lookup = this.#lookup(table, index);
     const found = lookup.get(key);
-    if (!found) return [];
+    if (found === undefined) return [];
+    if (typeof found === 'string') return [found];
     if (!this.#unordered.has(found)) return [...found];
     // Filed out of key order since the last look: sort once and keep the set sorted.
     const sorted = this.inKeyOrder(table, found);
     const resorted = new Set(sorted);
-    this.#highest.set(resorted, this.#seq.get(table)?.get(sorted[sorted.length - 1]) ?? -1);
+    this.#highest.set(resorted, this.#position(table, sorted[sorted.length - 1]));
     lookup.set(key, resorted);
     return sorted;
   }
@@ -128,9 +162,10 @@ export class Indexes {
   /** One page of the ids filed under `key` (in key order), and how many there are in all. */
   page<T extends IndexedTable>(table: T, index: IndexName<T>, key: string, offset: number, limit: number): { ids: string[]; total: number } {
     this.#flush();
-    const lookup = this.#lookups.get(`${table}.${index}`) as Map<string, Set<string>>;
+    const lookup = this.#lookup(table, index);
     let found = lookup.get(key);
-    if (!found) return { ids: [], total: 0 };
+    if (found === undefined) return { ids: [], total: 0 };
+    if (typeof found === 'string') return { ids: offset === 0 && limit > 0 ? [found] : [], total: 1 };
     if (this.#unordered.has(found)) {
       this.ids(table, index, key);
       found = lookup.get(key) as Set<string>;
@@ -159,15 +194,14 @@ export class Indexes {
   }
 
   inKeyOrder(table: IndexedTable, ids: Iterable<string>): string[] {
-    const seq = this.#seq.get(table) as Map<string, number>;
-    return [...ids].sort((a, b) => (seq.get(a) ?? 0) - (seq.get(b) ?? 0));
+    return [...ids].sort((a, b) => this.#position(table, a) - this.#position(table, b));
   }
 
   /** The earliest event due at or before `until`, if any. */
   nextDue(until: number): { table: IndexedTable; id: string; due: DueTime } | undefined {
     this.#flush();
     for (let top = this.#dueHeap.peek(); top; top = this.#dueHeap.peek()) {
-      if (this.#due.get(`${top.table}/${top.id}`) !== top) {
+      if (this.#tables.get(top.table)?.due.get(top.id) !== top) {
         this.#dueHeap.pop();
         continue;
       }
@@ -176,66 +210,119 @@ export class Indexes {
     return undefined;
   }
 
+  /** Entries in the due heap, stale ones (a record's earlier due times) included: kept within a bound. */
+  get dueHeapSize(): number {
+    return this.#dueHeap.size;
+  }
+
+  #lookup(table: IndexedTable, index: string): Map<string, Bucket> {
+    return this.#tables.get(table)?.lookups.get(index) as Map<string, Bucket>;
+  }
+
+  #position(table: IndexedTable, id: string): number {
+    return Array.isArray(this.#live[table]) ? Number(id) : (this.#tables.get(table)?.seq.get(id) ?? 0);
+  }
+
   #flush(): void {
     if (this.#pending.size === 0) return;
     for (const [, [table, id]] of this.#pending) this.#sync(table as IndexedTable, id as string);
     this.#pending.clear();
   }
 
+  #file(table: IndexedTable, lookup: Map<string, Bucket>, key: string, id: string, position: number): void {
+    const found = lookup.get(key);
+    if (found === undefined) {
+      lookup.set(key, id);
+      return;
+    }
+    if (found === id) return;
+    let ids: Set<string>;
+    if (typeof found === 'string') {
+      ids = new Set([found]);
+      this.#highest.set(ids, this.#position(table, found));
+      lookup.set(key, ids);
+    } else ids = found;
+    const highest = this.#highest.get(ids) ?? -1;
+    if (highest > position) this.#unordered.add(ids);
+    else this.#highest.set(ids, position);
+    ids.add(id);
+  }
+
+  #unfile(lookup: Map<string, Bucket>, key: string, id: string): void {
+    const found = lookup.get(key);
+    if (found === undefined) return;
+    if (typeof found === 'string') {
+      if (found === id) lookup.delete(key);
+      return;
+    }
+    found.delete(id);
+    if (found.size === 0) lookup.delete(key);
+    // Back to the id itself: a key whose ids come and go keeps no empty-ish Set.
+    else if (found.size === 1) lookup.set(key, found.values().next().value as string);
+  }
+
   #sync(table: IndexedTable, id: string): void {
-    const rootId = `${table}/${id}`;
-    const definitions = DEFINITIONS[table] as Record<string, KeysOf>;
-    const names = Object.keys(definitions);
-    const filed = this.#filed.get(rootId);
+    const t = this.#tables.get(table) as TableIndexes;
     const source = this.#live[table] as unknown as Record<string, unknown>;
-    const seq = this.#seq.get(table) as Map<string, number>;
+    const isArray = Array.isArray(source);
     const found = hasOwn(source, id) ? source[id] : undefined;
     // An array's length is not one of its entries.
-    const record = Array.isArray(source) && id === 'length' ? undefined : found;
-    if (record === undefined) seq.delete(id);
-    else if (!seq.has(id)) seq.set(id, Array.isArray(source) ? Number(id) : ++this.#nextSeq);
-    const keys = record === undefined ? names.map(() => []) : names.map((name) => [...definitions[name](record)]);
+    const record = isArray && id === 'length' ? undefined : found;
+    if (!isArray) {
+      if (record === undefined) t.seq.delete(id);
+      else if (!t.seq.has(id)) t.seq.set(id, ++this.#nextSeq);
+    }
+    const position = isArray ? Number(id) : (t.seq.get(id) as number);
+    const filed = t.filed.get(id);
+    const kept: Keys[] = [];
+    let filedUnderAny = false;
     // Only the keys that changed are unfiled and filed, so ids keep their places in the sets they stay in.
-    names.forEach((name, i) => {
-      const lookup = this.#lookups.get(`${table}.${name}`) as Map<string, Set<string>>;
-      const before = filed?.[i] ?? [];
-      for (const key of before) {
-        if (keys[i].includes(key)) continue;
-        const ids = lookup.get(key);
-        ids?.delete(id);
-        if (ids?.size === 0) lookup.delete(key);
-      }
-      for (const key of keys[i]) {
-        if (before.includes(key)) continue;
-        let ids = lookup.get(key);
-        if (!ids) lookup.set(key, (ids = new Set()));
-        const position = seq.get(id) as number;
-        const highest = this.#highest.get(ids) ?? -1;
-        if (highest > position) this.#unordered.add(ids);
-        else this.#highest.set(ids, position);
-        ids.add(id);
-      }
-    });
+    let i = 0;
+    for (const lookup of t.lookups.values()) {
+      const keys = record === undefined ? [] : t.keysOf[i](record);
+      const before = filed?.[i];
+      for (const key of keyList(before)) if (!keys.includes(key)) this.#unfile(lookup, key, id);
+      for (const key of keys) if (!holds(before, key)) this.#file(table, lookup, key, id, position);
+      // The stored keys are kept when they did not change (the lookup's own key strings, not equal copies).
+      kept.push(sameKeys(before, keys) ? before : compact(keys));
+      if (keys.length) filedUnderAny = true;
+      i++;
+    }
     if (record === undefined) {
-      this.#filed.delete(rootId);
-      this.#due.delete(rootId);
+      t.filed.delete(id);
+      t.due.delete(id);
       return;
     }
     // Most outbox entries are filed under nothing: keep no record of that.
-    if (keys.every((k) => k.length === 0)) this.#filed.delete(rootId);
-    else this.#filed.set(rootId, keys);
+    if (filedUnderAny) t.filed.set(id, kept);
+    else t.filed.delete(id);
     const dueOf = DUE[table];
     if (dueOf) {
       const first = firstDue(dueOf(record));
-      const current = this.#due.get(rootId);
-      if (!first) this.#due.delete(rootId);
-      else if (!current || current.at !== first.at || current.kind !== first.kind || current.callout !== first.callout || current.seq !== seq.get(id)) {
+      const current = t.due.get(id);
+      if (!first) t.due.delete(id);
+      else if (!current || current.at !== first.at || current.kind !== first.kind || current.callout !== first.callout || current.seq !== position) {
         // Not spread from `first`: a spread object gets a hidden class of its own (see requests.ts, start).
-        const entry: DueEntry = { at: first.at, kind: first.kind, callout: first.callout, table, id, rank: TABLE_RANK[table] as number, seq: seq.get(id) as number };
-        this.#due.set(rootId, entry);
-        this.#dueHeap.push(entry);
+        const entry: DueEntry = { at: first.at, kind: first.kind, callout: first.callout, table, id, rank: TABLE_RANK[table] as number, seq: position };
+        t.due.set(id, entry);
+        this.#pushDue(entry);
       }
     }
+  }
+
+  /**
+   * A record's earlier due entry stays in the heap until it reaches the top (finding it inside costs more). Due
+   * times that move on without the clock reaching them (decisions, say, ahead of a deadline) would pile up: past
+   * twice the live entries (and a slack), the heap is rebuilt from the live ones.
+   */
+  #pushDue(entry: DueEntry): void {
+    this.#dueHeap.push(entry);
+    let live = 0;
+    for (const table of Object.keys(DUE)) live += this.#tables.get(table)?.due.size ?? 0;
+    if (this.#dueHeap.size <= 2 * live + DUE_SLACK) return;
+    const heap = new MinHeap<DueEntry>(dueBefore);
+    for (const table of Object.keys(DUE)) for (const kept of this.#tables.get(table)?.due.values() ?? []) heap.push(kept);
+    this.#dueHeap = heap;
   }
 }
 
