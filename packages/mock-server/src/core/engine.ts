@@ -162,8 +162,9 @@ export class Engine {
     return JSON.stringify(this.#state);
   }
 
-  fromJSON(snapshot: unknown): void {
-    const state = checkSnapshot(snapshot);
+  /** `adopt`: the snapshot becomes the engine's state as it is, not a copy (one just parsed from a file). */
+  fromJSON(snapshot: unknown, { adopt = false }: { adopt?: boolean } = {}): void {
+    const state = checkSnapshot(snapshot, adopt);
     this.#replace(state);
     if (this.#ownClock) this.#clock.set(Date.parse(state.now));
   }

@@ -49,7 +49,7 @@ export function readStateFile(path: string): State | undefined {
 export function loadState(engine: Engine, path: string): boolean {
   const state = readStateFile(path);
   if (state === undefined) return false;
-  engine.fromJSON(state);
+  engine.fromJSON(state, { adopt: true });
   return true;
 }
 

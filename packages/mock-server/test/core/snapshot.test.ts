@@ -45,6 +45,20 @@ describe('snapshots', () => {
     expect(JSON.stringify(restored.toJSON())).toBe(snapshot);
   });
 
+  it('fromJSON copies a snapshot, unless told to adopt it (a state just parsed from a file: no second copy of it)', () => {
+    const text = JSON.stringify(newEngine().toJSON());
+    const snapshot = JSON.parse(text);
+    const copying = newEngine({ seed: 'empty' });
+    copying.fromJSON(snapshot);
+    play(copying);
+    expect(JSON.stringify(snapshot)).toBe(text);
+    const adopting = newEngine({ seed: 'empty' });
+    adopting.fromJSON(snapshot, { adopt: true });
+    play(adopting);
+    expect(JSON.stringify(snapshot)).toBe(JSON.stringify(adopting.toJSON()));
+    expect(JSON.stringify(adopting.toJSON())).toBe(JSON.stringify(copying.toJSON()));
+  });
+
   it('reset goes back to the seed, by name or to another seed', () => {
     const engine = newEngine();
     const fresh = JSON.stringify(engine.toJSON());
