@@ -1,6 +1,7 @@
 // What keeps the mock small at scale (README, Performance): index keys holding one id hold the id itself and go back
 // to it when a Set empties to one; the due heap's stale entries stay within a bound; request records share one V8
-// hidden class. Behaviour, not byte counts: each test checks what is kept and that it stays right.
+// hidden class; dates of recent instants share their text. Behaviour, not byte counts: each test checks what is kept
+// and that it stays right.
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { Draft } from '../../src/core/draft.ts';
@@ -10,6 +11,7 @@ import { Indexes, useIndexes } from '../../src/core/indexes.ts';
 import { createRequest } from '../../src/core/requests.ts';
 import { runDue } from '../../src/core/scheduler.ts';
 import type { State } from '../../src/core/state.ts';
+import { iso } from '../../src/core/time.ts';
 import type { Tx } from '../../src/core/tx.ts';
 import { cancel } from '../../src/core/workflow.ts';
 import { contosoSeed } from '../../src/seed/contoso.ts';
@@ -102,5 +104,18 @@ describe('request records', () => {
     const { state, write } = indexedContoso();
     const requests = Array.from({ length: 40 }, () => state.requests[requestAndCancel(write)]);
     expect(requests.filter((r) => !sameShape(r, requests[0])).length).toBe(0);
+  });
+});
+
+describe('iso', () => {
+  it('gives the text toISOString gives (no .000 fraction) for instants asked again, many times over its recent ones', () => {
+    const base = Date.parse('2026-11-02T09:00:00Z');
+    const expected = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 200; i++) expect(iso(base + i * 61_000 + (i % 7 === 0 ? 123 : 0))).toBe(expected(base + i * 61_000 + (i % 7 === 0 ? 123 : 0)));
+    }
+    expect(iso(base)).toBe('2026-11-02T09:00:00Z');
+    expect(iso(base + 5)).toBe('2026-11-02T09:00:00.005Z');
+    expect(() => iso(Number.NaN)).toThrow(RangeError);
   });
 });
