@@ -62,7 +62,11 @@ class ClientGone extends Error {}
  * The body, up to `limit` bytes. A larger one is still read to its end (and dropped) before the 413, so a client
  * that is still sending gets the answer rather than a broken pipe; past MAX_DRAIN_BYTES the connection is dropped.
  */
+const NO_BODY = Buffer.alloc(0);
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  // Without a length or a chunked body there is nothing to read (most GETs): node discards the empty stream itself.
+  if (req.headers['transfer-encoding'] === undefined && Number(req.headers['content-length'] ?? 0) === 0) return Promise.resolve(NO_BODY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
