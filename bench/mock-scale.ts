@@ -64,6 +64,8 @@ export interface ScaleResult {
   batchGrowth: { requests: number; seconds: number };
   /** Seeding the largest size through the engine, one request per transaction. */
   engineSeed: { requests: number; seconds: number; snapshotSeconds: number };
+  /** A page of 100 packages built in the mock's process (median µs): every record afresh, and from what reads keep. */
+  pageCost: { freshUs: number; keptUs: number };
 }
 
 class Child {
@@ -275,6 +277,7 @@ export async function measureMockScale(config: ScaleConfig, log: (m: string) => 
     if (prism) servers.push(['prism', prism.url]);
     log(`reads: ${servers.map(([name]) => name).join(', ')} in turn, ${config.readRounds} rounds`);
     reads = await readRounds(servers, lee, config);
+    const pageCost = await ours.ask<ScaleResult['pageCost']>({ cmd: 'pageCost', caller: LEE, runs: 200 });
     floor.stop();
     prism?.child.kill();
     ours.stop();
@@ -297,6 +300,7 @@ export async function measureMockScale(config: ScaleConfig, log: (m: string) => 
       writes,
       batchGrowth: { requests: batchMade, seconds: batchSeconds },
       engineSeed: { requests: largest, seconds: seeded.ms / 1000, snapshotSeconds: saved.ms / 1000 },
+      pageCost,
     };
   } finally {
     for (const child of children) child.stop();

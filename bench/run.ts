@@ -85,6 +85,8 @@ async function main(): Promise<void> {
       `${f.perSecond.toFixed(0)} req/s (p50 ${ms(f.p50Ms)}, p99 ${ms(f.p99Ms)}); floor ${floor?.perSecond.toFixed(0)}, Prism ${prism?.perSecond.toFixed(0) ?? 'n/a'}; ours/floor ${ratio(f.perSecond, floor?.perSecond)}, ours/Prism x${prism ? (f.perSecond / prism.perSecond).toFixed(1) : 'n/a'}${f.non2xx ? `; ${f.non2xx} errors!` : ''}`,
     ]);
   }
+  const { freshUs, keptUs } = mockScale.pageCost;
+  rows.push(['mock reads', 'page of 100 packages built in process: afresh / from kept projections', `${freshUs.toFixed(0)} / ${keptUs.toFixed(0)} µs`]);
   for (const w of mockScale.writes) {
     rows.push(['mock writes', `${w.kind} at ${w.requests} requests`, `p50 ${ms(w.p50Ms)}, p99 ${ms(w.p99Ms)}; RSS ${w.rssMb.toFixed(0)} MB, state file ${w.stateMb.toFixed(1)} MB`]);
   }

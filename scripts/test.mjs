@@ -11,6 +11,9 @@ const steps = [
   ['type check (browser code)', 'npx', ['tsc', '-p', 'tsconfig.browser.json']],
   ['type check (storybook, packaging, examples)', 'npx', ['tsc', '-p', 'tsconfig.kit.json']],
   ['node tests', 'npx', ['vitest', 'run']],
+  // The mock's HTTP and hardening suites again, on the msw handlers the browser worker uses (the step above serves the
+  // route table directly): both adapters must pass the same suites.
+  ['mock HTTP suites on the msw adapter', 'npx', ['vitest', 'run', 'packages/mock-server/test/http', 'packages/mock-server/test/hardening'], { MOCK_ADAPTER: 'msw' }],
   ['browser tests', 'npx', ['web-test-runner']],
   // Builds what is stale (packages, storybook, React example), then opens every story, the bundle and the example.
   ['storybook build + stories test, bundle and React example in Chromium', 'node', ['scripts/kit-browser-test.mjs']],
@@ -18,9 +21,9 @@ const steps = [
   // publint and attw on each tarball, strict TSX, the manifest against the sources.
   ['packed packages in a consumer app', 'npx', ['vitest', 'run', '--config', 'scripts/packaging/vitest.config.ts']],
 ];
-for (const [name, cmd, args] of steps) {
-  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome } });
+for (const [name, cmd, args, env = {}] of steps) {
+  console.log(`\n=== ${name}: ${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, CHROME_PATH: chrome, ...env } });
   if (r.status !== 0) {
     console.error(`\n${name} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status || 1);

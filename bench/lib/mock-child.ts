@@ -3,13 +3,16 @@
 import { statSync } from 'node:fs';
 import { startMockServer } from '../../packages/mock-server/src/server/index.ts';
 import { stateFileJournal } from '../../packages/mock-server/src/server/state-file.ts';
+import { jsonBytes } from '../../packages/mock-server/src/http/json-text.ts';
 import { scaleSeed, type ScaleSeedInfo } from '../scale-seed.ts';
+import { median } from './stats.ts';
 
 export type ChildCommand =
   | { cmd: 'seed'; packages: number; requestors: number }
   | { cmd: 'grow'; requests: number }
   | { cmd: 'persist' }
-  | { cmd: 'stats' };
+  | { cmd: 'stats' }
+  | { cmd: 'pageCost'; caller: string; runs: number };
 
 const stateFile = process.argv[2];
 // The state file is attached once the tenant is laid out (`persist`): from then on every write is journaled.
@@ -46,6 +49,21 @@ process.on('message', (message: ChildCommand) => {
     const start = performance.now();
     mock.engine.setJournal(stateFileJournal(stateFile));
     reply({ ms: performance.now() - start });
+  } else if (message.cmd === 'pageCost') {
+    // A page of 100 packages as the route builds it, in turns: every record projected, serialised and encoded afresh
+    // (what a page costs after writes touched all of it), and from the projections and bytes kept between reads.
+    const page = (shared: boolean) => {
+      const t0 = performance.now();
+      jsonBytes({ value: mock.engine.listPackages(message.caller, { window: { offset: 0, limit: 100 }, shared }) });
+      return (performance.now() - t0) * 1000;
+    };
+    const fresh: number[] = [];
+    const kept: number[] = [];
+    for (let i = 0; i < message.runs; i++) {
+      fresh.push(page(false));
+      kept.push(page(true));
+    }
+    reply({ freshUs: median(fresh), keptUs: median(kept) });
   } else {
     reply({ rss: process.memoryUsage().rss, stateBytes: fileBytes(stateFile) + fileBytes(`${stateFile}.journal`), made });
   }

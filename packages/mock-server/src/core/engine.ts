@@ -47,6 +47,7 @@ import * as extensionAdmin from './extension-admin.ts';
 import { projectResourceRequest, RESOURCE_REQUEST_NAVIGATIONS } from './resource-requests.ts';
 import { clone } from './clone.ts';
 import { directReports, findUser, requireAdmin, requireCaller, requireUser } from './directory.ts';
+import { ProjectionCache } from './projection-cache.ts';
 import { Draft, type Root } from './draft.ts';
 import * as directoryAdmin from './directory-admin.ts';
 import { badRequest, notFound, unauthorized } from './errors.ts';
@@ -100,6 +101,12 @@ export interface ReadOptions {
    * `total` to the length of the whole list. Lists that take no window ignore it and leave `total` unset.
    */
   window?: ListWindow;
+  /**
+   * The items may be projections shared between reads (deep-frozen, kept until a write touches their record; see
+   * projection-cache.ts): for callers that only serialise them, as the routes do. Off by default: callers of the
+   * engine get copies of their own.
+   */
+  shared?: boolean;
 }
 
 
@@ -125,6 +132,7 @@ type Body = Record<string, any>;
 export class Engine {
   #state!: State;
   #indexes!: Indexes;
+  readonly #projections = new ProjectionCache();
   #journal: StateJournal | undefined;
   readonly #clock: Clock;
   readonly #ownClock: boolean;
@@ -421,7 +429,7 @@ export class Engine {
   listPackages(callerId: string, options: ReadOptions = {}): AccessPackage[] {
     checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read(
-      (tx) => tableWindow(tx.state, 'packages', options.window).map((id) => projectPackage(tx.state, id, options.expand)),
+      (tx) => tableWindow(tx.state, 'packages', options.window).map((id) => this.#project('packages', id, options, () => projectPackage(tx.state, id, options.expand))),
       callerId,
       true,
     );
@@ -437,7 +445,10 @@ export class Engine {
     // The projections check $expand per item; a caller with nothing in the list must get the same 400.
     checkExpand(options.expand, 'accessPackage', PACKAGE_NAVIGATIONS);
     return this.#read(
-      (tx) => windowed(queries.requestablePackageIds(tx.state, callerId), options.window).map((id) => projectPackage(tx.state, id, options.expand)),
+      (tx) =>
+        windowed(queries.requestablePackageIds(tx.state, callerId), options.window).map((id) =>
+          this.#project('packages', id, options, () => projectPackage(tx.state, id, options.expand)),
+        ),
       callerId,
       true,
     );
@@ -593,7 +604,9 @@ export class Engine {
     checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return tableWindow(tx.state, 'requests', options.window).map((id) => projectRequest(tx.state, tx.state.requests[id], options.expand));
+      return tableWindow(tx.state, 'requests', options.window).map((id) =>
+        this.#project('requests', id, options, () => projectRequest(tx.state, tx.state.requests[id], options.expand)),
+      );
     }, callerId, true);
   }
 
@@ -602,7 +615,8 @@ export class Engine {
     // The projections check $expand per item; a caller with nothing in the list must get the same 400.
     checkExpand(options.expand, 'accessPackageAssignmentRequest', REQUEST_NAVIGATIONS);
     return this.#read(
-      (tx) => queries.requestsFor(tx.state, callerId, on, options.window).map((r) => projectRequest(tx.state, r, options.expand)),
+      (tx) =>
+        queries.requestsFor(tx.state, callerId, on, options.window).map((r) => this.#project('requests', r.id, options, () => projectRequest(tx.state, r, options.expand))),
       callerId,
       true,
     );
@@ -676,7 +690,9 @@ export class Engine {
     checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read((tx) => {
       requireAdmin(tx.state, callerId);
-      return tableWindow(tx.state, 'assignments', options.window).map((id) => projectAssignment(tx.state, tx.state.assignments[id], options.expand));
+      return tableWindow(tx.state, 'assignments', options.window).map((id) =>
+        this.#project('assignments', id, options, () => projectAssignment(tx.state, tx.state.assignments[id], options.expand)),
+      );
     }, callerId, true);
   }
 
@@ -692,7 +708,10 @@ export class Engine {
   listMyAssignments(callerId: string, on: string, options: ReadOptions = {}): Assignment[] {
     checkExpand(options.expand, 'accessPackageAssignment', ASSIGNMENT_NAVIGATIONS);
     return this.#read(
-      (tx) => queries.assignmentsFor(tx.state, callerId, on, options.window).map((a) => projectAssignment(tx.state, a, options.expand)),
+      (tx) =>
+        queries.assignmentsFor(tx.state, callerId, on, options.window).map((a) =>
+          this.#project('assignments', a.id, options, () => projectAssignment(tx.state, a, options.expand)),
+        ),
       callerId,
       true,
     );
@@ -834,12 +853,22 @@ export class Engine {
     this.#state = state;
     this.#indexes = new Indexes(state);
     useIndexes(state, this.#indexes);
+    this.#projections.clear();
+  }
+
+  /** A record's projection; kept between reads (`shared`) when nothing is expanded. */
+  #project<T extends object>(table: string, id: string, options: ReadOptions, project: () => T): T {
+    return options.shared && !options.expand ? this.#projections.get(table, id, project) : project();
   }
 
   /** Runs a rule on the recording view; undone unless it returns and the journal takes it. Callouts leave after. */
   #write<T>(rule: (tx: Tx) => T, callerId?: string): T {
     const indexes = this.#indexes;
-    const draft = new Draft(this.#state, (root) => indexes.touch(root));
+    const projections = this.#projections;
+    const draft = new Draft(this.#state, (root) => {
+      indexes.touch(root);
+      projections.touch(root);
+    });
     useIndexes(draft.state, indexes);
     const tx = this.#tx(draft.state);
     let result: T;

@@ -2,6 +2,7 @@
 // server writes it to the socket as it is; the msw adapter turns it into a fetch Response.
 import { collectionBody, GRAPH_JSON, graphErrorBody, type RequestContext } from './graph-response.ts';
 import type { CollectionResult } from '../odata/query-types.ts';
+import { jsonBytes } from './json-text.ts';
 
 export interface Reply {
   status: number;
@@ -26,15 +27,17 @@ export function errorReply(error: unknown, context: RequestContext): Reply {
   return { status, body };
 }
 
-/** The body as bytes on the wire, and its content type; undefined for an empty body. */
-export function replyText(reply: Reply): { text: string; type: string } | undefined {
-  if (reply.text !== undefined) return { text: reply.text, type: reply.headers?.['content-type'] ?? GRAPH_JSON };
+const encoder = new TextEncoder();
+
+/** The body as bytes on the wire (UTF-8), and its content type; undefined for an empty body. */
+export function replyPayload(reply: Reply): { bytes: Uint8Array<ArrayBuffer>; type: string } | undefined {
+  if (reply.text !== undefined) return { bytes: encoder.encode(reply.text), type: reply.headers?.['content-type'] ?? GRAPH_JSON };
   if (reply.body === undefined) return undefined;
-  return { text: JSON.stringify(reply.body), type: GRAPH_JSON };
+  return { bytes: jsonBytes(reply.body), type: GRAPH_JSON };
 }
 
-/** Every header of the reply, with the request's ids; `payload` is the reply's `replyText` (serialised once, by the caller). */
-export function replyHeaders(reply: Reply, context: RequestContext, payload = replyText(reply)): Record<string, string> {
+/** Every header of the reply, with the request's ids; `payload` is the reply's `replyPayload` (made once, by the caller). */
+export function replyHeaders(reply: Reply, context: RequestContext, payload = replyPayload(reply)): Record<string, string> {
   const headers: Record<string, string> = { ...reply.headers };
   if (payload) headers['content-type'] = payload.type;
   headers['request-id'] = context.requestId;
@@ -43,8 +46,8 @@ export function replyHeaders(reply: Reply, context: RequestContext, payload = re
 }
 
 export function toResponse(reply: Reply, context: RequestContext): Response {
-  const payload = replyText(reply);
-  return new Response(payload?.text ?? null, { status: reply.status, headers: replyHeaders(reply, context, payload) });
+  const payload = replyPayload(reply);
+  return new Response(payload?.bytes ?? null, { status: reply.status, headers: replyHeaders(reply, context, payload) });
 }
 
 /** A fetch Response (a fault, a $batch answer) as a reply. */

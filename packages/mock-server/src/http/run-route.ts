@@ -31,8 +31,20 @@ export interface PipelineOptions {
   now?: () => number;
 }
 
+// HTTP dates have whole seconds: the text is made once per second, not once per answer.
+let lastSecond = Number.NaN;
+let lastText = '';
+
 /** The `Date` header value of an answer given now. */
-export const dateHeader = (options: Pick<PipelineOptions, 'now'>): string => new Date(options.now?.() ?? Date.now()).toUTCString();
+export function dateHeader(options: Pick<PipelineOptions, 'now'>): string {
+  const ms = options.now?.() ?? Date.now();
+  const second = Math.floor(ms / 1000);
+  if (second !== lastSecond) {
+    lastText = new Date(ms).toUTCString();
+    lastSecond = second;
+  }
+  return lastText;
+}
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT']);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -166,13 +166,13 @@ export function graphRoutes(engine: Engine): RouteDef[] {
     r.route('POST', `${EM}/resourceRequests`, (ctx) => created(engine.createResourceRequest(me(ctx), objectBody(ctx, 'accessPackageResourceRequest')))),
 
     // ---- access packages ----
-    r.route('GET', `${EM}/accessPackages`, (ctx) => serveCollection(ctx, packages, (expand, window) => engine.listPackages(me(ctx), { expand, window }))),
+    r.route('GET', `${EM}/accessPackages`, (ctx) => serveCollection(ctx, packages, (expand, window) => engine.listPackages(me(ctx), { expand, window, shared: true }))),
     r.route('POST', `${EM}/accessPackages`, (ctx) => created(engine.createPackage(me(ctx), objectBody(ctx, 'accessPackage')))),
     r.route('GET', `${EM}/accessPackages/filterByCurrentUser(on=':on')`, (ctx) => {
       if (p(ctx, 'on') !== 'allowedRequestor') {
         throw badRequest('InvalidFilterOption', `on='${p(ctx, 'on')}' is not supported here; use allowedRequestor.`, 'on');
       }
-      return serveCollection(ctx, packages, (expand, window) => engine.listRequestablePackages(me(ctx), { expand, window }));
+      return serveCollection(ctx, packages, (expand, window) => engine.listRequestablePackages(me(ctx), { expand, window, shared: true }));
     }),
     r.route('GET', `${EM}/accessPackages/:id`, (ctx) => serveEntity(ctx, 'accessPackage', (expand) => engine.getPackage(me(ctx), p(ctx, 'id'), { expand }))),
     r.route('PATCH', `${EM}/accessPackages/:id`, (ctx) => (engine.updatePackage(me(ctx), p(ctx, 'id'), objectBody(ctx, 'accessPackage')), empty())),
@@ -240,7 +240,7 @@ export function graphRoutes(engine: Engine): RouteDef[] {
     // ---- requests ----
     r.route('GET', `${EM}/assignmentRequests`, (ctx) =>
       serveCollection(ctx, { rules: REQUEST_RULES, context: 'identityGovernance/entitlementManagement/assignmentRequests', type: 'accessPackageAssignmentRequest' }, (expand, window) =>
-        engine.listRequests(me(ctx), { expand, window }),
+        engine.listRequests(me(ctx), { expand, window, shared: true }),
       ),
     ),
     r.route('GET', `${EM}/assignmentRequests/$count`, (ctx) =>
@@ -249,7 +249,7 @@ export function graphRoutes(engine: Engine): RouteDef[] {
     r.route('POST', `${EM}/assignmentRequests`, (ctx) => created(engine.createRequest(me(ctx), objectBody(ctx, 'accessPackageAssignmentRequest')))),
     r.route('GET', `${EM}/assignmentRequests/filterByCurrentUser(on=':on')`, (ctx) =>
       serveCollection(ctx, { rules: REQUEST_RULES, context: 'Collection(microsoft.graph.accessPackageAssignmentRequest)', type: 'accessPackageAssignmentRequest' }, (expand, window) =>
-        engine.listMyRequests(me(ctx), p(ctx, 'on'), { expand, window }),
+        engine.listMyRequests(me(ctx), p(ctx, 'on'), { expand, window, shared: true }),
       ),
     ),
     r.route('GET', `${EM}/assignmentRequests/:id`, (ctx) => serveEntity(ctx, 'accessPackageAssignmentRequest', (expand) => engine.getRequest(me(ctx), p(ctx, 'id'), { expand }))),
@@ -283,12 +283,12 @@ export function graphRoutes(engine: Engine): RouteDef[] {
     // ---- assignments ----
     r.route('GET', `${EM}/assignments`, (ctx) =>
       serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'identityGovernance/entitlementManagement/assignments', type: 'accessPackageAssignment' }, (expand, window) =>
-        engine.listAssignments(me(ctx), { expand, window }),
+        engine.listAssignments(me(ctx), { expand, window, shared: true }),
       ),
     ),
     r.route('GET', `${EM}/assignments/filterByCurrentUser(on=':on')`, (ctx) =>
       serveCollection(ctx, { rules: ASSIGNMENT_RULES, context: 'Collection(microsoft.graph.accessPackageAssignment)', type: 'accessPackageAssignment' }, (expand, window) =>
-        engine.listMyAssignments(me(ctx), p(ctx, 'on'), { expand, window }),
+        engine.listMyAssignments(me(ctx), p(ctx, 'on'), { expand, window, shared: true }),
       ),
     ),
     r.route('GET', `${EM}/assignments/:id`, (ctx) => serveEntity(ctx, 'accessPackageAssignment', (expand) => engine.getAssignment(me(ctx), p(ctx, 'id'), { expand }))),

@@ -11,7 +11,7 @@ import { getResponse, type HttpHandler } from 'msw';
 import { MockGraphError } from '../core/errors.ts';
 import { graphErrorResponse, requestContext, unknownPath, type RequestContext } from '../http/graph-response.ts';
 import { readJsonBody } from '../http/json-body.ts';
-import { errorReply, replyHeaders, replyText, type Reply } from '../http/reply.ts';
+import { errorReply, replyHeaders, replyPayload, type Reply } from '../http/reply.ts';
 import type { Dispatch, ServerIncoming } from '../http/table-dispatch.ts';
 import { logOncePerCause } from '../http/unexpected.ts';
 
@@ -62,7 +62,11 @@ class ClientGone extends Error {}
  * The body, up to `limit` bytes. A larger one is still read to its end (and dropped) before the 413, so a client
  * that is still sending gets the answer rather than a broken pipe; past MAX_DRAIN_BYTES the connection is dropped.
  */
+const NO_BODY = Buffer.alloc(0);
+
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  // Without a length or a chunked body there is nothing to read (most GETs): node discards the empty stream itself.
+  if (req.headers['transfer-encoding'] === undefined && Number(req.headers['content-length'] ?? 0) === 0) return Promise.resolve(NO_BODY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -119,12 +123,12 @@ function incomingOf(req: IncomingMessage, url: URL, body: Buffer): ServerIncomin
 }
 
 function writeReply(res: ServerResponse, reply: Reply, context: RequestContext, closeAfter: boolean): void {
-  const payload = replyText(reply);
+  const payload = replyPayload(reply);
   const headers: Record<string, string> = { ...replyHeaders(reply, context, payload), ...CORS_HEADERS };
   if (closeAfter) headers.connection = 'close';
-  if (payload) headers['content-length'] = String(Buffer.byteLength(payload.text));
+  if (payload) headers['content-length'] = String(payload.bytes.length);
   res.writeHead(reply.status, headers);
-  res.end(payload?.text);
+  res.end(payload?.bytes);
 }
 
 async function sendResponse(res: ServerResponse, response: Response): Promise<void> {

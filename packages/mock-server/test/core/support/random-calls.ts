@@ -1,13 +1,16 @@
 // Random sequences of engine calls (fast-check), for property tests: requests on behalf and for self, admin adds,
-// decisions, cancellations, removals, clock moves and directory changes. Many are refused, on purpose.
+// decisions, cancellations, removals, clock moves, directory changes and package edits. Many are refused, on purpose.
 import fc from 'fast-check';
 import type { Engine } from '../../../src/core/engine.ts';
-import { GROUPS } from '../../../src/seed/ids.ts';
+import { GROUPS, PACKAGES } from '../../../src/seed/ids.ts';
 import { addBody, answer, POLICIES, QUESTIONS, USERS } from './engine.ts';
 
 export const people = Object.values(USERS);
 const policies = Object.values(POLICIES);
 const groups = Object.values(GROUPS);
+const packages = Object.values(PACKAGES);
+// Non-ASCII on purpose: kept page bytes are UTF-8.
+const DESCRIPTIONS = ['Zugriff für das Team', 'Renamed', 'Ünïcode ✓ 日本'];
 export const REQUEST_OPTIONS = ['target', 'createdBy', 'approver', 'targetOrRequestor', 'targetManager', 'requestForOthers'];
 export const ASSIGNMENT_OPTIONS = ['target', 'createdBy', 'targetManager'];
 const ANSWERS = [answer(QUESTIONS.region, 'EMEA'), answer(QUESTIONS.campaignCode, 'MKT-1234'), answer(QUESTIONS.reports, 'Quarterly')];
@@ -20,7 +23,8 @@ export type Op =
   | { kind: 'remove'; caller: number; pick: number }
   | { kind: 'advance'; hours: number }
   | { kind: 'manager'; user: number; manager: number }
-  | { kind: 'member'; group: number; user: number; add: boolean };
+  | { kind: 'member'; group: number; user: number; add: boolean }
+  | { kind: 'describe'; pkg: number; description: number };
 
 const person = fc.nat({ max: people.length - 1 });
 export const op: fc.Arbitrary<Op> = fc.oneof(
@@ -32,6 +36,7 @@ export const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('advance' as const), hours: fc.integer({ min: 1, max: 24 * 20 }) }),
   fc.record({ kind: fc.constant('manager' as const), user: person, manager: person }),
   fc.record({ kind: fc.constant('member' as const), group: fc.nat({ max: groups.length - 1 }), user: person, add: fc.boolean() }),
+  fc.record({ kind: fc.constant('describe' as const), pkg: fc.nat({ max: packages.length - 1 }), description: fc.nat({ max: DESCRIPTIONS.length - 1 }) }),
 );
 
 const nth = <T>(items: T[], n: number): T | undefined => (items.length ? items[n % items.length] : undefined);
@@ -77,6 +82,9 @@ export function apply(engine: Engine, o: Op): void {
     case 'member':
       if (o.add) engine.addGroupMember(USERS.admin, groups[o.group], people[o.user]);
       else engine.removeGroupMember(USERS.admin, groups[o.group], people[o.user]);
+      return;
+    case 'describe':
+      engine.updatePackage(USERS.admin, packages[o.pkg], { description: DESCRIPTIONS[o.description] });
   }
 }
 
