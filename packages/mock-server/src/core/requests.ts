@@ -192,7 +192,8 @@ export function start(tx: Tx, fields: Omit<RequestRecord, 'state' | 'status' | '
   // Every field named, in one order, rather than spread: V8 gives an object built by spreading another a hidden
   // class of its own once the spread site has seen a few, about 0.7 KB per request at scale (map, descriptors, and
   // the enum cache the snapshot writer's Object.entries adds); a literal shares one hidden class among all requests.
-  const built: RequestRecord = {
+  // Required<>: a field added to RequestRecord later must be named here too, or it would be dropped.
+  const built: Required<RequestRecord> = {
     id: fields.id,
     requestType: fields.requestType,
     justification: fields.justification,
