@@ -3,7 +3,8 @@
 // An entry is dropped when a write touches its record: the draft reports every root it writes (and again on
 // rollback), and a replaced state clears everything. Only projections without `$expand` are kept: they read their
 // own record and nothing else, so the record's root is all they depend on. Entries are deep-frozen, because they
-// are handed to every later reader.
+// are handed to every later reader; projections are copies all the way down (never an object of the live state,
+// which freezing would make unwritable), as the engine's `fresh` reads already require.
 import type { Root } from './draft.ts';
 
 /** Enough for the pages a busy test backend reads over and over; older entries go first. */
