@@ -114,6 +114,12 @@ export interface PolicyDraft {
   allowExtend: boolean;
   extendNeedsApproval: boolean;
   extensions: Partial<Record<CustomExtensionStage, string>>;
+  /**
+   * Settings Graph has and the editor does not show (Entra's own policy page has no control for them either): kept
+   * as the stored policy had them, so saving an edit does not switch them off. A new policy lets targets remove
+   * their own access and managers only request on behalf.
+   */
+  kept: { selfRemove: boolean; onBehalfUpdate: boolean; onBehalfRemove: boolean };
 }
 
 export interface Draft {
@@ -174,6 +180,7 @@ export function newPolicy(name = ''): PolicyDraft {
     allowExtend: false,
     extendNeedsApproval: false,
     extensions: {},
+    kept: { selfRemove: true, onBehalfUpdate: false, onBehalfRemove: false },
   };
 }
 

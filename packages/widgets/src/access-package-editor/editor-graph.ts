@@ -135,11 +135,12 @@ export function policyBody(policy: PolicyDraft, packageId: string): AssignmentPo
     requestorSettings: {
       enableTargetsToSelfAddAccess: requests,
       enableTargetsToSelfUpdateAccess: requests && policy.allowExtend,
-      enableTargetsToSelfRemoveAccess: policy.who !== 'none',
+      enableTargetsToSelfRemoveAccess: policy.who !== 'none' && policy.kept.selfRemove,
       allowCustomAssignmentSchedule: policy.customTimeline,
       enableOnBehalfRequestorsToAddAccess: requests && policy.onBehalf,
-      enableOnBehalfRequestorsToUpdateAccess: false,
-      enableOnBehalfRequestorsToRemoveAccess: false,
+      // Managers act on behalf only while the policy names them (onBehalfRequestors below).
+      enableOnBehalfRequestorsToUpdateAccess: requests && policy.onBehalf && policy.kept.onBehalfUpdate,
+      enableOnBehalfRequestorsToRemoveAccess: requests && policy.onBehalf && policy.kept.onBehalfRemove,
       onBehalfRequestors: requests && policy.onBehalf ? [{ '@odata.type': type('targetManager'), managerLevel: 1 } as SubjectSet] : [],
     },
     requestApprovalSettings: {
@@ -259,6 +260,11 @@ export function policyToDraft(p: AssignmentPolicy, nameOf: (id: string) => strin
     allowExtend: !!settings.enableTargetsToSelfUpdateAccess,
     extendNeedsApproval: !!approval.isApprovalRequiredForUpdate,
     extensions: Object.fromEntries((ext ?? []).filter((s) => s.stage && s.customExtension?.id).map((s) => [s.stage, s.customExtension!.id!])),
+    kept: {
+      selfRemove: !!settings.enableTargetsToSelfRemoveAccess,
+      onBehalfUpdate: !!settings.enableOnBehalfRequestorsToUpdateAccess,
+      onBehalfRemove: !!settings.enableOnBehalfRequestorsToRemoveAccess,
+    },
   };
 }
 

@@ -58,6 +58,8 @@ describe('<access-package-editor package-id>: an existing package', function () 
     const policies = e.listPackagePolicies(admin, id, { expand: { questions: true } });
     const question = (policies[0] as { questions?: { id?: string; choices?: { actualValue?: string }[] }[] }).questions?.[0];
     expect(question?.choices?.map((c) => c.actualValue)).to.deep.equal(['EMEA', 'AMER', 'APAC']);
+    // What the editor does not show stays as it was: managers may still extend on behalf.
+    expect(policies[0].requestorSettings).to.include({ enableOnBehalfRequestorsToUpdateAccess: true, enableTargetsToSelfRemoveAccess: true });
 
     await activate(getByRole(editor, 'button', { name: 'Add policy' }));
     await typeInto(await findByRole(editor, 'textbox', { name: 'Policy name' }), 'Administrator assignments');

@@ -200,6 +200,34 @@ describe('Graph bodies', () => {
     ]);
   });
 
+  it('an edited policy keeps the settings the editor does not show (managers extend or remove on behalf, self-removal off)', () => {
+    const withManagers = { ...newPolicy('Sales'), onBehalf: true };
+    const stored = policyBody(withManagers, 'pkg');
+    stored.requestorSettings = {
+      ...stored.requestorSettings,
+      enableTargetsToSelfRemoveAccess: false,
+      enableOnBehalfRequestorsToUpdateAccess: true,
+      enableOnBehalfRequestorsToRemoveAccess: true,
+    };
+    const draft = policyToDraft(stored);
+    draft.name = 'Sales (renamed)';
+    expect(policyBody(draft, 'pkg').requestorSettings).toMatchObject({
+      enableTargetsToSelfRemoveAccess: false,
+      enableOnBehalfRequestorsToUpdateAccess: true,
+      enableOnBehalfRequestorsToRemoveAccess: true,
+    });
+    // Managers no longer named on the policy cannot act on behalf in any way.
+    draft.onBehalf = false;
+    expect(policyBody(draft, 'pkg').requestorSettings).toMatchObject({ enableOnBehalfRequestorsToUpdateAccess: false, enableOnBehalfRequestorsToRemoveAccess: false, onBehalfRequestors: [] });
+    // A new policy: targets may remove their own access; managers only request.
+    expect(policyBody(withManagers, 'pkg').requestorSettings).toMatchObject({
+      enableTargetsToSelfRemoveAccess: true,
+      enableOnBehalfRequestorsToAddAccess: true,
+      enableOnBehalfRequestorsToUpdateAccess: false,
+      enableOnBehalfRequestorsToRemoveAccess: false,
+    });
+  });
+
   it('administrator direct assignments only: no requests, no approval, no questions', () => {
     const policy = { ...newPolicy('Direct'), who: 'none' as const, questions: [{ ...newQuestion(), text: 'Q' }] };
     const body = policyBody(policy, 'pkg');
