@@ -3,8 +3,17 @@ import { decodeBase64Url, encodeBase64Url } from '../identity/base64url.ts';
 import { badRequest } from '../core/errors.ts';
 import { QueryErrorCode } from './query-errors.ts';
 
+// Every page of a list read again asks for the same few tokens: each is made once (a handful of offsets, cleared
+// past a bound).
+const made = new Map<number, string>();
+
 export function encodeSkipToken(offset: number): string {
-  return encodeBase64Url(JSON.stringify({ offset }));
+  let token = made.get(offset);
+  if (token === undefined) {
+    if (made.size >= 1024) made.clear();
+    made.set(offset, (token = encodeBase64Url(JSON.stringify({ offset }))));
+  }
+  return token;
 }
 
 export function decodeSkipToken(token: string): number {
