@@ -87,8 +87,12 @@ export function updateUser(tx: Tx, callerId: string, idOrUpn: string, body: Fiel
 /** Deletes a user (restorable in Graph, so kept aside with deletedDateTime) and every reference to them. */
 export function deleteUser(tx: Tx, callerId: string, idOrUpn: string): void {
   requireAdmin(tx.state, callerId);
+  removeUser(tx, requireUser(tx.state, idOrUpn).id as string);
+}
+
+/** Moves a user to the deleted users (as Graph's deleted items keep them) and drops them from every relation. */
+export function removeUser(tx: Tx, id: string): void {
   const { state } = tx;
-  const { id } = requireUser(state, idOrUpn);
   state.deletedUsers[id] = { ...state.users[id], deletedDateTime: nowIso(tx) };
   delete state.users[id];
   forget(state, id);

@@ -15,6 +15,7 @@ export const DueKind = {
   OneDayReminder: 6,
   Expiry: 7,
   ScopeRemoval: 8,
+  GuestRemoval: 9,
 } as const;
 export type DueKind = (typeof DueKind)[keyof typeof DueKind];
 
@@ -68,3 +69,6 @@ export function firstDue(events: readonly DueTime[]): DueTime | undefined {
   for (const event of events) if (!first || earlier(event, first)) first = event;
   return first;
 }
+
+/** A blocked guest's account deletion (governance-settings.ts). */
+export const guestRemovalDue = (removal: { at: string }): DueTime[] => [{ at: instantMs(removal.at) as number, kind: DueKind.GuestRemoval }];

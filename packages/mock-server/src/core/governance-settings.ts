@@ -1,7 +1,7 @@
 // The tenant's entitlementManagementSettings (what happens to an external user who loses their last assignment)
 // and accessPackageSubject lifecycles (whether such a guest is governed by those settings). Both are kept beside
 // the state's tables as optional keys: absent means Graph's defaults, so state files written before them load.
-import type { EntitlementManagementSettings, ExternalUserLifecycleAction, Subject, SubjectLifecycle } from '@entitlement-kit/sdk';
+import type { EntitlementManagementSettings, ExternalUserLifecycleAction, Subject, SubjectLifecycle, User } from '@entitlement-kit/sdk';
 import { assignmentsOfTarget, requireAdmin, requireUser } from './directory.ts';
 import { badRequest } from './errors.ts';
 import { checkExpand, type Expand, under } from './expand.ts';
@@ -10,7 +10,8 @@ import { projectConnectedOrganization } from './projections/directory.ts';
 import { projectSubject } from './projections/requests.ts';
 import { isActive } from './request-records.ts';
 import type { State } from './state.ts';
-import { durationMs } from './time.ts';
+import { durationMs, iso, laterOrLast } from './time.ts';
+import { removeUser } from './directory-admin.ts';
 import type { Tx } from './tx.ts';
 
 type Body = Record<string, unknown>;
@@ -99,16 +100,40 @@ export function updateSubject(tx: Tx, callerId: string, objectId: string, body: 
   tx.state.subjectLifecycles[id] = lifecycle;
 }
 
+/** A governed guest (of the users), and whether they hold any active assignment. */
+function governedGuest(state: State, userId: string): { user: User; active: boolean } | undefined {
+  const user = own(state.users, userId);
+  if (!user || user.userType !== 'Guest' || lifecycleOf(state, userId) !== 'governed') return undefined;
+  return { user, active: assignmentsOfTarget(state, userId).some(isActive) };
+}
+
 /**
  * After an assignment ends: a governed guest with no active assignment left is blocked from signing in when the
- * settings say so. The deletion that blockSignInAndDelete schedules after its duration is not modelled (the
- * account stays, blocked).
+ * settings say so, and under blockSignInAndDelete their deletion is scheduled after
+ * durationUntilExternalUserDeletedAfterBlocked (removeBlockedGuest, run by the scheduler).
  */
 export function applyExternalUserLifecycle(tx: Tx, userId: string): void {
   const { state } = tx;
-  const user = own(state.users, userId);
-  if (!user || user.userType !== 'Guest' || lifecycleOf(state, userId) !== 'governed') return;
-  if (settingsOf(state).externalUserLifecycleAction === 'none') return;
-  if (assignmentsOfTarget(state, userId).some(isActive)) return;
-  if (user.accountEnabled !== false) user.accountEnabled = false;
+  const guest = governedGuest(state, userId);
+  const settings = settingsOf(state);
+  if (!guest || guest.active || settings.externalUserLifecycleAction === 'none') return;
+  if (guest.user.accountEnabled !== false) guest.user.accountEnabled = false;
+  if (settings.externalUserLifecycleAction === 'blockSignInAndDelete' && !own(state.guestRemovals, userId)) {
+    const wait = durationMs(settings.durationUntilExternalUserDeletedAfterBlocked) ?? 0;
+    state.guestRemovals[userId] = { at: iso(laterOrLast(tx.now, wait)) };
+  }
+}
+
+/**
+ * A blocked guest's deletion falls due. It happens only if it still would be scheduled now: the guest is still
+ * governed, blocked and without active access, and the action is still blockSignInAndDelete (an administrator who
+ * unblocked the account or changed the settings in between keeps the account).
+ */
+export function removeBlockedGuest(tx: Tx, userId: string): void {
+  const { state } = tx;
+  delete state.guestRemovals[userId];
+  const guest = governedGuest(state, userId);
+  if (!guest || guest.active || guest.user.accountEnabled !== false) return;
+  if (settingsOf(state).externalUserLifecycleAction !== 'blockSignInAndDelete') return;
+  removeUser(tx, userId);
 }

@@ -4,7 +4,7 @@
 // (draft.ts reports each touched root; the index re-reads that record before its next lookup), including when a
 // failed write is undone. A key's ids come back in the table's own key order, the order a scan would give.
 // Only the engine's state has indexes; a state without them (a seed being built) is answered by a scan.
-import { assignmentDue, earlier, firstDue, requestDue, type DueTime } from './due.ts';
+import { assignmentDue, earlier, firstDue, guestRemovalDue, requestDue, type DueTime } from './due.ts';
 import type { Root } from './draft.ts';
 import { windowed, type ListWindow } from './list-window.ts';
 import { MinHeap } from './min-heap.ts';
@@ -44,14 +44,16 @@ const DEFINITIONS = {
   members: { member: (memberIds: string[]) => memberIds },
   users: { upn: (u: User) => (u.userPrincipalName ? [u.userPrincipalName.toLowerCase()] : []) },
   outbox: { approved: (n: Notification) => (n.kind === 'approved' && n.requestId ? [n.requestId] : []) },
+  // Looked up by id only; here for the due-event heap.
+  guestRemovals: {},
 } satisfies Record<string, Record<string, KeysOf>>;
 
 export type IndexedTable = keyof typeof DEFINITIONS;
 export type IndexName<T extends IndexedTable> = keyof (typeof DEFINITIONS)[T] & string;
 
-const DUE: Partial<Record<IndexedTable, (record: any) => DueTime[]>> = { requests: requestDue, assignments: assignmentDue };
+const DUE: Partial<Record<IndexedTable, (record: any) => DueTime[]>> = { requests: requestDue, assignments: assignmentDue, guestRemovals: guestRemovalDue };
 // Among events at the same instant and kind, requests run before assignments, each in key order (as a scan would).
-const TABLE_RANK: Partial<Record<IndexedTable, number>> = { requests: 0, assignments: 1 };
+const TABLE_RANK: Partial<Record<IndexedTable, number>> = { requests: 0, assignments: 1, guestRemovals: 2 };
 
 interface DueEntry extends DueTime {
   table: IndexedTable;
@@ -64,7 +66,7 @@ const dueBefore = (a: DueEntry, b: DueEntry) =>
   earlier(a, b) || (a.at === b.at && a.kind === b.kind && (a.rank < b.rank || (a.rank === b.rank && a.seq < b.seq)));
 
 /** What changes with every request and decision; nothing cached depends on it. */
-const VOLATILE = new Set(['requests', 'assignments', 'outbox', 'now', 'temporaryAccessPasses']);
+const VOLATILE = new Set(['requests', 'assignments', 'outbox', 'now', 'temporaryAccessPasses', 'guestRemovals']);
 const MAX_CACHED = 1000;
 /** Stale entries the due heap may hold beyond twice its live ones before it is rebuilt from the live ones. */
 const DUE_SLACK = 64;

@@ -8,7 +8,8 @@ import { expireAssignment } from './delivery.ts';
 import { fireStage } from './extensions.ts';
 import { assignmentEmailsEnabled, notify, packageName } from './notifications.ts';
 import { mayExtend } from './updates.ts';
-import { assignmentDue, DueKind, earlier, requestDue, type DueTime } from './due.ts';
+import { assignmentDue, DueKind, earlier, guestRemovalDue, requestDue, type DueTime } from './due.ts';
+import { removeBlockedGuest } from './governance-settings.ts';
 import { indexesOf } from './indexes.ts';
 import { currentStage } from './request-records.ts';
 import type { AssignmentRecord, RequestRecord, StageRecord, State } from './state.ts';
@@ -33,8 +34,11 @@ function remind(tx: Tx, asg: AssignmentRecord, which: 'fourteenDays' | 'oneDay')
 
 type Run = (tx: Tx) => void;
 
-/** What an event of a request or an assignment does when it falls due. */
-function runnerFor(table: 'requests' | 'assignments', record: RequestRecord | AssignmentRecord, due: DueTime): Run {
+type DueTable = 'requests' | 'assignments' | 'guestRemovals';
+
+/** What an event of a request, an assignment or a guest's removal does when it falls due. */
+function runnerFor(table: DueTable, id: string, record: RequestRecord | AssignmentRecord | { at: string }, due: DueTime): Run {
+  if (table === 'guestRemovals') return (tx) => removeBlockedGuest(tx, id);
   if (table === 'assignments') {
     const asg = record as AssignmentRecord;
     if (due.kind === DueKind.FourteenDayReminder) return (tx) => remind(tx, asg, 'fourteenDays');
@@ -59,11 +63,12 @@ interface Next {
 /** Without indexes (a seed being built): every event of every record, earliest first as they were listed. */
 function scanNext(state: State, until: number): Next | undefined {
   let next: Next | undefined;
-  const consider = (table: 'requests' | 'assignments', record: RequestRecord | AssignmentRecord, events: DueTime[]) => {
-    for (const due of events) if (due.at <= until && (!next || earlier(due, next.due))) next = { due, run: runnerFor(table, record, due) };
+  const consider = (table: DueTable, id: string, record: RequestRecord | AssignmentRecord | { at: string }, events: DueTime[]) => {
+    for (const due of events) if (due.at <= until && (!next || earlier(due, next.due))) next = { due, run: runnerFor(table, id, record, due) };
   };
-  for (const req of Object.values(state.requests)) consider('requests', req, requestDue(req));
-  for (const asg of Object.values(state.assignments)) consider('assignments', asg, assignmentDue(asg));
+  for (const req of Object.values(state.requests)) consider('requests', req.id, req, requestDue(req));
+  for (const asg of Object.values(state.assignments)) consider('assignments', asg.id, asg, assignmentDue(asg));
+  for (const [id, removal] of Object.entries(state.guestRemovals ?? {})) consider('guestRemovals', id, removal, guestRemovalDue(removal));
   return next;
 }
 
@@ -72,8 +77,8 @@ function nextDue(state: State, until: number): Next | undefined {
   if (!ix) return scanNext(state, until);
   const found = ix.nextDue(until);
   if (!found) return undefined;
-  const record = found.table === 'requests' ? state.requests[found.id] : state.assignments[found.id];
-  return { due: found.due, run: runnerFor(found.table as 'requests' | 'assignments', record, found.due) };
+  const table = found.table as DueTable;
+  return { due: found.due, run: runnerFor(table, found.id, state[table][found.id], found.due) };
 }
 
 /** Whether any event falls due up to `until` (a read then has rules to run before it answers). */

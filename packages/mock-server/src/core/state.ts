@@ -239,6 +239,11 @@ export interface State {
   settings?: { externalUserLifecycleAction: ExternalUserLifecycleAction; durationUntilExternalUserDeletedAfterBlocked: string };
   /** userId -> accessPackageSubject lifecycle once set; absent: derived from the user (governance-settings.ts). */
   subjectLifecycles?: Record<string, SubjectLifecycle>;
+  /**
+   * Guests blocked under `blockSignInAndDelete`, by user id: when their account is deleted (the block plus
+   * `durationUntilExternalUserDeletedAfterBlocked`). Not Graph data: the deletion Entra schedules.
+   */
+  guestRemovals: Record<string, { at: string }>;
 }
 
 export function emptyState(now: string): State {
@@ -267,5 +272,6 @@ export function emptyState(now: string): State {
     requests: {},
     assignments: {},
     outbox: [],
+    guestRemovals: {},
   };
 }

@@ -45,3 +45,25 @@ it('journals settings, subjects, organizations, sponsors and pass deletions, and
   expect(loaded.listOrganizationSponsors(USERS.admin, wingtip?.id as string, 'externalSponsors').map((s) => s.id)).toEqual([USERS.rob]);
   expect(loaded.listTemporaryAccessPasses(USERS.admin, USERS.adele)).toEqual([]);
 });
+
+it('journals a blocked guest\'s scheduled deletion; a loaded state deletes the guest when it falls due', () => {
+  const file = join(dir, 'guest.json');
+  const engine = newEngine();
+  const journal = stateFileJournal(file, () => {});
+  engine.setJournal(journal);
+  for (const held of engine.listMyAssignments(USERS.rob, 'target').filter((a) => a.state === 'delivered')) {
+    engine.createRequest(USERS.admin, { requestType: 'adminRemove', assignment: { id: held.id } });
+  }
+  engine.advance('PT1M');
+  const saved = readStateFile(file) as { guestRemovals: Record<string, { at: string }> };
+  expect(Object.keys(saved.guestRemovals)).toEqual([USERS.rob]);
+  expect(JSON.stringify(saved)).toBe(JSON.stringify(engine.toJSON()));
+  journal.close();
+
+  const loaded = newEngine({ seed: 'empty' });
+  loaded.fromJSON(readStateFile(file));
+  loaded.advance('P30D');
+  expect(loaded.toJSON().users[USERS.rob]).toBeUndefined();
+  expect(loaded.toJSON().deletedUsers[USERS.rob]).toBeDefined();
+  expect(loaded.toJSON().guestRemovals).toEqual({});
+});

@@ -83,8 +83,11 @@ function expectIndexesAgree(engine: Engine): void {
   }
 }
 
-/** The people who can still call: a guest whose last access ended is blocked from signing in (401 for any call). */
-const signedIn = (state: State) => people.filter((me) => state.users[me]?.accountEnabled !== false);
+/**
+ * The people who can still call: a guest whose last access ended is blocked from signing in and, 30 days later,
+ * deleted (401 for any call).
+ */
+const signedIn = (state: State) => people.filter((me) => state.users[me] !== undefined && state.users[me].accountEnabled !== false);
 
 /** Lists read with `shared` (kept projections, read before the call too, so stale ones would show) equal fresh ones. */
 function expectSharedAgree(engine: Engine, after: string): void {

@@ -1,6 +1,6 @@
 // entitlementManagementSettings and accessPackageSubjects over a real socket: read and update them as an
 // administrator, and the settings' externalUserLifecycleAction applied when a governed guest loses their last
-// assignment.
+// assignment: blocked at once, deleted after durationUntilExternalUserDeletedAfterBlocked.
 import { describe, expect, it } from 'vitest';
 import { EM, USERS, useMockServer, type GraphHttp } from '../support/graph-http.ts';
 import { ORGANIZATIONS } from '../../src/seed/ids.ts';
@@ -58,6 +58,58 @@ describe('entitlementManagementSettings', () => {
     await http.call('PATCH', subject(USERS.rob), { as: 'admin', body: { subjectLifecycle: 'notGoverned' } });
     await removeRobsAccess(http);
     expect(await robSignsIn(http)).toBe(200);
+  });
+});
+
+describe('a blocked guest\'s deletion (blockSignInAndDelete)', () => {
+  const advance = (http: GraphHttp, by: string) => http.ok('POST', '/_mock/clock', 200, { body: { advance: by } });
+  const robIs = async (http: GraphHttp) => (await http.call('GET', `/users/${USERS.rob}?$select=accountEnabled`, { as: 'admin' })).status;
+
+  it('deletes the guest durationUntilExternalUserDeletedAfterBlocked after the block (P30D by default, then P4D)', async () => {
+    let http = graph();
+    await removeRobsAccess(http);
+    expect(await robSignsIn(http)).toBe(401);
+    await advance(http, 'P29D');
+    expect(await robIs(http)).toBe(200);
+    await advance(http, 'P1D');
+    expect(await robIs(http)).toBe(404);
+    // Kept among the deleted users (Graph's deleted items), gone from every relation.
+    const state = await http.ok('GET', '/_mock/state', 200);
+    expect(state.deletedUsers[USERS.rob]).toMatchObject({ id: USERS.rob, deletedDateTime: expect.any(String) });
+    expect(state.guestRemovals).toEqual({});
+
+    await http.ok('POST', '/_mock/reset', 204);
+    http = graph();
+    await http.call('PATCH', SETTINGS, { as: 'admin', body: { durationUntilExternalUserDeletedAfterBlocked: 'P4D' } });
+    await removeRobsAccess(http);
+    await advance(http, 'P3D');
+    expect(await robIs(http)).toBe(200);
+    await advance(http, 'P1D');
+    expect(await robIs(http)).toBe(404);
+  });
+
+  it('keeps the account when the action is blockSignIn, or when an administrator unblocks it or changes the action first', async () => {
+    let http = graph();
+    await http.call('PATCH', SETTINGS, { as: 'admin', body: { externalUserLifecycleAction: 'blockSignIn' } });
+    await removeRobsAccess(http);
+    await advance(http, 'P60D');
+    expect(await robIs(http)).toBe(200);
+    expect(await robSignsIn(http)).toBe(401);
+
+    await http.ok('POST', '/_mock/reset', 204);
+    http = graph();
+    await removeRobsAccess(http);
+    expect((await http.call('PATCH', `/users/${USERS.rob}`, { as: 'admin', body: { accountEnabled: true } })).status).toBe(204);
+    await advance(http, 'P31D');
+    expect(await robIs(http)).toBe(200);
+    expect(await robSignsIn(http)).toBe(200);
+
+    await http.ok('POST', '/_mock/reset', 204);
+    http = graph();
+    await removeRobsAccess(http);
+    await http.call('PATCH', SETTINGS, { as: 'admin', body: { externalUserLifecycleAction: 'none' } });
+    await advance(http, 'P31D');
+    expect(await robIs(http)).toBe(200);
   });
 });
 
