@@ -4,6 +4,9 @@
 import { isSharedProjection } from '../core/projection-cache.ts';
 
 const encoder = new TextEncoder();
+
+/** Text as UTF-8 bytes. */
+export const utf8 = (text: string): Uint8Array<ArrayBuffer> => encoder.encode(text);
 const kept = new WeakMap<object, Uint8Array<ArrayBuffer>>();
 
 const isShared = (item: unknown): item is object => item !== null && typeof item === 'object' && isSharedProjection(item);

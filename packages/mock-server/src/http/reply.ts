@@ -2,7 +2,7 @@
 // server writes it to the socket as it is; the msw adapter turns it into a fetch Response.
 import { collectionBody, GRAPH_JSON, graphErrorBody, type RequestContext } from './graph-response.ts';
 import type { CollectionResult } from '../odata/query-types.ts';
-import { jsonBytes } from './json-text.ts';
+import { jsonBytes, utf8 } from './json-text.ts';
 
 export interface Reply {
   status: number;
@@ -27,11 +27,9 @@ export function errorReply(error: unknown, context: RequestContext): Reply {
   return { status, body };
 }
 
-const encoder = new TextEncoder();
-
 /** The body as bytes on the wire (UTF-8), and its content type; undefined for an empty body. */
 export function replyPayload(reply: Reply): { bytes: Uint8Array<ArrayBuffer>; type: string } | undefined {
-  if (reply.text !== undefined) return { bytes: encoder.encode(reply.text), type: reply.headers?.['content-type'] ?? GRAPH_JSON };
+  if (reply.text !== undefined) return { bytes: utf8(reply.text), type: reply.headers?.['content-type'] ?? GRAPH_JSON };
   if (reply.body === undefined) return undefined;
   return { bytes: jsonBytes(reply.body), type: GRAPH_JSON };
 }
