@@ -849,6 +849,8 @@ export class Engine {
 
   /** A new state whole (seed, snapshot): the journal saves it first, then it gets its indexes. */
   #replace(state: State): void {
+    // Added to the state later: snapshots saved before it, and seeds written in JavaScript, have none.
+    state.guestRemovals ??= {};
     this.#journal?.replace(state);
     this.#state = state;
     this.#indexes = new Indexes(state);

@@ -117,8 +117,10 @@ export function applyExternalUserLifecycle(tx: Tx, userId: string): void {
   const guest = governedGuest(state, userId);
   const settings = settingsOf(state);
   if (!guest || guest.active || settings.externalUserLifecycleAction === 'none') return;
-  if (guest.user.accountEnabled !== false) guest.user.accountEnabled = false;
-  if (settings.externalUserLifecycleAction === 'blockSignInAndDelete' && !own(state.guestRemovals, userId)) {
+  const blockedNow = guest.user.accountEnabled !== false;
+  if (blockedNow) guest.user.accountEnabled = false;
+  // Counted from this block: one left from an earlier block (the account re-enabled since) starts again.
+  if (settings.externalUserLifecycleAction === 'blockSignInAndDelete' && (blockedNow || !own(state.guestRemovals, userId))) {
     const wait = durationMs(settings.durationUntilExternalUserDeletedAfterBlocked) ?? 0;
     state.guestRemovals[userId] = { at: iso(laterOrLast(tx.now, wait)) };
   }

@@ -34,6 +34,5 @@ export function checkSnapshot(value: unknown, adopt = false): State {
   // Tables added to version 1 later: a snapshot saved before them loads with them empty.
   const state = adopt ? s : structuredClone(s);
   state.resourceRequests ??= {};
-  state.guestRemovals ??= {};
   return state;
 }

@@ -67,3 +67,39 @@ it('journals a blocked guest\'s scheduled deletion; a loaded state deletes the g
   expect(loaded.toJSON().deletedUsers[USERS.rob]).toBeDefined();
   expect(loaded.toJSON().guestRemovals).toEqual({});
 });
+
+it('counts a guest\'s deletion from their latest block: re-enabled, given access and blocked again, the guest waits the whole duration anew', () => {
+  const engine = newEngine();
+  const removeAll = () => {
+    const robs = engine.listAssignments(USERS.admin, { expand: { target: true } }).filter((a) => a.target?.objectId === USERS.rob && a.state === 'delivered');
+    for (const held of robs) engine.createRequest(USERS.admin, { requestType: 'adminRemove', assignment: { id: held.id } });
+    engine.advance('PT1M');
+    return robs;
+  };
+  const [first] = removeAll();
+  expect(engine.toJSON().users[USERS.rob].accountEnabled).toBe(false);
+  engine.advance('P10D');
+  engine.updateUser(USERS.admin, USERS.rob, { accountEnabled: true });
+  const asg = engine.toJSON().assignments[first.id as string];
+  engine.createRequest(USERS.admin, { requestType: 'adminAdd', assignment: { accessPackageId: asg.packageId, assignmentPolicyId: asg.policyId, targetId: USERS.rob } });
+  engine.advance('PT1M');
+  removeAll();
+  engine.advance('P25D');
+  expect(engine.toJSON().users[USERS.rob]).toBeDefined();
+  engine.advance('P5D');
+  expect(engine.toJSON().users[USERS.rob]).toBeUndefined();
+});
+
+it('loads a state without guestRemovals (saved before it existed, or a seed written in JavaScript) and schedules deletions in it', () => {
+  const old = newEngine().toJSON() as Partial<ReturnType<ReturnType<typeof newEngine>['toJSON']>>;
+  delete old.guestRemovals;
+  const loaded = newEngine({ seed: 'empty' });
+  loaded.fromJSON(old);
+  const custom = newEngine({ seed: { name: 'custom', start: old.now as string, build: () => ({ ...(old as ReturnType<typeof loaded.toJSON>) }) } });
+  for (const engine of [loaded, custom]) {
+    const robs = engine.listAssignments(USERS.admin, { expand: { target: true } }).filter((a) => a.target?.objectId === USERS.rob && a.state === 'delivered');
+    for (const held of robs) engine.createRequest(USERS.admin, { requestType: 'adminRemove', assignment: { id: held.id } });
+    engine.advance('P31D');
+    expect(engine.toJSON().users[USERS.rob]).toBeUndefined();
+  }
+});
